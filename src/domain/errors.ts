@@ -1,0 +1,105 @@
+// The catalogue of refusal codes (spec D9). Stable codes are the contract with clients; the
+// messages are for agents, in English and French. HTTP statuses live in the HTTP layer.
+
+export type Lang = 'en' | 'fr';
+
+export const ERROR_CATALOGUE = {
+  COUNTRY_NOT_AUTHORIZED: {
+    en: 'Country not authorized: the recipient’s country is not in the authorized list of your profile.',
+    fr: 'Pays non autorisé : le pays du destinataire ne figure pas dans la liste autorisée de votre profil.',
+  },
+  INVALID_NUMBER: {
+    en: 'Invalid number: enter a mobile number in international format (+ and the country code).',
+    fr: 'Numéro invalide : saisissez un numéro mobile au format international (+ et l’indicatif du pays).',
+  },
+  INSUFFICIENT_CREDITS: {
+    en: 'Insufficient credits: the account does not have enough SMS credits left for this message.',
+    fr: 'Crédits insuffisants : le compte n’a plus assez de crédits SMS pour ce message.',
+  },
+  CREDIT_LIMIT_EXCEEDED: {
+    en: 'Credit limit exceeded: the message is longer than 8 SMS credits.',
+    fr: 'Limite de crédits dépassée : le message dépasse 8 crédits SMS.',
+  },
+  INVALID_TEMPLATE: {
+    en: 'Invalid template: the selected template is empty or was not found.',
+    fr: 'Modèle invalide : le modèle sélectionné est vide ou introuvable.',
+  },
+  NO_SENDER_NUMBER: {
+    en: 'No sender number: no SMS number is assigned to your profile.',
+    fr: 'Aucun numéro d’envoi : aucun numéro SMS n’est attribué à votre profil.',
+  },
+  NO_QUEUE_CONFIGURED: {
+    en: 'No queue configured: the selected queue has no SMS number.',
+    fr: 'Aucune file configurée : la file sélectionnée n’a pas de numéro SMS.',
+  },
+  MESSAGING_NOT_PERMITTED: {
+    en: 'Outgoing messaging is not enabled on your profile.',
+    fr: 'La messagerie sortante n’est pas activée sur votre profil.',
+  },
+  MODE_NOT_PERMITTED: {
+    en: 'Your profile does not allow this SMS mode.',
+    fr: 'Votre profil n’autorise pas ce mode SMS.',
+  },
+  MAX_INTERACTIONS_REACHED: {
+    en: 'Maximum simultaneous interactions reached: close an interaction before starting a new one.',
+    fr: 'Nombre maximal d’interactions simultanées atteint : fermez une interaction avant d’en commencer une autre.',
+  },
+  NO_PROVIDER_CONFIGURED: {
+    en: 'No SMS provider is configured on the account.',
+    fr: 'Aucun fournisseur SMS n’est configuré sur le compte.',
+  },
+  EMPTY_MESSAGE: {
+    en: 'Message content is required.',
+    fr: 'Le contenu du message est obligatoire.',
+  },
+  UNFILLED_VARIABLES: {
+    en: 'Some template variables are not filled in: replace them before sending.',
+    fr: 'Certaines variables du modèle ne sont pas renseignées : remplacez-les avant l’envoi.',
+  },
+  RECIPIENT_OPTED_OUT: {
+    en: 'Recipient opted out: this number has asked not to receive SMS from the account.',
+    fr: 'Destinataire désinscrit : ce numéro a demandé à ne plus recevoir de SMS du compte.',
+  },
+  INTERACTION_NOT_PROGRESSING: {
+    en: 'This conversation is not in progress: messages can only be sent while it is progressing.',
+    fr: 'Cette conversation n’est pas en cours : l’envoi n’est possible que pendant son traitement.',
+  },
+  NOT_FOUND: { en: 'Not found.', fr: 'Introuvable.' },
+  UNAUTHENTICATED: { en: 'Please sign in.', fr: 'Veuillez vous connecter.' },
+  FORBIDDEN: { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },
+  VALIDATION_FAILED: { en: 'The request is not valid.', fr: 'La requête n’est pas valide.' },
+  RATE_LIMITED: { en: 'Too many requests: try again shortly.', fr: 'Trop de requêtes : réessayez dans un instant.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+/** Structured detail a client can use to point at a field or explain the reason. */
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+  constructor(code: ErrorCode, details?: ErrorDetails) {
+    super(ERROR_CATALOGUE[code].en);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {
+  return ERROR_CATALOGUE[code][lang];
+}
+
+/** A refusal as plain data, for pure functions that return rather than throw. */
+export interface Refusal {
+  readonly ok: false;
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetails;
+}
+
+export function refuse(code: ErrorCode, details?: ErrorDetails): Refusal {
+  return details === undefined ? { ok: false, code } : { ok: false, code, details };
+}
