@@ -1,0 +1,75 @@
+// Interfaces the adapters implement. The domain and the use cases depend on these only.
+import type { MessageStatus } from './messages/status.js';
+
+export type SmsEncodingName = 'GSM-7' | 'UCS-2';
+
+/** What the dispatcher hands to a provider: everything already decided and stored. */
+export interface OutboundSms {
+  readonly messageId: string;
+  readonly accountId: string;
+  /** Sender: E.164 number, short code or alphanumeric sender id. */
+  readonly from: string;
+  /** Recipient in E.164. */
+  readonly to: string;
+  readonly body: string;
+  readonly encoding: SmsEncodingName;
+  readonly segments: number;
+  readonly nationalLanguage?: 'turkish' | 'spanish' | 'portuguese';
+  /** How many times this message has been handed to a provider before (0 on the first try). */
+  readonly attempt: number;
+}
+
+/**
+ * The outcome of one submission. `uncertain` is the dangerous one: the request may have
+ * reached the provider (timeout after sending, connection reset), so resending blindly could
+ * send the SMS twice; the dispatcher reconciles instead.
+ */
+export type SubmitResult =
+  | { readonly kind: 'accepted'; readonly providerMessageId: string }
+  | { readonly kind: 'transient'; readonly error: string; readonly code?: string; readonly retryAfterMs?: number }
+  | { readonly kind: 'permanent'; readonly error: string; readonly code?: string }
+  | { readonly kind: 'uncertain'; readonly error: string };
+
+export type ReconcileResult =
+  | { readonly kind: 'found'; readonly providerMessageId: string; readonly status?: MessageStatus }
+  | { readonly kind: 'not_found' }
+  /** The provider cannot be asked (its contract has no look-up): a person must review. */
+  | { readonly kind: 'unknown' };
+
+/** Something a provider tells us on its own: a delivery report or an inbound message. */
+export type ProviderEvent =
+  | {
+      readonly type: 'status';
+      readonly accountId: string;
+      readonly providerMessageId: string;
+      readonly status: MessageStatus;
+      readonly errorCode?: string;
+      readonly at: Date;
+    }
+  | {
+      readonly type: 'inbound';
+      readonly accountId: string;
+      readonly providerMessageId: string;
+      readonly from: string;
+      readonly to: string;
+      readonly body: string;
+      readonly at: Date;
+    };
+
+export interface SmsProvider {
+  readonly name: string;
+  submit(message: OutboundSms, signal: AbortSignal): Promise<SubmitResult>;
+  /** Asks the provider whether an uncertain submission reached it. */
+  reconcile(message: OutboundSms, since: Date): Promise<ReconcileResult>;
+  /** Push-style providers (SMPP, the simulator) report events here; webhook ones do not. */
+  onEvent?(listener: (event: ProviderEvent) => void): void;
+  close?(): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  next(): string;
+}
