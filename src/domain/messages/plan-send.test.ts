@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { planDirectSend, planInteractionSend, planStart, type AccountFacts, type AgentFacts, type QueueFacts, type SenderNumber } from './plan-send.js';
+
+const FR_MOBILE = '+33 6 12 34 56 78';
+const FR_LANDLINE = '+33 1 42 68 53 00';
+const sender: SenderNumber = { id: 'n1', address: '+33757000001' };
+const turkishSender: SenderNumber = { id: 'n2', address: '+33757000002', nationalLanguage: 'turkish' };
+const templates = [
+  { id: 't1', name: 'Hello', body: 'Hello $firstname, your order $order is ready.' },
+  { id: 'empty', name: 'Empty', body: '   ' },
+];
+const queue: QueueFacts = { id: 'q1', smsNumber: sender, templates };
+
+const agent = (over: Partial<AgentFacts> = {}): AgentFacts => ({
+  permissions: { messaging: true, direct: true, smart: true },
+  authorizedCountries: ['FR', 'GB'],
+  load: { openInteractions: 0, maxInteractions: 3 },
+  ...over,
+});
+const account = (over: Partial<AccountFacts> = {}): AccountFacts => ({
+  providerType: 'simulator',
+  balance: 100,
+  isOptedOut: () => false,
+  ...over,
+});
+const direct = (over: Record<string, unknown> = {}) => ({
+  recipient: FR_MOBILE,
+  senderId: 'n1',
+  senders: [sender, turkishSender],
+  text: 'Your parcel is ready',
+  templates,
+  ...over,
+});
+
+describe('planDirectSend', () => {
+  it('plans a valid send with E.164 recipient, sender, encoding and credits', () => {
+    const r = planDirectSend(agent(), account(), direct());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.recipient.e164).toBe('+33612345678');
+    expect(r.plan.recipient.country).toBe('FR');
+    expect(r.plan.sender).toBe(sender);
+    expect(r.plan.analysis.encoding).toBe('GSM-7');
+    expect(r.plan.credits).toBe(1);
+    expect(r.plan.templateId).toBeNull();
+    expect(r.plan.analysis.parts).toEqual(['Your parcel is ready']);
+  });
+
+  it('counts credits of a long message and refuses above 8', () => {
+    const ok = planDirectSend(agent(), account(), direct({ text: 'a'.repeat(1224) }));
+    expect(ok.ok && ok.plan.credits).toBe(8);
+    const over = planDirectSend(agent(), account(), direct({ text: 'a'.repeat(1225) }));
+    expect(over).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', details: { segments: 9, maxSegments: 8 } });
+    const ucs2 = planDirectSend(agent(), account(), direct({ text: 'é'.repeat(100) + 'ç'.repeat(437) }));
+    expect(ucs2).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', details: { encoding: 'UCS-2', limitUnits: 536 } });
+  });
+
+  it('uses the sender number’s national language tables', () => {
+    const text = 'Sipariş hazır, teşekkürler ğüşıöç';
+    const plain = planDirectSend(agent(), account(), direct({ text }));
+    const turkish = planDirectSend(agent(), account(), direct({ text, senderId: 'n2' }));
+    expect(plain.ok && plain.plan.analysis.encoding).toBe('UCS-2');
+    expect(turkish.ok && turkish.plan.analysis.encoding).toBe('GSM-7');
+  });
+
+  it('refuses with each code, in the order an agent can act on', () => {
+    const cases: [string, ReturnType<typeof planDirectSend>][] = [
+      ['MESSAGING_NOT_PERMITTED', planDirectSend(agent({ permissions: { messaging: false, direct: true, smart: true } }), account(), direct())],
+      ['MODE_NOT_PERMITTED', planDirectSend(agent({ permissions: { messaging: true, direct: false, smart: true } }), account(), direct())],
+      ['NO_PROVIDER_CONFIGURED', planDirectSend(agent(), account({ providerType: null }), direct())],
+      ['MAX_INTERACTIONS_REACHED', planDirectSend(agent({ load: { openInteractions: 3, maxInteractions: 3 } }), account(), direct())],
+      ['NO_SENDER_NUMBER', planDirectSend(agent(), account(), direct({ senders: [] }))],
+      ['INVALID_NUMBER', planDirectSend(agent(), account(), direct({ recipient: FR_LANDLINE }))],
+      ['INVALID_NUMBER', planDirectSend(agent(), account(), direct({ recipient: '06 12 34 56 78' }))],
+      ['COUNTRY_NOT_AUTHORIZED', planDirectSend(agent({ authorizedCountries: ['GB'] }), account(), direct())],
+      ['RECIPIENT_OPTED_OUT', planDirectSend(agent(), account({ isOptedOut: (n) => n === '+33612345678' }), direct())],
+      ['INVALID_TEMPLATE', planDirectSend(agent(), account(), direct({ templateId: 'nope' }))],
+      ['INVALID_TEMPLATE', planDirectSend(agent(), account(), direct({ templateId: 'empty' }))],
+      ['EMPTY_MESSAGE', planDirectSend(agent(), account(), direct({ text: ' \n\t ' }))],
+      ['UNFILLED_VARIABLES', planDirectSend(agent(), account(), direct({ templateId: 't1', text: 'Hello Ann, your order $order is ready.' }))],
+      ['INSUFFICIENT_CREDITS', planDirectSend(agent(), account({ balance: 1 }), direct({ text: 'a'.repeat(161) }))],
+    ];
+    for (const [code, result] of cases) expect(result, code).toMatchObject({ ok: false, code });
+  });
+
+  it('reports the earliest refusal when several rules fail', () => {
+    const r = planDirectSend(
+      agent({ load: { openInteractions: 9, maxInteractions: 1 }, authorizedCountries: [] }),
+      account({ balance: 0 }),
+      direct({ recipient: 'abc', text: '' }),
+    );
+    expect(r).toMatchObject({ ok: false, code: 'MAX_INTERACTIONS_REACHED' });
+  });
+
+  it('refuses a sender number not assigned to the profile', () => {
+    expect(planDirectSend(agent(), account(), direct({ senderId: 'other' }))).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      details: { field: 'senderId', reason: 'NOT_ASSIGNED' },
+    });
+  });
+
+  it('accepts a filled template and records it', () => {
+    const r = planDirectSend(agent(), account(), direct({ templateId: 't1', text: 'Hello Ann, your order 42 is ready.' }));
+    expect(r.ok && r.plan.templateId).toBe('t1');
+  });
+
+  it('allows exactly the balance', () => {
+    const r = planDirectSend(agent(), account({ balance: 2 }), direct({ text: 'a'.repeat(161) }));
+    expect(r.ok && r.plan.credits).toBe(2);
+  });
+});
+
+describe('planStart (Smart)', () => {
+  it('uses the queue’s SMS number as sender', () => {
+    const r = planStart(agent(), account(), { mode: 'smart', recipient: FR_MOBILE, queue });
+    expect(r.ok && r.plan.sender).toBe(sender);
+  });
+  it('refuses a queue without SMS number and an unknown queue', () => {
+    expect(planStart(agent(), account(), { mode: 'smart', recipient: FR_MOBILE, queue: { ...queue, smsNumber: null } })).toMatchObject({
+      ok: false,
+      code: 'NO_QUEUE_CONFIGURED',
+    });
+    expect(planStart(agent(), account(), { mode: 'smart', recipient: FR_MOBILE, queue: null })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+  it('reopening an existing conversation takes no new slot', () => {
+    const full = agent({ load: { openInteractions: 3, maxInteractions: 3 } });
+    expect(planStart(full, account(), { mode: 'smart', recipient: FR_MOBILE, queue })).toMatchObject({ ok: false, code: 'MAX_INTERACTIONS_REACHED' });
+    expect(planStart(full, account(), { mode: 'smart', recipient: FR_MOBILE, queue }, true).ok).toBe(true);
+  });
+});
+
+describe('planInteractionSend', () => {
+  const interaction = { status: 'progressing' as const, customerNumber: '+33612345678', queue };
+  it('sends in a progressing interaction even at the maximum of interactions', () => {
+    const r = planInteractionSend(agent({ load: { openInteractions: 3, maxInteractions: 3 } }), account(), interaction, { text: 'Hi', templates });
+    expect(r.ok && r.plan.recipient.e164).toBe('+33612345678');
+  });
+  it('refuses outside progressing status', () => {
+    expect(planInteractionSend(agent(), account(), { ...interaction, status: 'closed' }, { text: 'Hi', templates })).toMatchObject({
+      ok: false,
+      code: 'INTERACTION_NOT_PROGRESSING',
+    });
+    expect(planInteractionSend(agent(), account(), { ...interaction, status: 'waiting' }, { text: 'Hi', templates })).toMatchObject({
+      ok: false,
+      code: 'INTERACTION_NOT_PROGRESSING',
+    });
+  });
+  it('needs the Smart permission on every call', () => {
+    expect(
+      planInteractionSend(agent({ permissions: { messaging: true, direct: true, smart: false } }), account(), interaction, { text: 'Hi', templates }),
+    ).toMatchObject({ ok: false, code: 'MODE_NOT_PERMITTED' });
+  });
+  it('refuses a recipient who opted out since the conversation began', () => {
+    expect(planInteractionSend(agent(), account({ isOptedOut: () => true }), interaction, { text: 'Hi', templates })).toMatchObject({
+      ok: false,
+      code: 'RECIPIENT_OPTED_OUT',
+    });
+  });
+});

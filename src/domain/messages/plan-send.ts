@@ -1,0 +1,147 @@
+// Everything a send decides before any I/O (spec D3-D6, D8): the use case loads the facts,
+// this function judges them, and the store only has to apply the plan.
+import { refuse, type Refusal } from '../errors.js';
+import { canStartInteraction, canUseMode, hasProvider, type InteractionLoad, type MessagingPermissions, type SmsMode } from '../permissions/index.js';
+import { checkRecipient, type RecipientInfo } from '../phone/index.js';
+import { analyzeSms, type NationalLanguage, type SmsAnalysis } from '../sms/index.js';
+import { resolveTemplate, unfilledVariables, type Template } from '../templates/index.js';
+
+export interface SenderNumber {
+  readonly id: string;
+  /** E.164, short code or alphanumeric sender id. */
+  readonly address: string;
+  readonly nationalLanguage?: NationalLanguage | null;
+}
+
+export interface QueueFacts {
+  readonly id: string;
+  readonly smsNumber: SenderNumber | null;
+  readonly templates: readonly Template[];
+}
+
+export interface AgentFacts {
+  readonly permissions: MessagingPermissions;
+  readonly authorizedCountries: readonly string[];
+  readonly load: InteractionLoad;
+}
+
+export interface AccountFacts {
+  readonly providerType: string | null;
+  readonly balance: number;
+  /** Opt-outs are per account and keyed by E.164 (D6). */
+  readonly isOptedOut: (e164: string) => boolean;
+}
+
+/** Starting an outbound conversation (a Direct send, or opening a Smart interaction). */
+export type StartRequest =
+  | { readonly mode: 'direct'; readonly recipient: string; readonly senderId: string | null | undefined; readonly senders: readonly SenderNumber[] }
+  | { readonly mode: 'smart'; readonly recipient: string; readonly queue: QueueFacts | null };
+
+export interface StartPlan {
+  readonly mode: SmsMode;
+  readonly recipient: RecipientInfo;
+  readonly sender: SenderNumber;
+}
+
+export type Planned<T> = { readonly ok: true; readonly plan: T } | Refusal;
+
+/**
+ * The order of refusals is the order in which an agent can act on them: who they are, what
+ * the account lacks, their own workload, the sender, the recipient, then the message itself.
+ */
+export function planStart(agent: AgentFacts, account: AccountFacts, req: StartRequest, existingConversation = false): Planned<StartPlan> {
+  const mode = canUseMode(agent.permissions, req.mode);
+  if (!mode.ok) return mode;
+  const provider = hasProvider(account.providerType);
+  if (!provider.ok) return provider;
+  // Reopening an open conversation takes no new slot.
+  if (!existingConversation) {
+    const load = canStartInteraction(agent.load);
+    if (!load.ok) return load;
+  }
+  const sender = pickSender(req);
+  if (!sender.ok) return sender;
+  const recipient = checkRecipient(req.recipient, agent.authorizedCountries);
+  if (!recipient.ok) return recipient;
+  if (account.isOptedOut(recipient.recipient.e164)) return refuse('RECIPIENT_OPTED_OUT', { number: recipient.recipient.e164 });
+  return { ok: true, plan: { mode: req.mode, recipient: recipient.recipient, sender: sender.sender } };
+}
+
+function pickSender(req: StartRequest): { ok: true; sender: SenderNumber } | Refusal {
+  if (req.mode === 'smart') {
+    if (!req.queue) return refuse('NOT_FOUND', { field: 'queueId' });
+    return req.queue.smsNumber ? { ok: true, sender: req.queue.smsNumber } : refuse('NO_QUEUE_CONFIGURED', { queueId: req.queue.id });
+  }
+  if (req.senders.length === 0) return refuse('NO_SENDER_NUMBER');
+  if (!req.senderId) return refuse('VALIDATION_FAILED', { field: 'senderId', reason: 'REQUIRED' });
+  const sender = req.senders.find((s) => s.id === req.senderId);
+  return sender ? { ok: true, sender } : refuse('VALIDATION_FAILED', { field: 'senderId', reason: 'NOT_ASSIGNED' });
+}
+
+export interface ContentRequest {
+  readonly text: string;
+  readonly templateId?: string | null;
+  /** Templates the agent may use here: the profile's (Direct) or the queue's (Smart). */
+  readonly templates: readonly Template[];
+}
+
+export interface ContentPlan {
+  readonly body: string;
+  readonly templateId: string | null;
+  readonly analysis: SmsAnalysis;
+  /** One credit per segment (D1). */
+  readonly credits: number;
+}
+
+/** The message itself: template, content, encoding and the 8-credit cap, then the balance. */
+export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'balance'>, req: ContentRequest): Planned<ContentPlan> {
+  const template = resolveTemplate(req.templateId, req.templates);
+  if (!template.ok) return template;
+  if (req.text.trim() === '') return refuse('EMPTY_MESSAGE');
+  if (template.template) {
+    const unfilled = unfilledVariables(req.text, template.template.body);
+    if (unfilled.length > 0) return refuse('UNFILLED_VARIABLES', { variables: unfilled });
+  }
+  const options = sender.nationalLanguage ? { nationalLanguage: sender.nationalLanguage } : undefined;
+  const analysis = analyzeSms(req.text, options);
+  if (analysis.overLimit) {
+    return refuse('CREDIT_LIMIT_EXCEEDED', { segments: analysis.segments, maxSegments: analysis.maxSegments, units: analysis.units, limitUnits: analysis.limitUnits, encoding: analysis.encoding });
+  }
+  if (account.balance < analysis.segments) return refuse('INSUFFICIENT_CREDITS', { required: analysis.segments, balance: account.balance });
+  return { ok: true, plan: { body: req.text, templateId: template.template?.id ?? null, analysis, credits: analysis.segments } };
+}
+
+export interface SendPlan extends StartPlan, ContentPlan {}
+
+/** A Direct SMS: start checks and content checks in one plan. */
+export function planDirectSend(
+  agent: AgentFacts,
+  account: AccountFacts,
+  req: { readonly recipient: string; readonly senderId: string | null | undefined; readonly senders: readonly SenderNumber[] } & ContentRequest,
+): Planned<SendPlan> {
+  const start = planStart(agent, account, { mode: 'direct', recipient: req.recipient, senderId: req.senderId, senders: req.senders });
+  if (!start.ok) return start;
+  const content = planContent(start.plan.sender, account, req);
+  if (!content.ok) return content;
+  return { ok: true, plan: { ...start.plan, ...content.plan } };
+}
+
+export interface InteractionFacts {
+  readonly status: 'waiting' | 'progressing' | 'closed';
+  readonly customerNumber: string;
+  readonly queue: QueueFacts | null;
+}
+
+/** A message inside an existing Smart interaction: no new slot, but it must be progressing. */
+export function planInteractionSend(agent: AgentFacts, account: AccountFacts, interaction: InteractionFacts, req: ContentRequest): Planned<SendPlan> {
+  const mode = canUseMode(agent.permissions, 'smart');
+  if (!mode.ok) return mode;
+  const provider = hasProvider(account.providerType);
+  if (!provider.ok) return provider;
+  if (interaction.status !== 'progressing') return refuse('INTERACTION_NOT_PROGRESSING', { status: interaction.status });
+  const start = planStart(agent, account, { mode: 'smart', recipient: interaction.customerNumber, queue: interaction.queue }, true);
+  if (!start.ok) return start;
+  const content = planContent(start.plan.sender, account, req);
+  if (!content.ok) return content;
+  return { ok: true, plan: { ...start.plan, ...content.plan } };
+}
