@@ -1,2 +1,3 @@
 export * from './status.js';
 export * from './plan-send.js';
+export * from './opt-out.js';
