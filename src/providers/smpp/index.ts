@@ -1,0 +1,2 @@
+export { createSmppProvider, type SmppAccepted, type SmppConnectionTest, type SmppProvider } from './provider.js';
+export type { SmppConfig } from './config.js';
