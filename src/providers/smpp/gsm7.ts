@@ -75,16 +75,16 @@ export function encodeChars(text: string, tables: Gsm7Tables): number[][] | unde
 }
 
 /**
- * The cheapest tables that can write the text: the default alphabet, then the language's single shift, then its
- * locking and single shift tables. undefined when none can (the text needs UCS-2).
+ * The tables that can write the text, in the order worth trying: the default alphabet, then the language's single
+ * shift, then its locking and single shift tables. Empty when none can (the text needs UCS-2).
  */
-export function chooseTables(text: string, language?: NationalLanguage): Gsm7Tables | undefined {
+export function candidateTables(text: string, language?: NationalLanguage): Gsm7Tables[] {
   const candidates: Gsm7Tables[] = [DEFAULT_TABLES];
   if (language) {
     candidates.push({ lock: 'default', shift: language });
     if (GSM7_TABLES[language].lock !== null) candidates.push({ lock: language, shift: language });
   }
-  return candidates.find((t) => encodeChars(text, t) !== undefined);
+  return candidates.filter((t) => encodeChars(text, t) !== undefined);
 }
 
 /** Decodes unpacked septets. An escape followed by a septet the shift table lacks shows the locking character. */

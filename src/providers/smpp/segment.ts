@@ -3,7 +3,7 @@
 // come from. Long messages use a UDH with an 8-bit reference only: mixing UDH and SAR confuses SMSCs.
 import type { SmsEncodingName } from '../../domain/ports.js';
 import type { NationalLanguage } from '../../domain/sms/types.js';
-import { chooseTables, encodeChars, type Gsm7Tables } from './gsm7.js';
+import { candidateTables, encodeChars, type Gsm7Tables } from './gsm7.js';
 import { buildUdh, type Udh } from './udh.js';
 
 export const DATA_CODING_GSM7 = 0x00;
@@ -101,16 +101,21 @@ function concatenated(bodies: Buffer[], national: Udh, ref: number, dataCoding: 
 }
 
 /**
- * The parts to submit, in order. A GSM-7 message that no allowed table can write (its national table is not
- * allowed on this link, or the text changed since it was counted) goes out as UCS-2: delivered right, at the cost
- * of more parts, rather than garbled.
+ * The parts to submit, in order. With national tables allowed, the tables giving the fewest parts win (the locking
+ * table costs a header but saves an escape per character). A GSM-7 message that no allowed table can write (its
+ * national table is not allowed on this link, or the text changed since it was counted) goes out as UCS-2:
+ * delivered right, at the cost of more parts, rather than garbled.
  */
 export function encodeForSmpp(text: string, options: EncodeOptions): SmppPart[] {
   if (options.encoding === 'GSM-7') {
     const language = options.nationalLanguageShift ? options.nationalLanguage : undefined;
-    const tables = chooseTables(text, language);
-    const chars = tables && encodeChars(text, tables);
-    if (tables && chars) return splitGsm7(chars, tables, options.ref);
+    let best: SmppPart[] | undefined;
+    for (const tables of candidateTables(text, language)) {
+      const chars = encodeChars(text, tables);
+      const parts = chars && splitGsm7(chars, tables, options.ref);
+      if (parts && (!best || parts.length < best.length)) best = parts;
+    }
+    if (best) return best;
   }
   return splitUcs2(text, options.ref);
 }

@@ -117,7 +117,7 @@ declare module 'smpp' {
     createServer(options: Record<string, never>, listener: (session: Session) => void): Server;
     commands: Record<string, CommandDef>;
     tlvs: Record<string, TlvDef>;
-    types: { buffer: ParamType; tlv: { buffer: ParamType } };
+    types: { buffer: ParamType; cstring: ParamType; tlv: { buffer: ParamType } };
     addCommand(command: string, options: CommandDef): void;
     addTLV(tag: string, options: TlvDef): void;
   }
