@@ -1,0 +1,14 @@
+// The one migration set, in order. Names sort lexically: Kysely applies them in that order
+// and refuses a database that has a migration this code does not know.
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001-initial.js';
+import { auth } from './0002-auth.js';
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+  '0002-auth': auth,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};

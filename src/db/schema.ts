@@ -1,0 +1,252 @@
+// The tables as Kysely sees them. Column names are the contract the use cases code against;
+// the SQL that creates them is in migrations/. int8 columns come back as strings on both
+// databases (pg's default, and the PGlite pool is driven through pg), so they are typed so.
+import type { ColumnType, Generated } from 'kysely';
+import type { MessageStatus } from '../domain/messages/status.js';
+import type { SmsEncodingName } from '../domain/ports.js';
+
+/** int8: read as a decimal string (exact beyond 2^53), written as number, bigint or string. */
+export type Int8 = ColumnType<string, number | bigint | string, number | bigint | string>;
+export type GeneratedInt8 = ColumnType<string, number | bigint | string | undefined, number | bigint | string>;
+/** timestamptz: read as Date; written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/**
+ * jsonb: read as parsed JSON; written as a JSON string. pg would turn a JS array into a
+ * PostgreSQL array literal, so objects are never handed to it raw.
+ */
+export type Json = ColumnType<unknown, string, string>;
+export type DefaultJson = ColumnType<unknown, string | undefined, string>;
+
+export type ProviderType = 'simulator' | 'twilio' | 'vonage' | 'smpp' | 'http-json';
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  provider_type: ProviderType | null;
+  provider_config: DefaultJson;
+  created_at: DefaultTimestamp;
+}
+
+export interface CreditBucketsTable {
+  account_id: string;
+  bucket: number;
+  balance: Int8;
+}
+
+export interface CreditLedgerTable {
+  id: GeneratedInt8;
+  account_id: string;
+  delta: Int8;
+  reason: string;
+  message_id: string | null;
+  actor: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ProfilesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  messaging: Generated<boolean>;
+  direct: Generated<boolean>;
+  smart: Generated<boolean>;
+  max_interactions: Generated<number>;
+  /** ISO 3166 alpha-2 codes. */
+  authorized_countries: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ProfileNumbersTable {
+  profile_id: string;
+  number_id: string;
+}
+
+export interface ProfileTemplatesTable {
+  profile_id: string;
+  template_id: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  account_id: string;
+  email: string;
+  name: string;
+  role: Generated<'agent' | 'admin'>;
+  profile_id: string | null;
+  password_hash: string | null;
+  disabled: Generated<boolean>;
+  lang: Generated<'en' | 'fr'>;
+  created_at: DefaultTimestamp;
+}
+
+export type NationalLanguage = 'turkish' | 'spanish' | 'portuguese';
+
+export interface SmsNumbersTable {
+  id: string;
+  account_id: string;
+  /** E.164 long code, short code or alphanumeric sender id. */
+  address: string;
+  national_language: NationalLanguage | null;
+  send_rate_per_second: ColumnType<number, number | undefined, number>;
+}
+
+export interface QueuesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  sms_number_id: string | null;
+}
+
+export interface QueueTemplatesTable {
+  queue_id: string;
+  template_id: string;
+}
+
+export interface QueueMembersTable {
+  queue_id: string;
+  agent_id: string;
+}
+
+export interface TemplatesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  body: string;
+}
+
+export type InteractionKind = 'sms' | 'voice';
+export type SmsInteractionStatus = 'waiting' | 'progressing' | 'closed';
+export type VoiceInteractionStatus = 'active' | 'ended';
+
+export interface InteractionsTable {
+  id: string;
+  account_id: string;
+  kind: InteractionKind;
+  status: SmsInteractionStatus | VoiceInteractionStatus;
+  agent_id: string | null;
+  queue_id: string | null;
+  customer_number: string;
+  sms_number_id: string | null;
+  origin_call_id: string | null;
+  /** Voice: the telephony integration's call id. */
+  external_id: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  /** Insertion order: orders the messages of one interaction (ids need not be sortable). */
+  seq: GeneratedInt8;
+  account_id: string;
+  interaction_id: string | null;
+  direction: 'out' | 'in';
+  status: MessageStatus;
+  agent_id: string | null;
+  sms_number_id: string | null;
+  from_address: string;
+  to_address: string;
+  body: string | null;
+  encoding: SmsEncodingName;
+  units: number;
+  segments: number;
+  credits: number;
+  template_id: string | null;
+  origin_call_id: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  attempts: Generated<number>;
+  run_at: DefaultTimestamp;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  error_code: string | null;
+  needs_review: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  submitted_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
+}
+
+/** A delivery report that arrived before its message's provider id was recorded. */
+export interface PendingStatusReportsTable {
+  account_id: string;
+  provider: string;
+  provider_message_id: string;
+  status: MessageStatus;
+  error_code: string | null;
+  reported_at: Timestamp;
+  received_at: DefaultTimestamp;
+}
+
+export interface OptOutsTable {
+  account_id: string;
+  number: string;
+  keyword: string;
+  opted_out_at: DefaultTimestamp;
+}
+
+export interface EventsTable {
+  id: GeneratedInt8;
+  account_id: string;
+  agent_id: string | null;
+  queue_id: string | null;
+  type: string;
+  payload: DefaultJson;
+  /** The writing transaction (xid8, as a string): see migrations for how a reader uses it. */
+  tx: ColumnType<string, never, never>;
+  created_at: DefaultTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  account_id: string;
+  agent_id: string;
+  key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  account_id: string;
+  agent_id: string;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: DefaultTimestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  credit_buckets: CreditBucketsTable;
+  credit_ledger: CreditLedgerTable;
+  profiles: ProfilesTable;
+  profile_numbers: ProfileNumbersTable;
+  profile_templates: ProfileTemplatesTable;
+  agents: AgentsTable;
+  sms_numbers: SmsNumbersTable;
+  queues: QueuesTable;
+  queue_templates: QueueTemplatesTable;
+  queue_members: QueueMembersTable;
+  templates: TemplatesTable;
+  interactions: InteractionsTable;
+  messages: MessagesTable;
+  pending_status_reports: PendingStatusReportsTable;
+  opt_outs: OptOutsTable;
+  events: EventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+}
