@@ -1,0 +1,15 @@
+// PostgreSQL (and PGlite) report a unique-index race as SQLSTATE 23505. The operations retried
+// here read first, so the retry sees the winner's row and takes the other branch.
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
+}
+
+export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || !isUniqueViolation(e)) throw e;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// Direct SMS (D4): a one-off send, no interaction; the message is still stored and tracked.
+import { debitCredits } from '../db/credits.js';
+import { DomainError } from '../domain/errors.js';
+import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
+import { parseRecipient } from '../domain/phone/index.js';
+import type { Actor, AppDeps } from './context.js';
+import { loadAccount, loadAgent } from './load-facts.js';
+import { appendEvent, insertOutbound, messageView } from './record.js';
+import { unwrap } from './unwrap.js';
+
+export interface SendDirectInput {
+  readonly recipient: string;
+  readonly senderId: string;
+  readonly templateId?: string | null;
+  readonly text: string;
+  /** The voice call the agent sent it from (D7). */
+  readonly originCallId?: string | null;
+}
+
+export interface SentMessage {
+  readonly messageId: string;
+  readonly status: 'queued';
+  readonly credits: number;
+  readonly plan: SendPlan;
+}
+
+export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput): Promise<SentMessage> {
+  const agent = await loadAgent(deps.db, actor);
+  const parsed = parseRecipient(input.recipient);
+  const account = await loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null);
+  const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates }));
+  const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
+  const id = deps.ids.next();
+  const now = deps.clock.now();
+  const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: null, originCallId, plan, now };
+  await deps.db.transaction().execute(async (trx) => {
+    // The balance read above was advice; this debit is the guarantee (D8).
+    const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
+    if (!debited) throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits });
+    await insertOutbound(trx, row);
+    await appendEvent(trx, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
+  });
+  deps.wake();
+  return { messageId: id, status: 'queued', credits: plan.credits, plan };
+}
+
+async function ownCall(deps: AppDeps, actor: Actor, callId: string): Promise<string> {
+  const call = await deps.db
+    .selectFrom('interactions')
+    .select('id')
+    .where('id', '=', callId)
+    .where('account_id', '=', actor.accountId)
+    .where('agent_id', '=', actor.agentId)
+    .where('kind', '=', 'voice')
+    .executeTakeFirst();
+  if (!call) throw new DomainError('NOT_FOUND', { field: 'originCallId' });
+  return call.id;
+}

@@ -1,0 +1,65 @@
+// A message in a Smart conversation (D5): progressing only, by the agent who holds it.
+import { debitCredits } from '../db/credits.js';
+import { DomainError } from '../domain/errors.js';
+import { planInteractionSend } from '../domain/messages/index.js';
+import type { Actor, AppDeps } from './context.js';
+import { loadAccount, loadAgent, loadQueueTemplates, toSender } from './load-facts.js';
+import { appendEvent, insertOutbound, messageView } from './record.js';
+import type { SentMessage } from './send-direct.js';
+import { unwrap } from './unwrap.js';
+
+export interface SendInInteractionInput {
+  readonly interactionId: string;
+  readonly templateId?: string | null;
+  readonly text: string;
+}
+
+export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput): Promise<SentMessage> {
+  const agent = await loadAgent(deps.db, actor);
+  const interaction = await loadOwnInteraction(deps, actor, input.interactionId);
+  const account = await loadAccount(deps.db, actor.accountId, interaction.customer_number);
+  const templates = interaction.queue_id ? await loadQueueTemplates(deps.db, interaction.queue_id) : [];
+  const smsNumber = interaction.number_id && interaction.address ? toSender({ id: interaction.number_id, address: interaction.address, national_language: interaction.national_language }) : null;
+  const queue = { id: interaction.queue_id ?? '', smsNumber, templates };
+  const status = interaction.status === 'waiting' || interaction.status === 'progressing' ? interaction.status : 'closed';
+  const plan = unwrap(planInteractionSend(agent, account, { status, customerNumber: interaction.customer_number, queue }, { text: input.text, templateId: input.templateId ?? null, templates }));
+  const id = deps.ids.next();
+  const now = deps.clock.now();
+  const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: interaction.id, originCallId: null, plan, now };
+  await deps.db.transaction().execute(async (trx) => {
+    // Re-check under lock: the conversation may have been closed since it was read.
+    const current = await trx.selectFrom('interactions').select('status').where('id', '=', interaction.id).forUpdate().executeTakeFirst();
+    if (current?.status !== 'progressing') throw new DomainError('INTERACTION_NOT_PROGRESSING', { status: current?.status ?? 'closed' });
+    const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
+    if (!debited) throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits });
+    await insertOutbound(trx, row);
+    await trx.updateTable('interactions').set({ updated_at: now }).where('id', '=', interaction.id).execute();
+    await appendEvent(trx, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
+  });
+  deps.wake();
+  return { messageId: id, status: 'queued', credits: plan.credits, plan };
+}
+
+/** The agent's own Smart interaction; another agent's or another account's is NOT_FOUND. */
+export async function loadOwnInteraction(deps: AppDeps, actor: Actor, interactionId: string) {
+  const row = await deps.db
+    .selectFrom('interactions')
+    .leftJoin('sms_numbers', 'sms_numbers.id', 'interactions.sms_number_id')
+    .select([
+      'interactions.id',
+      'interactions.status',
+      'interactions.customer_number',
+      'interactions.queue_id',
+      'interactions.agent_id',
+      'sms_numbers.id as number_id',
+      'sms_numbers.address',
+      'sms_numbers.national_language',
+    ])
+    .where('interactions.id', '=', interactionId)
+    .where('interactions.account_id', '=', actor.accountId)
+    .where('interactions.kind', '=', 'sms')
+    .where('interactions.agent_id', '=', actor.agentId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('NOT_FOUND', { field: 'interactionId' });
+  return row;
+}

@@ -1,0 +1,94 @@
+// Smart SMS initiation (D5): an interaction in `progressing`, assigned to the agent, with the
+// queue's SMS number as sender; an open conversation with the same customer on the same
+// number is reopened, never duplicated.
+import { DomainError } from '../domain/errors.js';
+import { planStart, type StartPlan } from '../domain/messages/index.js';
+import { parseRecipient } from '../domain/phone/index.js';
+import type { Actor, AppDeps } from './context.js';
+import { countOpenInteractions, loadAccount, loadAgent, loadQueue } from './load-facts.js';
+import { appendEvent } from './record.js';
+import { unwrap } from './unwrap.js';
+
+export interface StartSmartInput {
+  readonly recipient: string;
+  readonly queueId: string;
+  readonly originCallId?: string | null;
+}
+
+export interface StartedInteraction {
+  readonly interactionId: string;
+  /** True when an open conversation already existed and was returned instead. */
+  readonly reopened: boolean;
+  readonly plan: StartPlan;
+}
+
+export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartInput): Promise<StartedInteraction> {
+  const agent = await loadAgent(deps.db, actor);
+  const queue = await loadQueue(deps.db, actor, input.queueId);
+  const parsed = parseRecipient(input.recipient);
+  const account = await loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null);
+  const existing = parsed.ok && queue?.smsNumber ? await findOpen(deps, actor.accountId, parsed.recipient.e164, queue.smsNumber.id) : undefined;
+  const mine = existing?.agent_id === actor.agentId && existing.status === 'progressing';
+  const plan = unwrap(planStart(agent, account, { mode: 'smart', recipient: input.recipient, queue }, mine));
+  if (existing && mine) return { interactionId: existing.id, reopened: true, plan };
+  if (existing && existing.status === 'progressing') {
+    // Another agent is already talking to this customer on this number.
+    throw new DomainError('FORBIDDEN', { reason: 'HANDLED_BY_ANOTHER_AGENT', interactionId: existing.id });
+  }
+  const now = deps.clock.now();
+  const id = existing?.id ?? deps.ids.next();
+  await deps.db.transaction().execute(async (trx) => {
+    // Serialise this agent's starts so two clicks cannot both take the last free slot (D3).
+    await trx.selectFrom('agents').select('id').where('id', '=', actor.agentId).forUpdate().executeTakeFirst();
+    const open = await countOpenInteractions(trx, actor.accountId, actor.agentId);
+    if (open >= agent.load.maxInteractions) throw new DomainError('MAX_INTERACTIONS_REACHED', { open, max: agent.load.maxInteractions });
+    if (existing) {
+      // A waiting conversation (the customer wrote first): the agent takes it.
+      const taken = await trx
+        .updateTable('interactions')
+        .set({ status: 'progressing', agent_id: actor.agentId, updated_at: now })
+        .where('id', '=', existing.id)
+        .where('status', '=', 'waiting')
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1) throw new DomainError('FORBIDDEN', { reason: 'HANDLED_BY_ANOTHER_AGENT', interactionId: existing.id });
+    } else {
+      await trx
+        .insertInto('interactions')
+        .values({
+          id,
+          account_id: actor.accountId,
+          kind: 'sms',
+          status: 'progressing',
+          agent_id: actor.agentId,
+          queue_id: input.queueId,
+          customer_number: plan.recipient.e164,
+          sms_number_id: plan.sender.id,
+          origin_call_id: input.originCallId ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    await appendEvent(trx, {
+      accountId: actor.accountId,
+      agentId: actor.agentId,
+      queueId: input.queueId,
+      type: 'interaction.started',
+      payload: { interactionId: id, queueId: input.queueId, customerNumber: plan.recipient.e164, from: plan.sender.address, status: 'progressing' },
+    });
+  });
+  deps.wake();
+  return { interactionId: id, reopened: existing !== undefined, plan };
+}
+
+async function findOpen(deps: AppDeps, accountId: string, customer: string, numberId: string) {
+  return deps.db
+    .selectFrom('interactions')
+    .select(['id', 'agent_id', 'status'])
+    .where('account_id', '=', accountId)
+    .where('kind', '=', 'sms')
+    .where('customer_number', '=', customer)
+    .where('sms_number_id', '=', numberId)
+    .where('status', 'in', ['waiting', 'progressing'])
+    .executeTakeFirst();
+}
