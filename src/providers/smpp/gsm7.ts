@@ -75,16 +75,20 @@ export function encodeChars(text: string, tables: Gsm7Tables): number[][] | unde
 }
 
 /**
- * The tables that can write the text, in the order worth trying: the default alphabet, then the language's single
- * shift, then its locking and single shift tables. Empty when none can (the text needs UCS-2).
+ * The national table combinations that can write the text, as the credit counter (domain/sms/analyze.ts) tries
+ * them: the language's single shift, its locking table, then both. Empty when none can.
  */
-export function candidateTables(text: string, language?: NationalLanguage): Gsm7Tables[] {
-  const candidates: Gsm7Tables[] = [DEFAULT_TABLES];
-  if (language) {
-    candidates.push({ lock: 'default', shift: language });
-    if (GSM7_TABLES[language].lock !== null) candidates.push({ lock: language, shift: language });
+export function nationalCandidates(text: string, language: NationalLanguage): Gsm7Tables[] {
+  const candidates: Gsm7Tables[] = [{ lock: 'default', shift: language }];
+  if (GSM7_TABLES[language].lock !== null) {
+    candidates.push({ lock: language, shift: 'default' }, { lock: language, shift: language });
   }
   return candidates.filter((t) => encodeChars(text, t) !== undefined);
+}
+
+/** National language indicators the tables need in the UDH. */
+export function indicatorCount(t: Gsm7Tables): number {
+  return (t.lock === 'default' ? 0 : 1) + (t.shift === 'default' ? 0 : 1);
 }
 
 /** Decodes unpacked septets. An escape followed by a septet the shift table lacks shows the locking character. */

@@ -124,7 +124,7 @@ describe('SMPP adapter against the local SMSC', () => {
   it('uses the national language shift tables the message was counted with', async () => {
     const { fake, provider } = await setup();
     await provider.submit(sms({ body: 'Şule, yarın görüşürüz', nationalLanguage: 'turkish' }), signal());
-    expect(fake.submissions[0]).toMatchObject({ dataCoding: 0, nationalIes: [0x24], text: 'Şule, yarın görüşürüz', problems: [] });
+    expect(fake.submissions[0]).toMatchObject({ dataCoding: 0, nationalIes: [0x25], text: 'Şule, yarın görüşürüz', problems: [] });
   });
 
   it('keeps at least 10 submit_sm outstanding, never more than the window', async () => {

@@ -83,18 +83,24 @@ describe('encoding for submit_sm', () => {
     expect(decode([p as SmppPart])).toBe('¿Qué tal? á');
   });
 
-  it('adds the Turkish locking shift (0x25) when it saves a part', () => {
+  it('uses the Turkish locking shift (0x25) when it writes the text in fewer septets', () => {
     const parts = gsm('Işık ğüzel ş'.repeat(20), { nationalLanguage: 'turkish' });
     const { udh } = parseUdh((parts[0] as SmppPart).shortMessage);
-    expect(udh).toMatchObject({ singleShift: 'turkish', lockingShift: 'turkish', concat: { total: parts.length } });
+    expect(udh).toEqual({ lockingShift: 'turkish', concat: { ref: 7, total: 2, seq: 1 } });
     expect(decode(parts)).toBe('Işık ğüzel ş'.repeat(20));
-    expect(parts).toHaveLength(2);
-    for (const p of parts) expect(body(p).length).toBeLessThanOrEqual(146);
+    for (const p of parts) expect(body(p).length).toBeLessThanOrEqual(149);
   });
 
-  it('keeps the single shift alone when the locking table saves nothing', () => {
-    const parts = gsm('ş', { nationalLanguage: 'turkish' });
+  it('uses the single shift when the locking table lacks a character', () => {
+    const parts = gsm('ş è', { nationalLanguage: 'turkish' });
     expect(parseUdh((parts[0] as SmppPart).shortMessage).udh).toEqual({ singleShift: 'turkish' });
+    expect(decode(parts)).toBe('ş è');
+  });
+
+  it('uses both Portuguese indicators when only both together write the text', () => {
+    const parts = gsm('∞ ª Φ', { nationalLanguage: 'portuguese' });
+    expect(parseUdh((parts[0] as SmppPart).shortMessage).udh).toEqual({ singleShift: 'portuguese', lockingShift: 'portuguese' });
+    expect(decode(parts)).toBe('∞ ª Φ');
   });
 
   it('uses no national indicator when the default alphabet is enough', () => {
@@ -128,6 +134,32 @@ describe('encoding for submit_sm', () => {
         expect(decode(parts)).toBe(text);
         for (const p of parts) expect(p.shortMessage.length).toBeLessThanOrEqual(140);
       }),
+    );
+  });
+});
+
+describe('agreement with the credit counter', () => {
+  const languages = ['turkish', 'spanish', 'portuguese'] as const;
+  const pool = [...'abcXYZ 019.,!?@£$€[]{}^~|\\\nçÇşŞğĞıİöÖüÜáÁéÉíÍóÓúÚñÑàÀâÂêÊôÔãÃõÕºª∞`ΦΓΩΠΨΣΘ', '😀', 'ж'];
+  it('splits into the parts, and their texts, that analyzeSms counted', async () => {
+    const { analyzeSms } = await import('../../domain/sms/index.js');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pool), { maxLength: 500 }).map((a) => a.join('')),
+        fc.constantFrom(undefined, ...languages),
+        (text, nationalLanguage) => {
+          const a = analyzeSms(text, nationalLanguage ? { nationalLanguage } : {});
+          const parts = encodeForSmpp(text, {
+            encoding: a.encoding,
+            ...(nationalLanguage ? { nationalLanguage } : {}),
+            nationalLanguageShift: true,
+            ref: 1,
+          });
+          expect(parts.map((p) => decode([p]))).toEqual(a.parts.length === 0 ? [''] : a.parts);
+          expect(parts[0]?.dataCoding).toBe(a.encoding === 'GSM-7' ? DATA_CODING_GSM7 : DATA_CODING_UCS2);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

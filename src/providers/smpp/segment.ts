@@ -3,7 +3,7 @@
 // come from. Long messages use a UDH with an 8-bit reference only: mixing UDH and SAR confuses SMSCs.
 import type { SmsEncodingName } from '../../domain/ports.js';
 import type { NationalLanguage } from '../../domain/sms/types.js';
-import { candidateTables, encodeChars, type Gsm7Tables } from './gsm7.js';
+import { DEFAULT_TABLES, encodeChars, indicatorCount, nationalCandidates, type Gsm7Tables } from './gsm7.js';
 import { buildUdh, type Udh } from './udh.js';
 
 export const DATA_CODING_GSM7 = 0x00;
@@ -101,21 +101,34 @@ function concatenated(bodies: Buffer[], national: Udh, ref: number, dataCoding: 
 }
 
 /**
- * The parts to submit, in order. With national tables allowed, the tables giving the fewest parts win (the locking
- * table costs a header but saves an escape per character). A GSM-7 message that no allowed table can write (its
- * national table is not allowed on this link, or the text changed since it was counted) goes out as UCS-2:
- * delivered right, at the cost of more parts, rather than garbled.
+ * The parts to submit, in order, split exactly as the credit counter (domain/sms/analyze.ts) counted them: the
+ * default alphabet when it can write the text; otherwise, with national tables allowed, the combination giving the
+ * fewest parts, then the fewest indicators, then the fewest septets. A GSM-7 message that no allowed table can
+ * write (its national table is not allowed on this link) goes out as UCS-2: delivered right, at the cost of more
+ * parts, rather than garbled.
  */
 export function encodeForSmpp(text: string, options: EncodeOptions): SmppPart[] {
   if (options.encoding === 'GSM-7') {
+    const plain = encodeChars(text, DEFAULT_TABLES);
+    if (plain) return splitGsm7(plain, DEFAULT_TABLES, options.ref);
     const language = options.nationalLanguageShift ? options.nationalLanguage : undefined;
-    let best: SmppPart[] | undefined;
-    for (const tables of candidateTables(text, language)) {
+    let best: { parts: SmppPart[]; indicators: number; septets: number } | undefined;
+    for (const tables of language ? nationalCandidates(text, language) : []) {
       const chars = encodeChars(text, tables);
-      const parts = chars && splitGsm7(chars, tables, options.ref);
-      if (parts && (!best || parts.length < best.length)) best = parts;
+      if (!chars) continue;
+      const parts = splitGsm7(chars, tables, options.ref);
+      const indicators = indicatorCount(tables);
+      const septets = chars.reduce((n, c) => n + c.length, 0);
+      if (
+        !best ||
+        parts.length < best.parts.length ||
+        (parts.length === best.parts.length &&
+          (indicators < best.indicators || (indicators === best.indicators && septets < best.septets)))
+      ) {
+        best = { parts, indicators, septets };
+      }
     }
-    if (best) return best;
+    if (best) return best.parts;
   }
   return splitUcs2(text, options.ref);
 }
