@@ -1,0 +1,33 @@
+// Request schemas shared by the server's routes, the OpenAPI document and the Banner.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(100);
+const text = z.string().max(10_000);
+
+export const LoginBody = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) }).strict();
+export const CheckNumberQuery = z.object({ number: z.string().max(64) }).strict();
+export const SendDirectBody = z
+  .object({
+    recipient: z.string().max(64),
+    senderId: id,
+    templateId: id.nullish(),
+    text,
+    originCallId: id.nullish(),
+  })
+  .strict();
+export const StartSmartBody = z.object({ recipient: z.string().max(64), queueId: id, originCallId: id.nullish() }).strict();
+export const SendInInteractionBody = z.object({ templateId: id.nullish(), text }).strict();
+export const InteractionParams = z.object({ id }).strict();
+export const QueueParams = z.object({ id }).strict();
+export const InteractionsQuery = z
+  .object({ filter: z.enum(['open', 'waiting', 'closed']).default('open'), limit: z.coerce.number().int().min(1).max(200).default(50), before: id.optional() })
+  .strict();
+export const ThreadQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: id.optional() }).strict();
+export const EventsQuery = z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).optional() }).strict();
+export const CallStartedBody = z.object({ agentId: id, callId: id, customerNumber: z.string().max(64) }).strict();
+export const CallParams = z.object({ callId: id }).strict();
+export const WebhookParams = z.object({ provider: z.enum(['twilio', 'vonage', 'http-json', 'simulator']), accountId: id, kind: z.enum(['status', 'inbound']) }).strict();
+
+export type SendDirectBody = z.infer<typeof SendDirectBody>;
+export type StartSmartBody = z.infer<typeof StartSmartBody>;
+export type SendInInteractionBody = z.infer<typeof SendInInteractionBody>;

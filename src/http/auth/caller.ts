@@ -1,0 +1,69 @@
+// Who is calling: a session cookie (agents and administrators in the Banner) or a bearer API
+// token (integrations). Writes with a cookie need the session's CSRF token in a header.
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../app/context.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Access, Caller } from '../route.js';
+import { hashSecret } from './secret-token.js';
+
+export const SESSION_COOKIE = 'smsdesk_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface SessionTimeouts {
+  readonly idleMs: number;
+  readonly absoluteMs: number;
+}
+
+export async function resolveCaller(db: Db, req: FastifyRequest, t: SessionTimeouts): Promise<Caller | null> {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return tokenCaller(db, auth.slice(7).trim());
+  const sid = req.cookies[SESSION_COOKIE];
+  if (!sid) return null;
+  const now = new Date();
+  const s = await db
+    .selectFrom('sessions')
+    .innerJoin('agents', 'agents.id', 'sessions.agent_id')
+    .select(['sessions.id_hash', 'sessions.account_id', 'sessions.agent_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at', 'agents.role', 'agents.disabled'])
+    .where('sessions.id_hash', '=', hashSecret(sid))
+    .executeTakeFirst();
+  if (!s || s.disabled) return null;
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > t.idleMs || now.getTime() - new Date(s.created_at).getTime() > t.absoluteMs) {
+    await db.deleteFrom('sessions').where('id_hash', '=', s.id_hash).execute();
+    return null;
+  }
+  // Touch at most once a minute: a busy Banner must not turn every read into a write.
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', s.id_hash).execute();
+  }
+  return { kind: 'session', accountId: s.account_id, agentId: s.agent_id, role: s.role === 'admin' ? 'admin' : 'agent', scopes: [], csrfToken: s.csrf_token };
+}
+
+async function tokenCaller(db: Db, token: string): Promise<Caller | null> {
+  if (token.length < 20 || token.length > 200) return null;
+  const t = await db.selectFrom('api_tokens').select(['id', 'account_id', 'scopes']).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!t) return null;
+  return { kind: 'token', accountId: t.account_id, agentId: null, role: null, scopes: t.scopes, csrfToken: null };
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requireAccess(access: Access, caller: Caller | null, req: FastifyRequest): void {
+  if (access === 'public') return;
+  if (!caller) throw new DomainError('UNAUTHENTICATED');
+  if (caller.kind === 'session' && !SAFE.has(req.method) && req.headers[CSRF_HEADER] !== caller.csrfToken) {
+    throw new DomainError('FORBIDDEN', { reason: 'CSRF_TOKEN_MISSING_OR_WRONG' });
+  }
+  const ok =
+    access === 'agent'
+      ? caller.kind === 'session'
+      : access === 'admin'
+        ? caller.kind === 'session' && caller.role === 'admin'
+        : caller.kind === 'token' && caller.scopes.includes('telephony');
+  if (!ok) throw new DomainError('FORBIDDEN');
+}
+
+/** The agent identity of a session caller (routes with access 'agent' or 'admin'). */
+export function agentActor(caller: Caller | null): { accountId: string; agentId: string } {
+  if (!caller?.agentId) throw new DomainError('UNAUTHENTICATED');
+  return { accountId: caller.accountId, agentId: caller.agentId };
+}

@@ -1,0 +1,46 @@
+// GET /api/events: the agent's live stream as Server-Sent Events. Each event carries the
+// event log's id, so a reconnecting browser (Last-Event-ID) resumes without a gap.
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../app/context.js';
+import { DomainError } from '../../domain/errors.js';
+import { resolveCaller, requireAccess, type SessionTimeouts } from '../auth/caller.js';
+import type { EventHub } from './hub.js';
+import type { EventRow } from './visibility.js';
+
+const HEARTBEAT_MS = 15_000;
+
+export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub, sessions: SessionTimeouts): void {
+  app.get('/api/events', async (req, reply) => {
+    const caller = await resolveCaller(db, req, sessions);
+    requireAccess('agent', caller, req);
+    if (!caller?.agentId) throw new DomainError('UNAUTHENTICATED');
+    const header = req.headers['last-event-id'];
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const rawLast = typeof header === 'string' ? header : typeof q.lastEventId === 'string' ? q.lastEventId : undefined;
+    if (rawLast !== undefined && !/^\d{1,15}$/.test(rawLast)) throw new DomainError('VALIDATION_FAILED', { field: 'Last-Event-ID' });
+    const queues = await db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', caller.agentId).execute();
+    const viewer = { accountId: caller.accountId, agentId: caller.agentId, role: caller.role ?? 'agent', queueIds: new Set(queues.map((q) => q.queue_id)) } as const;
+
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    const send = (e: EventRow) => {
+      res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object) })}\n\n`);
+    };
+    const detach = await hub.attach({ viewer, send, end: () => res.end() }, rawLast === undefined ? undefined : Number(rawLast));
+    res.write(`event: ready\ndata: {}\n\n`);
+    const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    const close = () => {
+      clearInterval(beat);
+      detach();
+    };
+    req.raw.on('close', close);
+    res.on('error', close);
+  });
+}

@@ -1,0 +1,48 @@
+// A route is declared once: method, path, who may call it, its zod schemas and handler. The
+// same declaration feeds Fastify, request validation and the OpenAPI document.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Lang } from '../domain/errors.js';
+
+export type Access = 'public' | 'agent' | 'admin' | 'telephony';
+
+export interface Caller {
+  readonly kind: 'session' | 'token';
+  readonly accountId: string;
+  /** The agent behind a session; null for an API token. */
+  readonly agentId: string | null;
+  readonly role: 'agent' | 'admin' | null;
+  readonly scopes: readonly string[];
+  readonly csrfToken: string | null;
+}
+
+export interface HandlerContext<B, Q, P> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly caller: Caller | null;
+  readonly lang: Lang;
+  readonly req: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly access: Access;
+  readonly summary: string;
+  readonly tags?: readonly string[];
+  readonly body?: z.ZodType<B>;
+  readonly query?: z.ZodType<Q>;
+  readonly params?: z.ZodType<P>;
+  /** Sends take an Idempotency-Key; the same key and body replay the first answer. */
+  readonly idempotent?: boolean;
+  readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
+  readonly successStatus?: number;
+  readonly handler: (ctx: HandlerContext<B, Q, P>) => Promise<unknown>;
+}
+
+// Erases the type parameters so routes with different schemas fit in one list.
+export function route<B, Q, P>(def: RouteDef<B, Q, P>): RouteDef<unknown, unknown, unknown> {
+  return def as unknown as RouteDef<unknown, unknown, unknown>;
+}

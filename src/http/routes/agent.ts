@@ -1,0 +1,121 @@
+// The agent's API: who am I, what may I use, send, converse, close, take.
+import { directOptions, myActiveCalls, myInteractions, myQueues, queueTemplates, thread, whoAmI } from '../../app/agent-views.js';
+import { closeInteraction } from '../../app/close-interaction.js';
+import type { AppDeps } from '../../app/context.js';
+import { sendDirect } from '../../app/send-direct.js';
+import { sendInInteraction } from '../../app/send-in-interaction.js';
+import { startSmart } from '../../app/start-smart.js';
+import { takeInteraction } from '../../app/take-interaction.js';
+import { parseRecipient } from '../../domain/phone/index.js';
+import { CheckNumberQuery, InteractionParams, InteractionsQuery, QueueParams, SendDirectBody, SendInInteractionBody, StartSmartBody, ThreadQuery } from '../../api/schemas.js';
+import { agentActor } from '../auth/caller.js';
+import { route, type RouteDef } from '../route.js';
+
+const SEND_LIMIT = { max: 120, timeWindowMs: 60_000 };
+
+export function agentRoutes(deps: AppDeps): RouteDef[] {
+  return [
+    route({ method: 'GET', url: '/api/me', access: 'agent', summary: 'The signed-in agent: profile, permissions, modes, limits, credits', handler: async ({ caller }) => ({ ...(await whoAmI(deps, agentActor(caller))), csrfToken: caller?.csrfToken ?? null }) }),
+    route({
+      method: 'GET',
+      url: '/api/numbers/check',
+      access: 'agent',
+      summary: 'Checks a recipient number as it is typed: E.164, country, type, authorized or why not',
+      query: CheckNumberQuery,
+      handler: async ({ query, caller }) => {
+        const me = await whoAmI(deps, agentActor(caller));
+        const r = parseRecipient(query.number);
+        if (!r.ok) return { valid: false, code: r.code, details: r.details ?? null };
+        const authorized = me.agent.authorizedCountries.some((c) => c.toUpperCase() === r.recipient.country);
+        return { valid: true, ...r.recipient, authorized, code: authorized ? null : 'COUNTRY_NOT_AUTHORIZED' };
+      },
+    }),
+    route({ method: 'GET', url: '/api/direct/options', access: 'agent', summary: 'Direct mode: sender numbers and templates of the profile', handler: async ({ caller }) => directOptions(deps, agentActor(caller)) }),
+    route({ method: 'GET', url: '/api/queues', access: 'agent', summary: 'Smart mode: the SMS queues the agent is a member of', handler: async ({ caller }) => ({ queues: await myQueues(deps, agentActor(caller)) }) }),
+    route({
+      method: 'GET',
+      url: '/api/queues/:id/templates',
+      access: 'agent',
+      summary: 'Templates associated with a queue',
+      params: QueueParams,
+      handler: async ({ params, caller }) => ({ templates: await queueTemplates(deps, agentActor(caller), params.id) }),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/direct/messages',
+      access: 'agent',
+      summary: 'Sends a Direct SMS',
+      body: SendDirectBody,
+      idempotent: true,
+      rateLimit: SEND_LIMIT,
+      successStatus: 201,
+      handler: async ({ body, caller }) => {
+        const r = await sendDirect(deps, agentActor(caller), body);
+        return { messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding, to: r.plan.recipient.e164, mobileVerified: r.plan.recipient.mobileVerified };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/interactions',
+      access: 'agent',
+      summary: 'Starts a Smart SMS conversation (or reopens the open one with that customer on that number)',
+      body: StartSmartBody,
+      idempotent: true,
+      rateLimit: SEND_LIMIT,
+      successStatus: 201,
+      handler: async ({ body, caller }) => {
+        const r = await startSmart(deps, agentActor(caller), body);
+        return { interactionId: r.interactionId, reopened: r.reopened, customerNumber: r.plan.recipient.e164, from: r.plan.sender.address, status: 'progressing' };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/interactions',
+      access: 'agent',
+      summary: 'The agent’s open or closed conversations, or the waiting ones of their queues',
+      query: InteractionsQuery,
+      handler: async ({ query, caller }) => ({ interactions: await myInteractions(deps, agentActor(caller), query.filter, query.limit, query.before) }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/interactions/:id/messages',
+      access: 'agent',
+      summary: 'A conversation’s thread, oldest first',
+      params: InteractionParams,
+      query: ThreadQuery,
+      handler: async ({ params, query, caller }) => thread(deps, agentActor(caller), params.id, query.limit, query.after),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/interactions/:id/messages',
+      access: 'agent',
+      summary: 'Sends a message in a progressing conversation',
+      params: InteractionParams,
+      body: SendInInteractionBody,
+      idempotent: true,
+      rateLimit: SEND_LIMIT,
+      successStatus: 201,
+      handler: async ({ params, body, caller }) => {
+        const r = await sendInInteraction(deps, agentActor(caller), { interactionId: params.id, ...body });
+        return { messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/interactions/:id/close',
+      access: 'agent',
+      summary: 'Closes (archives) a conversation',
+      params: InteractionParams,
+      handler: async ({ params, caller }) => closeInteraction(deps, agentActor(caller), params.id),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/interactions/:id/take',
+      access: 'agent',
+      summary: 'Takes a waiting conversation of one of the agent’s queues',
+      params: InteractionParams,
+      handler: async ({ params, caller }) => takeInteraction(deps, agentActor(caller), params.id),
+    }),
+    route({ method: 'GET', url: '/api/calls', access: 'agent', summary: 'The agent’s active voice calls (each offers the SMS action)', handler: async ({ caller }) => ({ calls: await myActiveCalls(deps, agentActor(caller)) }) }),
+  ];
+}

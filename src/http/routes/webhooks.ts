@@ -1,0 +1,57 @@
+// Provider webhooks: /webhooks/{provider}/{accountId}/{status|inbound}. The adapter verifies
+// the signature on the raw body before anything else and says what to answer; only then are
+// its events applied. Applying is idempotent on the provider's message id, so a provider's
+// retry of a delivered webhook changes nothing.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ProviderEvent } from '../../domain/ports.js';
+import { WebhookParams } from '../../api/schemas.js';
+import { envelope, pickLang } from '../error-envelope.js';
+
+export interface WebhookRequestData {
+  readonly method: string;
+  /** The full URL as the provider called it (signatures cover it). */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly rawBody: string;
+  readonly contentType: string;
+}
+
+export interface WebhookAnswer {
+  readonly events: readonly ProviderEvent[];
+  readonly response: { readonly status: number; readonly contentType: string; readonly body: string };
+}
+
+export interface WebhookGateway {
+  /** null when the account does not exist or does not use that provider. */
+  handle(accountId: string, provider: string, kind: 'status' | 'inbound', req: WebhookRequestData): Promise<WebhookAnswer | null>;
+  apply(provider: string, events: readonly ProviderEvent[]): Promise<void>;
+}
+
+export function externalUrl(req: FastifyRequest, publicBaseUrl: string | undefined): string {
+  if (publicBaseUrl) return new URL(req.url, publicBaseUrl).toString();
+  return `${req.protocol}://${req.headers.host ?? req.hostname}${req.url}`;
+}
+
+export async function registerWebhooks(app: FastifyInstance, gateway: WebhookGateway, publicBaseUrl: string | undefined): Promise<void> {
+  await app.register(async (scope) => {
+    // Signatures are computed over the exact bytes: keep the raw body, parse nothing here.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    scope.all('/webhooks/:provider/:accountId/:kind', async (req, reply) => {
+      const parsed = WebhookParams.safeParse(req.params);
+      if (!parsed.success) return reply.status(404).send(envelope('NOT_FOUND', pickLang(req.headers['accept-language'])));
+      const { provider, accountId, kind } = parsed.data;
+      const answer = await gateway.handle(accountId, provider, kind, {
+        method: req.method,
+        url: externalUrl(req, publicBaseUrl),
+        headers: req.headers,
+        rawBody: typeof req.body === 'string' ? req.body : '',
+        contentType: req.headers['content-type'] ?? '',
+      });
+      if (!answer) return reply.status(404).send(envelope('NOT_FOUND', 'en'));
+      // Nothing accepted is lost: if applying fails the provider gets a 5xx and retries.
+      if (answer.events.length > 0 && answer.response.status < 300) await gateway.apply(provider, answer.events);
+      return reply.status(answer.response.status).header('content-type', answer.response.contentType).send(answer.response.body);
+    });
+  });
+}

@@ -1,0 +1,98 @@
+// The HTTP server: one Fastify instance serving the API, the provider webhooks, the live
+// event stream and the operations endpoints.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import type { AppDeps } from '../app/context.js';
+import { DomainError } from '../domain/errors.js';
+import { resolveCaller, requireAccess } from './auth/caller.js';
+import { envelope, fromDomainError, pickLang } from './error-envelope.js';
+import type { EventHub } from './events/hub.js';
+import { withIdempotency } from './idempotency.js';
+import type { HttpMetrics } from './metrics.js';
+import { buildOpenApi } from './openapi.js';
+import type { RouteDef } from './route.js';
+
+export interface ServerOptions {
+  readonly deps: AppDeps;
+  readonly routes: readonly RouteDef[];
+  readonly hub: EventHub;
+  readonly metrics: HttpMetrics;
+  /** Secure cookies behind TLS (or a TLS-terminating proxy). */
+  readonly secureCookies: boolean;
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  readonly logger?: boolean | object;
+  readonly trustProxy?: boolean;
+  readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    // Agents' numbers must not end up in access logs.
+    disableRequestLogging: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], connectSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } } });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler((err: unknown, req, reply) => sendError(err, req, reply));
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send(envelope('NOT_FOUND', pickLang(req.headers['accept-language'])));
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    opts.metrics.observeRequest(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime);
+  });
+
+  const sessions = { idleMs: opts.sessionIdleMs, absoluteMs: opts.sessionAbsoluteMs };
+  for (const def of opts.routes) {
+    app.route({
+      method: def.method,
+      url: def.url,
+      ...(def.rateLimit ? { config: { rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.timeWindowMs } } } : {}),
+      handler: async (req, reply) => {
+        const lang = pickLang(req.headers['accept-language']);
+        const caller = def.access === 'public' ? await resolveCaller(opts.deps.db, req, sessions).catch(() => null) : await resolveCaller(opts.deps.db, req, sessions);
+        requireAccess(def.access, caller, req);
+        const body = def.body ? def.body.parse(req.body ?? {}) : undefined;
+        const query = def.query ? def.query.parse(req.query ?? {}) : undefined;
+        const params = def.params ? def.params.parse(req.params ?? {}) : undefined;
+        const run = () => def.handler({ body, query, params, caller, lang, req, reply });
+        const result = def.idempotent && caller ? await withIdempotency(opts.deps.db, caller, req, def.successStatus ?? 200, run) : { status: def.successStatus ?? 200, body: await run() };
+        if (reply.sent) return reply;
+        return reply.status(result.status).send(result.body);
+      },
+    });
+  }
+
+  app.get('/api/docs', async () => buildOpenApi(opts.routes));
+  if (opts.registerExtra) await opts.registerExtra(app);
+  return app;
+}
+
+function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang = pickLang(req.headers['accept-language']);
+  if (err instanceof DomainError) {
+    const { status, body } = fromDomainError(err, lang);
+    if (err.code === 'RATE_LIMITED' || status === 429) void reply.header('retry-after', '1');
+    return reply.status(status).send(body);
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    return reply.status(400).send(envelope('VALIDATION_FAILED', lang, { issues }));
+  }
+  const status = typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 429) return reply.status(429).send(envelope('RATE_LIMITED', lang));
+  if (status >= 400 && status < 500) {
+    const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'BAD_REQUEST';
+    return reply.status(status).send(envelope('VALIDATION_FAILED', lang, { reason: code }));
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.status(500).send({ error: { code: 'INTERNAL', message: lang === 'fr' ? 'Erreur interne.' : 'Internal error.' } });
+}

@@ -1,0 +1,71 @@
+// Composes the HTTP server from an open database: routes, live events, webhooks, operations.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app/context.js';
+import { EventHub, type WakeSource } from '../http/events/hub.js';
+import { registerEventStream } from '../http/events/sse.js';
+import { createMetrics, type HttpMetrics } from '../http/metrics.js';
+import { agentRoutes } from '../http/routes/agent.js';
+import { authRoutes } from '../http/routes/auth.js';
+import { registerOps } from '../http/routes/ops.js';
+import { telephonyRoutes } from '../http/routes/telephony.js';
+import { registerWebhooks, type WebhookGateway } from '../http/routes/webhooks.js';
+import { buildServer } from '../http/server.js';
+
+export interface HttpAppOptions {
+  readonly deps: AppDeps;
+  readonly wakeSource: WakeSource;
+  readonly webhooks: WebhookGateway;
+  readonly migrationsCurrent: () => Promise<boolean>;
+  readonly secureCookies?: boolean;
+  readonly sessionIdleMs?: number;
+  readonly sessionAbsoluteMs?: number;
+  readonly publicBaseUrl?: string;
+  readonly logger?: boolean | object;
+  readonly eventPollMs?: number;
+  readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
+}
+
+export interface HttpApp {
+  readonly app: FastifyInstance;
+  readonly hub: EventHub;
+  readonly metrics: HttpMetrics;
+  /** Stops accepting, lets requests in flight finish, closes the live streams. */
+  close(): Promise<void>;
+}
+
+export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
+  const sessionIdleMs = o.sessionIdleMs ?? 60 * 60_000;
+  const sessionAbsoluteMs = o.sessionAbsoluteMs ?? 12 * 60 * 60_000;
+  const secureCookies = o.secureCookies ?? false;
+  const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000);
+  const metrics = createMetrics(o.deps.db, () => hub.connections);
+  let draining = false;
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs }), ...agentRoutes(o.deps), ...telephonyRoutes(o.deps)];
+  const app = await buildServer({
+    deps: o.deps,
+    routes,
+    hub,
+    metrics,
+    secureCookies,
+    sessionIdleMs,
+    sessionAbsoluteMs,
+    ...(o.logger !== undefined ? { logger: o.logger } : {}),
+    registerExtra: async (a) => {
+      registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs });
+      await registerWebhooks(a, o.webhooks, o.publicBaseUrl);
+      registerOps(a, o.deps.db, metrics, o.migrationsCurrent, () => draining);
+      if (o.registerExtra) await o.registerExtra(a);
+    },
+  });
+  await hub.start();
+  return {
+    app,
+    hub,
+    metrics,
+    async close() {
+      draining = true;
+      await hub.stop();
+      await app.close();
+    },
+  };
+}
