@@ -34,14 +34,17 @@ export interface TestServer {
 
 const noWebhooks: WebhookGateway = { handle: async () => null, apply: async () => undefined };
 
-export async function startTestServer(tdb: TestDatabase, opts: { webhooks?: WebhookGateway } = {}): Promise<TestServer> {
-  const deps = testDeps(tdb.db);
+/** What a server instance needs of its database: one per instance, as in production. */
+export type InstanceDatabase = Pick<TestDatabase, 'db' | 'wakeSource' | 'outbox'>;
+
+export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: WebhookGateway; eventPollMs?: number } = {}): Promise<TestServer> {
+  const deps = { ...testDeps(tdb.db), wake: () => (tdb.wakeSource.wake(), tdb.outbox.wake()) };
   const http = await createHttpApp({
     deps,
     wakeSource: tdb.wakeSource,
     webhooks: opts.webhooks ?? noWebhooks,
     migrationsCurrent: async () => true,
-    eventPollMs: 1000,
+    eventPollMs: opts.eventPollMs ?? 1000,
   });
   await http.app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(http.app.server.address() as AddressInfo).port}`;
