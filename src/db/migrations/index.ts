@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { auth } from './0002-auth.js';
+import { debitFunction } from './0003-debit-function.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-auth': auth,
+  '0003-debit-function': debitFunction,
 };
 
 export const migrationProvider: MigrationProvider = {
