@@ -6,6 +6,7 @@ import { useRawShortMessages } from './wire.js';
 import { ESME_RINVCMDID, ESME_RX_T_APPN, describeCommandStatus } from './status-codes.js';
 
 const smpp = useRawShortMessages();
+const MAX_GIVEN_UP = 10_000;
 
 export interface LinkSettings {
   readonly host: string;
@@ -339,7 +340,11 @@ export class SmppLink {
         const p = this.pending.get(seq);
         if (!p) return;
         this.pending.delete(seq);
-        if (opts.tag !== undefined) this.givenUp.set(seq, opts.tag);
+        if (opts.tag !== undefined) {
+          // An SMSC that never answers would otherwise grow this for the life of the session.
+          if (this.givenUp.size >= MAX_GIVEN_UP) this.givenUp.delete(this.givenUp.keys().next().value ?? 0);
+          this.givenUp.set(seq, opts.tag);
+        }
         this.settle(p, { kind: 'no_response', reason });
       };
       const onAbort = () => giveUp('aborted while waiting for the response');

@@ -304,4 +304,11 @@ describe('SMPP adapter against the local SMSC', () => {
     expect(fake.delivered[0]?.answers).toEqual([0x64, 0x64, 0]);
     expect(stored.map((e) => e.type === 'inbound' && e.body)).toEqual(['hello']);
   });
+
+  it('passes on an incomplete long message once it waited too long, the missing part shown as …', async () => {
+    const { fake, events } = await setup({}, { inboundExpiryMs: 100 });
+    await fake.sendInbound({ from: '+447700900123', to: '+33939000001', text: 'first half second half', partSize: 11, order: [0] });
+    await until(() => events.length === 1);
+    expect(events[0]).toMatchObject({ type: 'inbound', body: 'first half …' });
+  });
 });

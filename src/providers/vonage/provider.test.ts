@@ -189,4 +189,18 @@ describe('Vonage adapter against the local SMS API', () => {
     expect(fake.submissions).toEqual([]);
     expect(fake.balanceChecks).toBe(2);
   });
+
+  it('passes on an incomplete long inbound message once it waited too long', async () => {
+    const { fake, provider, receiver, stored } = await setup({}, { inboundExpiryMs: 100 });
+    const pushed: ProviderEvent[] = [];
+    await fake.sendInbound({ url: receiver.url('inbound'), from: '+447700900123', to: '+33939000001', text: 'abcdef', partSize: 3, order: [1] });
+    await new Promise((r) => setTimeout(r, 150));
+    // No listener yet: it rides on the next webhook's events.
+    await fake.sendInbound({ url: receiver.url('inbound'), from: '+447700900999', to: '+33939000001', text: 'next' });
+    expect(stored.map((e) => e.type === 'inbound' && e.body)).toEqual(['…def', 'next']);
+    provider.onEvent((e) => void pushed.push(e));
+    await fake.sendInbound({ url: receiver.url('inbound'), from: '+447700900123', to: '+33939000001', text: 'ghijkl', partSize: 3, order: [0] });
+    await until(() => pushed.length === 1, 2_000);
+    expect(pushed[0]).toMatchObject({ type: 'inbound', body: 'ghi…' });
+  });
 });
