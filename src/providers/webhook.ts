@@ -13,8 +13,8 @@ export interface WebhookRequest {
    * Behind a proxy, rebuild it from the forwarded scheme and host: some signatures cover it.
    */
   readonly url: string;
-  /** Header names in lower case. */
-  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Header names in lower case, as node:http gives them (a repeated header may be an array). */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The body exactly as received. Signatures are checked over these bytes, never a re-serialisation. */
   readonly rawBody: string;
   /** The request's Content-Type header value ('' when absent). */
@@ -49,9 +49,16 @@ export interface WebhookResult {
  * handleWebhook verifies the signature before reading anything else and has no side effects:
  * the caller persists the events, then sends `response`. The same request handled twice gives
  * the same events, so a provider's redelivery is deduplicated by the event keys downstream.
+ * Adapters that need no I/O answer synchronously; the caller awaits either way.
  */
 export interface WebhookHandler {
-  handleWebhook(kind: WebhookKind, request: WebhookRequest): WebhookResult;
+  handleWebhook(kind: WebhookKind, request: WebhookRequest): WebhookResult | Promise<WebhookResult>;
+}
+
+/** One header's value; for a repeated header, the first. */
+export function headerValue(request: Pick<WebhookRequest, 'headers'>, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : value?.[0];
 }
 
 export type ConnectionProblem = 'credentials' | 'unreachable' | 'unsupported' | 'unexpected';
