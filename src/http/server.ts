@@ -7,7 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { ZodError } from 'zod';
 import type { AppDeps } from '../app/context.js';
 import { DomainError } from '../domain/errors.js';
-import { resolveCaller, requireAccess } from './auth/caller.js';
+import { resolveCaller, requireAccess, SESSION_COOKIE } from './auth/caller.js';
+import { hashSecret } from './auth/secret-token.js';
 import { envelope, fromDomainError, pickLang } from './error-envelope.js';
 import type { EventHub } from './events/hub.js';
 import { withIdempotency } from './idempotency.js';
@@ -40,7 +41,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], connectSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } } });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // Signed-in callers are limited one by one; anonymous ones (login) by address.
+    keyGenerator: (req) => {
+      const sid = req.cookies[SESSION_COOKIE];
+      const auth = req.headers.authorization;
+      return sid ? `s:${hashSecret(sid)}` : auth ? `t:${hashSecret(auth)}` : `ip:${req.ip}`;
+    },
+  });
 
   app.setErrorHandler((err: unknown, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => {

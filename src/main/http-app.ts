@@ -22,6 +22,8 @@ export interface HttpAppOptions {
   readonly publicBaseUrl?: string;
   readonly logger?: boolean | object;
   readonly eventPollMs?: number;
+  /** Sends per agent per minute (Direct, Smart start, Smart message). */
+  readonly sendsPerMinute?: number;
   readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs }), ...agentRoutes(o.deps), ...telephonyRoutes(o.deps)];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps)];
   const app = await buildServer({
     deps: o.deps,
     routes,

@@ -71,3 +71,26 @@ describe('session timeouts', () => {
     }
   });
 });
+
+describe('send rate limit', () => {
+  it('counts per agent session, so agents behind one address do not share a budget', async () => {
+    const http = await createHttpApp({ deps: testDeps(tdb.db), wakeSource: tdb.wakeSource, webhooks: { handle: async () => null, apply: async () => undefined }, migrationsCurrent: async () => true, sendsPerMinute: 3 });
+    try {
+      await tdb.db.updateTable('agents').set({ password_hash: (await tdb.db.selectFrom('agents').select('password_hash').where('id', '=', w.agents.both).executeTakeFirstOrThrow()).password_hash }).where('id', '=', w.agents.directOnly).execute();
+      const session = async (id: string) => {
+        const mail = (await tdb.db.selectFrom('agents').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
+        const r = await http.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: mail, password: 'pw' } });
+        return { cookie: String(r.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
+      };
+      const a = await session(w.agents.both);
+      const b = await session(w.agents.directOnly);
+      const send = (headers: Record<string, string>) => http.app.inject({ method: 'POST', url: '/api/direct/messages', headers, payload: { recipient: '+33612345678', senderId: w.numbers.direct, text: 'hi' } });
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await send(a)).statusCode);
+      expect(codes).toEqual([201, 201, 201, 429]);
+      expect((await send(b)).statusCode).toBe(201);
+    } finally {
+      await http.close();
+    }
+  });
+});

@@ -11,9 +11,9 @@ import { CheckNumberQuery, InteractionParams, InteractionsQuery, QueueParams, Se
 import { agentActor } from '../auth/caller.js';
 import { route, type RouteDef } from '../route.js';
 
-const SEND_LIMIT = { max: 120, timeWindowMs: 60_000 };
-
-export function agentRoutes(deps: AppDeps): RouteDef[] {
+export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
+  // Per agent, not per address: a whole contact center often leaves through one NAT address.
+  const SEND_LIMIT = { max: sendsPerMinute, timeWindowMs: 60_000 };
   return [
     route({ method: 'GET', url: '/api/me', access: 'agent', summary: 'The signed-in agent: profile, permissions, modes, limits, credits', handler: async ({ caller }) => ({ ...(await whoAmI(deps, agentActor(caller))), csrfToken: caller?.csrfToken ?? null }) }),
     route({
