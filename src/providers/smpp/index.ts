@@ -1,2 +1,2 @@
-export { createSmppProvider, type SmppAccepted, type SmppConnectionTest, type SmppProvider } from './provider.js';
+export { createSmppProvider, type SmppAccepted, type SmppProvider } from './provider.js';
 export type { SmppConfig } from './config.js';

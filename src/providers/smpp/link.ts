@@ -3,7 +3,7 @@
 // #57; callbacks dropped silently on close), so responses are matched here by sequence_number.
 import type { PDU, PduFields, Session } from 'smpp';
 import { useRawShortMessages } from './wire.js';
-import { ESME_RINVCMDID, ESME_RX_T_APPN, describeCommandStatus } from './status-codes.js';
+import { ESME_RINVCMDID, ESME_RX_T_APPN, classifyCommandStatus, describeCommandStatus } from './status-codes.js';
 
 const smpp = useRawShortMessages();
 const MAX_GIVEN_UP = 10_000;
@@ -32,6 +32,9 @@ export interface LinkSettings {
 }
 
 export type LinkState = 'connecting' | 'binding' | 'bound' | 'disconnected' | 'closed';
+
+/** Why the link is not bound: the TCP connection, the credentials, or anything else. */
+export type LinkProblem = 'unreachable' | 'credentials' | 'unexpected';
 
 export type RequestOutcome =
   | { readonly kind: 'response'; readonly pdu: PDU }
@@ -86,6 +89,8 @@ export class SmppLink {
   private nextSendAt = 0;
   private consecutiveThrottles = 0;
   private lastErrorText: string | undefined;
+  private lastProblemKind: LinkProblem | undefined;
+  private bindCount = 0;
   private readonly boundWaiters = new Set<() => void>();
 
   constructor(
@@ -99,6 +104,15 @@ export class SmppLink {
 
   get lastError(): string | undefined {
     return this.lastErrorText;
+  }
+
+  get lastProblem(): LinkProblem | undefined {
+    return this.lastProblemKind;
+  }
+
+  /** Counts successful binds: a PDU answered under one generation was answered on a connection since lost. */
+  get generation(): number {
+    return this.bindCount;
   }
 
   get outstanding(): number {
@@ -175,6 +189,11 @@ export class SmppLink {
     this.setState('closed');
   }
 
+  private noteProblem(kind: LinkProblem, text: string): void {
+    this.lastProblemKind = kind;
+    this.lastErrorText = text;
+  }
+
   private setState(state: LinkState, detail?: string): void {
     if (this.currentState === 'closed') return;
     this.currentState = state;
@@ -188,17 +207,17 @@ export class SmppLink {
     const session = smpp.connect({ url: `${scheme}://${this.settings.host}:${this.settings.port}` });
     this.session = session;
     this.connectTimer = setTimeout(() => {
-      this.lastErrorText = `no TCP connection within ${this.settings.connectTimeoutMs} ms`;
+      this.noteProblem('unreachable', `no TCP connection within ${this.settings.connectTimeoutMs} ms`);
       session.destroy();
     }, this.settings.connectTimeoutMs);
+    let connected = false;
     session.on(this.settings.tls ? 'secureConnect' : 'connect', () => {
+      connected = true;
       clearTimeout(this.connectTimer);
       void this.bind(session);
     });
     // An unhandled 'error' would end the process (node-smpp emits it for socket and parse errors); 'close' follows.
-    session.on('error', (e: Error) => {
-      this.lastErrorText = e.message;
-    });
+    session.on('error', (e: Error) => this.noteProblem(connected ? 'unexpected' : 'unreachable', e.message));
     session.on('close', () => this.onClosed(session));
     session.on('pdu', (pdu: PDU) => this.dispatch(session, pdu));
   }
@@ -222,15 +241,19 @@ export class SmppLink {
     );
     if (session !== this.session) return;
     if (outcome.kind !== 'response' || outcome.pdu.command_status !== 0) {
-      this.lastErrorText =
-        outcome.kind === 'response'
-          ? `bind refused: ${describeCommandStatus(outcome.pdu.command_status)}`
-          : `bind failed: ${outcome.reason}`;
+      if (outcome.kind === 'response') {
+        const status = outcome.pdu.command_status;
+        this.noteProblem(classifyCommandStatus(status) === 'config' ? 'credentials' : 'unexpected', `bind refused: ${describeCommandStatus(status)}`);
+      } else {
+        this.noteProblem('unexpected', `bind failed: ${outcome.reason}`);
+      }
       session.destroy();
       return;
     }
     this.reconnectAttempt = 0;
     this.lastErrorText = undefined;
+    this.lastProblemKind = undefined;
+    this.bindCount++;
     this.setState('bound');
     this.enquireTimer = setInterval(() => this.enquire(session), this.settings.enquireLinkIntervalMs);
     this.pump();
@@ -243,7 +266,7 @@ export class SmppLink {
       this.enquireOutstanding = false;
       // A peer that does not answer enquire_link is gone even if TCP says otherwise: start again.
       if (outcome.kind !== 'response' && session === this.session) {
-        this.lastErrorText = 'enquire_link unanswered';
+        this.noteProblem('unexpected', 'enquire_link unanswered');
         session.destroy();
       }
     });

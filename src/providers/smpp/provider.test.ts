@@ -71,6 +71,12 @@ describe('SMPP adapter against the local SMSC', () => {
     ]);
   });
 
+  it('reports an unreachable SMSC from testConnection', async () => {
+    const provider = createSmppProvider({ accountId: 'acc-1', host: '127.0.0.1', port: 9, systemId: 'x', password: '', connectTimeoutMs: 300, reconnectInitialMs: 50 });
+    open.push({ provider });
+    expect(await provider.testConnection()).toMatchObject({ ok: false, problem: 'unreachable', reason: expect.stringContaining('ECONNREFUSED') });
+  });
+
   it('reports refused credentials from testConnection', async () => {
     const fake = await SmppFake.start({ systemId: 'smsdesk', password: 'secret' });
     const provider = createSmppProvider({
@@ -78,7 +84,7 @@ describe('SMPP adapter against the local SMSC', () => {
     });
     open.push({ fake, provider });
     const result = await provider.testConnection();
-    expect(result).toEqual({ ok: false, error: 'bind refused: 0x0E ESME_RINVPASWD' });
+    expect(result).toEqual({ ok: false, problem: 'credentials', reason: 'bind refused: 0x0E ESME_RINVPASWD' });
   });
 
   it('submits GSM-7 with data_coding 0x00, TON/NPI per address kind, and a receipt request', async () => {
@@ -117,7 +123,7 @@ describe('SMPP adapter against the local SMSC', () => {
     expect(events).toEqual([]);
     expect(await fake.sendReceipt('1000002', 'UNDELIV', '034')).toBe(0);
     expect(events).toEqual([
-      { type: 'status', accountId: 'acc-1', providerMessageId: '1000000', status: 'undelivered', errorCode: '034', at: expect.any(Date) },
+      { type: 'status', accountId: 'acc-1', providerMessageId: '1000000', status: 'undelivered', providerStatus: 'UNDELIV', errorCode: '034', at: expect.any(Date) },
     ]);
   });
 
@@ -257,7 +263,9 @@ describe('SMPP adapter against the local SMSC', () => {
     const { provider, events } = await setup({ receiptStyle });
     const r = await provider.submit(sms(), signal());
     await until(() => events.length > 0);
-    expect(events).toEqual([{ type: 'status', accountId: 'acc-1', providerMessageId: r.kind === 'accepted' ? r.providerMessageId : '', status: 'delivered', at: expect.any(Date) }]);
+    expect(events).toEqual([
+      { type: 'status', accountId: 'acc-1', providerMessageId: r.kind === 'accepted' ? r.providerMessageId : '', status: 'delivered', providerStatus: 'DELIVRD', at: expect.any(Date) },
+    ]);
   });
 
   it('reports ENROUTE as sent before the final receipt', async () => {

@@ -3,7 +3,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { PDU } from 'smpp';
 import type { MessageStatus } from '../../domain/messages/status.js';
-import type { OutboundSms, ProviderEvent, ReconcileResult, SmsProvider, SubmitResult } from '../../domain/ports.js';
+import type { OutboundSms, ReconcileResult, SmsProvider, SubmitResult } from '../../domain/ports.js';
+import type { ConnectionTestResult, InboundEvent, StatusEvent } from '../webhook.js';
 import { AddressError, fromSmppAddress, recipientAddress, senderAddress, type AddressPlan } from './addresses.js';
 import { linkSettings, resolveSmppConfig, type ResolvedSmppConfig, type SmppConfig } from './config.js';
 import { readDeliverSm, type MoPart } from './deliver-sm.js';
@@ -11,6 +12,7 @@ import { EventSink, type EventListener } from './event-sink.js';
 import { canonicalId, convertReceiptId } from './ids.js';
 import { SmppLink, type LinkState, type RequestOutcome } from './link.js';
 import { PartsBuffer, type PartialMessage } from './parts-buffer.js';
+import { MoIds } from './mo-ids.js';
 import { messageStateToStat, statToStatus } from './receipt.js';
 import { ReceiptTracker, type MergedReceipt } from './receipt-tracker.js';
 import { encodeForSmpp, type SmppPart } from './segment.js';
@@ -27,14 +29,12 @@ export interface SmppAccepted {
   readonly failedParts: number;
 }
 
-export type SmppConnectionTest = { readonly ok: true } | { readonly ok: false; readonly error: string };
-
 export interface SmppProvider extends SmsProvider {
   readonly name: 'smpp';
   submit(message: OutboundSms, signal: AbortSignal): Promise<SubmitResult>;
   onEvent(listener: EventListener): void;
   /** Waits for the bind (up to the connect timeout) and says whether the SMSC took the credentials. */
-  testConnection(): Promise<SmppConnectionTest>;
+  testConnection(signal?: AbortSignal): Promise<ConnectionTestResult>;
   readonly state: LinkState;
   close(): Promise<void>;
 }
@@ -65,6 +65,7 @@ class SmppAdapter implements SmppProvider {
   private readonly tracker: ReceiptTracker;
   private readonly moParts: PartsBuffer<MoBody>;
   private readonly lateOutcomes = new Map<string, LateOutcome>();
+  private readonly moIds: MoIds;
   private readonly plan: AddressPlan;
   private readonly expiryTimer: NodeJS.Timeout;
   private nextRef = Math.floor(Math.random() * 256);
@@ -77,6 +78,7 @@ class SmppAdapter implements SmppProvider {
     const clock = () => this.now().getTime();
     this.tracker = new ReceiptTracker({ ttlMs: config.receiptTrackingMs, maxMessages: config.receiptTrackingMax, now: clock });
     this.moParts = new PartsBuffer({ maxMessages: config.inboundMaxPending, expiryMs: config.inboundExpiryMs, now: clock });
+    this.moIds = new MoIds({ windowMs: config.inboundExpiryMs, max: config.inboundMaxPending, now: clock });
     this.link = new SmppLink(linkSettings(config), {
       onDeliverSm: (pdu) => this.onDeliverSm(pdu),
       onLateResponse: (tag, pdu) => this.onLateResponse(tag, pdu),
@@ -149,9 +151,9 @@ class SmppAdapter implements SmppProvider {
     return { kind: 'found', providerMessageId: late.id, ...(status ? { status } : {}) };
   }
 
-  async testConnection(): Promise<SmppConnectionTest> {
+  async testConnection(): Promise<ConnectionTestResult> {
     if (await this.link.waitBound(this.config.connectTimeoutMs)) return { ok: true };
-    return { ok: false, error: this.link.lastError ?? `not bound (${this.link.state})` };
+    return { ok: false, problem: this.link.lastProblem ?? 'unexpected', reason: this.link.lastError ?? `not bound (${this.link.state})` };
   }
 
   async close(): Promise<void> {
@@ -160,12 +162,13 @@ class SmppAdapter implements SmppProvider {
     await this.link.close();
   }
 
-  private statusEvent(merged: MergedReceipt, at: Date): ProviderEvent {
+  private statusEvent(merged: MergedReceipt, at: Date): StatusEvent {
     return {
       type: 'status',
       accountId: this.config.accountId,
       providerMessageId: merged.providerMessageId,
       status: merged.status,
+      providerStatus: merged.word,
       ...(merged.errorCode ? { errorCode: merged.errorCode } : {}),
       at,
     };
@@ -277,12 +280,16 @@ class SmppAdapter implements SmppProvider {
       const { receipt } = d;
       if (!receipt.status) return ESME_ROK;
       const id = convertReceiptId(receipt.messageId, this.config.receiptIdConversion);
-      const merged = this.tracker.onReceipt(id, receipt.status, receipt.errorCode);
+      const merged = this.tracker.onReceipt(id, {
+        status: receipt.status,
+        word: receipt.stat,
+        ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
+      });
       if (!merged) return ESME_ROK;
       return (await this.sink.deliver(this.statusEvent(merged, at))) ? ESME_ROK : ESME_RX_T_APPN;
     }
     const { part } = d;
-    if (!part.concat) return this.deliverInbound([part], at);
+    if (!part.concat) return this.deliverSingle(part, at);
     const key = `${part.source}|${part.destination}|${part.concat.ref}`;
     const partId = createHash('sha256').update(key).update(`|${part.concat.seq}|`).update(part.body).digest('hex');
     const { result, evicted } = this.moParts.add(key, part.concat.total, part.concat.seq, partId, { part });
@@ -291,18 +298,31 @@ class SmppAdapter implements SmppProvider {
     return this.deliverInbound(result.parts.map((p) => p.part), at);
   }
 
-  private async deliverInbound(parts: readonly MoPart[], at: Date): Promise<number> {
-    const event = this.inboundEvent(parts, at);
-    if (!event) return ESME_ROK;
-    // The parts were acknowledged as they came, so a complete message has nobody left to resend it: hold it.
-    if (parts.length > 1) {
-      await this.sink.deliverOrHold(event);
-      return ESME_ROK;
-    }
-    return (await this.sink.deliver(event)) ? ESME_ROK : ESME_RX_T_APPN;
+  private async deliverSingle(part: MoPart, at: Date): Promise<number> {
+    const key = createHash('sha256')
+      .update(`${part.source}|${part.destination}|${part.alphabet}|`)
+      .update(part.body)
+      .digest('hex');
+    const generation = this.link.generation;
+    const id = this.moIds.idFor(key, generation);
+    const event = this.inboundEvent([part], at, id);
+    const ok = event ? await this.sink.deliver(event) : true;
+    this.moIds.answered(key, id, generation, ok);
+    return ok ? ESME_ROK : ESME_RX_T_APPN;
   }
 
-  private inboundEvent(parts: readonly (MoPart | undefined)[], at: Date): ProviderEvent | undefined {
+  private async deliverInbound(parts: readonly MoPart[], at: Date): Promise<number> {
+    const event = this.inboundEvent(parts, at);
+    // The parts were acknowledged as they came, so a complete message has nobody left to resend it: hold it.
+    if (event) await this.sink.deliverOrHold(event);
+    return ESME_ROK;
+  }
+
+  private inboundEvent(
+    parts: readonly (MoPart | undefined)[],
+    at: Date,
+    id = `smpp-mo-${randomUUID()}`,
+  ): InboundEvent | undefined {
     const first = parts.find((p): p is MoPart => p !== undefined);
     if (!first) return undefined;
     // Octets are joined before decoding (a surrogate pair may straddle two parts); a missing part becomes "…".
@@ -320,7 +340,7 @@ class SmppAdapter implements SmppProvider {
     return {
       type: 'inbound',
       accountId: this.config.accountId,
-      providerMessageId: `smpp-mo-${randomUUID()}`,
+      providerMessageId: id,
       from: fromSmppAddress(first.source, first.sourceTon),
       to: fromSmppAddress(first.destination, first.destinationTon),
       body: runs.join(''),

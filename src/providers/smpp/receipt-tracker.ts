@@ -1,7 +1,9 @@
 // One receipt comes per part; the product tracks one status per message. The tracker remembers which part ids make
 // up which message and merges their receipts (reference §5): final once every part is final; `delivered` only if
 // every part was delivered; otherwise `undelivered` if any part was, else `failed`. A part the SMSC refused, or
-// that never got an answer (so it has no id and can never get a receipt), counts as `failed`.
+// that never got an answer (so it has no id and can never get a receipt), counts as `failed`. A part's latest report
+// stands: a contradicting later one changes the merged status, and the product's state machine stores and flags it
+// rather than applying it.
 // It lives in memory: after a restart the receipts of a long message sent before it are reported per part, under
 // each part's own id (the first part's is the message's, so a one-part message is never affected).
 import type { MessageStatus } from '../../domain/messages/status.js';
@@ -15,14 +17,19 @@ interface Tracked {
   parts: number;
   missingParts: number;
   open: boolean;
-  readonly finals: Map<number, { status: MessageStatus; errorCode?: string }>;
+  readonly finals: Map<number, PartReport>;
   readonly expiresAt: number;
 }
 
-export interface MergedReceipt {
-  readonly providerMessageId: string;
+export interface PartReport {
   readonly status: MessageStatus;
+  /** The SMSC's own word (`DELIVRD`, `UNDELIV`...). */
+  readonly word: string;
   readonly errorCode?: string;
+}
+
+export interface MergedReceipt extends PartReport {
+  readonly providerMessageId: string;
 }
 
 export interface ReceiptTrackerOptions {
@@ -96,24 +103,23 @@ export class ReceiptTracker {
    * repeats itself: reporting twice is harmless, missing a report is not), `sent` for an intermediate one, nothing
    * while other parts are still out. A receipt for an id it does not know is passed through under that id.
    */
-  onReceipt(receiptId: string, status: MessageStatus, errorCode?: string): MergedReceipt | undefined {
+  onReceipt(receiptId: string, report: PartReport): MergedReceipt | undefined {
     const id = canonicalId(receiptId);
     const hit = this.byId.get(id) ?? this.byAlternate.get(id);
     const tracked = hit && this.messages.get(hit[0]);
-    if (!hit || !tracked) return withError({ providerMessageId: id, status }, errorCode);
-    if (!FINAL.has(status)) return { providerMessageId: tracked.providerMessageId, status };
-    const [, part] = hit;
-    // The first final word on a part stands; a contradicting later one is the carrier's problem.
-    if (!tracked.finals.has(part)) tracked.finals.set(part, { status, ...(errorCode ? { errorCode } : {}) });
+    if (!hit || !tracked) return qualify({ providerMessageId: id, ...report });
+    if (!FINAL.has(report.status)) return { providerMessageId: tracked.providerMessageId, status: report.status, word: report.word };
+    tracked.finals.set(hit[1], report);
     return this.merged(tracked);
   }
 
   private merged(tracked: Tracked): MergedReceipt | undefined {
     if (tracked.open || tracked.finals.size < tracked.parts) return undefined;
     const finals = [...tracked.finals.values()];
-    const statuses = [...finals.map((f) => f.status), ...Array<MessageStatus>(tracked.missingParts).fill('failed')];
-    const firstError = finals.find((f) => f.status !== 'delivered' && f.errorCode)?.errorCode;
-    return withError({ providerMessageId: tracked.providerMessageId, status: mergePartStatuses(statuses) }, firstError);
+    const status = mergePartStatuses([...finals.map((f) => f.status), ...Array<MessageStatus>(tracked.missingParts).fill('failed')]);
+    // The part that decided the outcome gives the word and the error code.
+    const decisive = finals.find((f) => f.status === status) ?? finals.find((f) => f.status !== 'delivered') ?? finals[0];
+    return qualify({ providerMessageId: tracked.providerMessageId, word: decisive?.word ?? '', ...decisive, status });
   }
 
   private index(partId: string, key: string, part: number): void {
@@ -136,6 +142,7 @@ export class ReceiptTracker {
 }
 
 /** An error code only qualifies a failure: `err:000` on a delivered message says nothing. */
-function withError(r: MergedReceipt, errorCode: string | undefined): MergedReceipt {
-  return r.status !== 'delivered' && r.status !== 'sent' && errorCode ? { ...r, errorCode } : r;
+function qualify(r: MergedReceipt): MergedReceipt {
+  const { errorCode, ...rest } = r;
+  return r.status !== 'delivered' && r.status !== 'sent' && errorCode ? { ...rest, errorCode } : rest;
 }

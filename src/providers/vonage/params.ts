@@ -1,6 +1,6 @@
 // Vonage sends webhooks as a GET query (the default), a POST form or a POST JSON body, chosen in its dashboard; the
 // three come down to the same flat string parameters, which is also what the signature is computed over.
-import type { WebhookRequest } from './webhook-types.js';
+import type { WebhookRequest } from '../webhook.js';
 
 export class BadRequest extends Error {}
 

@@ -78,7 +78,10 @@ describe('Vonage adapter against the local SMS API', () => {
     expect(stored).toEqual([]);
     expect(await fake.sendReceiptsFor(m.messageId, ['delivered', 'failed'], [1])).toEqual([200]);
     expect(stored).toEqual([
-      { type: 'status', accountId: 'acc-1', providerMessageId: result.providerMessageId, status: 'undelivered', errorCode: '1', at: expect.any(Date) },
+      {
+        type: 'status', accountId: 'acc-1', providerMessageId: result.providerMessageId, status: 'undelivered', providerStatus: 'failed',
+        messageId: m.messageId, errorCode: '1', errorRetryable: true, at: expect.any(Date),
+      },
     ]);
   });
 
@@ -185,7 +188,7 @@ describe('Vonage adapter against the local SMS API', () => {
     expect(await provider.testConnection()).toEqual({ ok: true });
     const bad = createVonageProvider({ accountId: 'a', apiKey: 'key', apiSecret: 'nope', baseUrl: fake.baseUrl });
     toClose.push(bad);
-    expect(await bad.testConnection()).toEqual({ ok: false, error: 'credentials refused' });
+    expect(await bad.testConnection()).toEqual({ ok: false, problem: 'credentials', reason: 'HTTP 401' });
     expect(fake.submissions).toEqual([]);
     expect(fake.balanceChecks).toBe(2);
   });

@@ -2,21 +2,21 @@
 // inbound messages through handleWebhook, which the HTTP layer calls for
 // /webhooks/vonage/{accountId}/status and /webhooks/vonage/{accountId}/inbound.
 import type { OutboundSms, ProviderEvent, ReconcileResult, SmsProvider } from '../../domain/ports.js';
+import type { ConnectionTestResult, ProviderEventDetail, WebhookKind, WebhookRequest, WebhookResult } from '../webhook.js';
 import { resolveVonageConfig, type ResolvedVonageConfig, type VonageConfig } from './config.js';
 import { HttpClient } from './http-client.js';
 import { InboundAssembler } from './inbound-assembler.js';
 import { VonageReceiptTracker } from './receipt-tracker.js';
 import { ReplayGuard } from './replay-guard.js';
 import { interpretSubmit, type VonageSubmitResult } from './submit-response.js';
-import { handleVonageWebhook, inboundEvent, type WebhookKind } from './webhook-handler.js';
-import type { ConnectionTest, WebhookRequest, WebhookResult } from './webhook-types.js';
+import { handleVonageWebhook, inboundEvent } from './webhook-handler.js';
 
 export interface VonageProvider extends SmsProvider {
   readonly name: 'vonage';
   submit(message: OutboundSms, signal: AbortSignal): Promise<VonageSubmitResult>;
   handleWebhook(kind: WebhookKind, req: WebhookRequest): Promise<WebhookResult>;
   /** Checks the credentials with the account balance: nothing is sent or billed. */
-  testConnection(): Promise<ConnectionTest>;
+  testConnection(signal?: AbortSignal): Promise<ConnectionTestResult>;
   /** Incomplete inbound messages given up on between webhooks are reported here (and with the next webhook). */
   onEvent(listener: (event: ProviderEvent) => void): void;
   close(): Promise<void>;
@@ -37,7 +37,7 @@ class VonageAdapter implements VonageProvider {
   private readonly replay: ReplayGuard;
   private readonly listeners = new Set<(event: ProviderEvent) => void>();
   /** Partial inbound messages nobody has taken yet. */
-  private readonly held: ProviderEvent[] = [];
+  private readonly held: ProviderEventDetail[] = [];
   /** client-ref → the part id a receipt gave it: proof that Vonage has a message whose answer was lost. */
   private readonly clientRefs = new Map<string, string>();
   private readonly expiryTimer: NodeJS.Timeout;
@@ -115,16 +115,17 @@ class VonageAdapter implements VonageProvider {
     return { ...result, events: [...this.held.splice(0), ...result.events] };
   }
 
-  async testConnection(): Promise<ConnectionTest> {
+  async testConnection(signal?: AbortSignal): Promise<ConnectionTestResult> {
     const outcome = await this.http.request({
       method: 'GET',
       url: new URL('account/get-balance', this.config.base),
       headers: { authorization: this.basicAuth(), accept: 'application/json' },
+      ...(signal ? { signal } : {}),
     });
-    if (outcome.kind !== 'response') return { ok: false, error: `unreachable: ${outcome.reason}` };
+    if (outcome.kind !== 'response') return { ok: false, problem: 'unreachable', reason: outcome.reason };
     if (outcome.status === 200) return { ok: true };
-    if (outcome.status === 401 || outcome.status === 403) return { ok: false, error: 'credentials refused' };
-    return { ok: false, error: `HTTP ${outcome.status}` };
+    if (outcome.status === 401 || outcome.status === 403) return { ok: false, problem: 'credentials', reason: `HTTP ${outcome.status}` };
+    return { ok: false, problem: 'unexpected', reason: `HTTP ${outcome.status}` };
   }
 
   onEvent(listener: (event: ProviderEvent) => void): void {
@@ -157,7 +158,7 @@ class VonageAdapter implements VonageProvider {
     void this.offer(events);
   }
 
-  private async offer(events: ProviderEvent[]): Promise<void> {
+  private async offer(events: ProviderEventDetail[]): Promise<void> {
     for (const event of events) {
       try {
         for (const l of this.listeners) await (l(event) as unknown);

@@ -1,23 +1,30 @@
 // Vonage sends one receipt per part; the product tracks one status per message. The tracker remembers which part
 // ids make up which message and merges their receipts (reference §5): final once every part is final; `delivered`
 // only if every part was; otherwise `undelivered` if any part was, else `failed`. Parts Vonage refused count as
-// `failed`. In memory: after a restart, or on another instance, a part's receipt is reported under its own id (the
-// first part's id is the message's, so a one-part message is never affected).
+// `failed`. A part's latest report stands: a contradicting later one changes the merged status, and the product's
+// state machine stores and flags it rather than applying it. In memory: after a restart, or on another instance, a
+// part's receipt is reported under its own id (the first part's id is the message's, so a one-part message is
+// never affected).
 import type { MessageStatus } from '../../domain/messages/status.js';
 
 const FINAL: ReadonlySet<MessageStatus> = new Set(['delivered', 'undelivered', 'failed']);
 
-export interface MergedReceipt {
-  readonly providerMessageId: string;
+export interface PartReport {
   readonly status: MessageStatus;
+  /** Vonage's own word (`delivered`, `expired`...). */
+  readonly word: string;
   readonly errorCode?: string;
+}
+
+export interface MergedReceipt extends PartReport {
+  readonly providerMessageId: string;
 }
 
 interface Tracked {
   readonly providerMessageId: string;
   readonly partIds: readonly string[];
   readonly refusedParts: number;
-  readonly finals: Map<string, { status: MessageStatus; errorCode?: string }>;
+  readonly finals: Map<string, PartReport>;
   readonly expiresAt: number;
 }
 
@@ -47,17 +54,22 @@ export class VonageReceiptTracker {
     for (const id of partIds) this.byPart.set(id, first);
   }
 
-  /** Merged status when the message is final (again, for a repeated receipt), `sent` for an intermediate one. */
-  onReceipt(partId: string, status: MessageStatus, errorCode?: string): MergedReceipt | undefined {
+  /**
+   * The merged report when the message is final (again, for a repeated or contradicting receipt: reporting twice is
+   * harmless, missing a report is not), `sent` for an intermediate one, nothing while other parts are still out.
+   */
+  onReceipt(partId: string, report: PartReport): MergedReceipt | undefined {
     const key = this.byPart.get(partId);
     const tracked = key === undefined ? undefined : this.messages.get(key);
-    if (!tracked) return withError({ providerMessageId: partId, status }, errorCode);
-    if (!FINAL.has(status)) return { providerMessageId: tracked.providerMessageId, status };
-    if (!tracked.finals.has(partId)) tracked.finals.set(partId, { status, ...(errorCode ? { errorCode } : {}) });
+    if (!tracked) return qualify({ providerMessageId: partId, ...report });
+    if (!FINAL.has(report.status)) return { providerMessageId: tracked.providerMessageId, status: report.status, word: report.word };
+    tracked.finals.set(partId, report);
     if (tracked.finals.size < tracked.partIds.length) return undefined;
     const finals = [...tracked.finals.values()];
-    const merged = mergePartStatuses([...finals.map((f) => f.status), ...Array<MessageStatus>(tracked.refusedParts).fill('failed')]);
-    return withError({ providerMessageId: tracked.providerMessageId, status: merged }, finals.find((f) => f.status !== 'delivered' && f.errorCode)?.errorCode);
+    const status = mergePartStatuses([...finals.map((f) => f.status), ...Array<MessageStatus>(tracked.refusedParts).fill('failed')]);
+    // The part that decided the outcome gives the word and the error code.
+    const decisive = finals.find((f) => f.status === status) ?? finals.find((f) => f.status !== 'delivered') ?? report;
+    return qualify({ providerMessageId: tracked.providerMessageId, ...decisive, status });
   }
 
   private prune(): void {
@@ -71,6 +83,7 @@ export class VonageReceiptTracker {
 }
 
 /** `err-code` 0 on a delivered part says nothing; on a failure it says why. */
-function withError(r: MergedReceipt, errorCode: string | undefined): MergedReceipt {
-  return r.status !== 'delivered' && r.status !== 'sent' && errorCode && errorCode !== '0' ? { ...r, errorCode } : r;
+function qualify(r: MergedReceipt): MergedReceipt {
+  const { errorCode, ...rest } = r;
+  return r.status !== 'delivered' && r.status !== 'sent' && errorCode && errorCode !== '0' ? { ...rest, errorCode } : rest;
 }

@@ -1,16 +1,22 @@
 // Receipts and inbound messages from Vonage: verify (before reading anything else), then turn the flat parameters
 // into product events. Answers 200 once the caller has stored the events; 401 to a bad signature; 400 to what can
 // never be read (Vonage retries non-200s for a day, which cannot help those).
-import type { ProviderEvent } from '../../domain/ports.js';
+import type {
+  InboundEvent,
+  ProviderEventDetail,
+  StatusEvent,
+  WebhookKind,
+  WebhookRefusal,
+  WebhookRequest,
+  WebhookResponse,
+  WebhookResult,
+} from '../webhook.js';
 import type { InboundAssembler, AssembledInbound } from './inbound-assembler.js';
 import { BadRequest, webhookParams } from './params.js';
-import { receiptStatus } from './receipts.js';
+import { classifyErrCode, receiptStatus } from './receipts.js';
 import type { VonageReceiptTracker } from './receipt-tracker.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { verifySignature, type SignatureMethod } from './signature.js';
-import type { WebhookRequest, WebhookResult } from './webhook-types.js';
-
-export type WebhookKind = 'status' | 'inbound';
 
 export interface WebhookContext {
   readonly accountId: string;
@@ -26,8 +32,9 @@ export interface WebhookContext {
 
 const OK = { status: 200, contentType: 'text/plain; charset=utf-8', body: '' } as const;
 
-function reply(status: number, body: string): WebhookResult['response'] {
-  return { status, contentType: 'text/plain; charset=utf-8', body };
+function refuse(status: number, refused: WebhookRefusal, body: string): WebhookResult {
+  const response: WebhookResponse = { status, contentType: 'text/plain; charset=utf-8', body };
+  return { events: [], response, refused };
 }
 
 /** `YYYY-MM-DD HH:MM:SS`, UTC. */
@@ -48,52 +55,56 @@ export function handleVonageWebhook(kind: WebhookKind, req: WebhookRequest, ctx:
   try {
     params = webhookParams(req);
   } catch (e) {
-    if (e instanceof BadRequest) return { events: [], response: reply(400, e.message) };
+    if (e instanceof BadRequest) return refuse(400, 'malformed', e.message);
     throw e;
   }
   // Vonage checks a webhook URL with an empty request when it is saved: say yes, there is nothing to store.
   if (Object.keys(params).length === 0) return { events: [], response: OK };
   if (ctx.signatureSecret !== undefined) {
     const denied = verify(params, ctx);
-    if (denied) return { events: [], response: reply(401, denied) };
+    if (denied) return refuse(401, denied[0], denied[1]);
   }
   const events = kind === 'status' ? statusEvents(params, ctx) : inboundEvents(params, ctx);
-  if (!events) return { events: [], response: reply(400, `not a Vonage ${kind} webhook`) };
+  if (!events) return refuse(400, 'malformed', `not a Vonage ${kind} webhook`);
   return { events, response: OK };
 }
 
-function verify(params: Record<string, string>, ctx: WebhookContext): string | undefined {
+function verify(params: Record<string, string>, ctx: WebhookContext): [WebhookRefusal, string] | undefined {
   const sig = params.sig;
-  if (!sig) return 'signature missing';
-  if (!verifySignature(params, ctx.signatureSecret ?? '', ctx.signatureMethod)) return 'signature invalid';
+  if (!sig) return ['missing_signature', 'signature missing'];
+  if (!verifySignature(params, ctx.signatureSecret ?? '', ctx.signatureMethod)) return ['bad_signature', 'signature invalid'];
   const verdict = ctx.replay.check(params.timestamp, params.nonce, sig);
-  if (verdict === 'stale') return 'timestamp outside the 5-minute window';
-  if (verdict === 'replayed') return 'nonce already used';
+  if (verdict === 'stale') return ['stale_timestamp', 'timestamp outside the 5-minute window'];
+  // A nonce reused under another signature is a forgery attempt, whatever the timestamp says.
+  if (verdict === 'replayed') return ['bad_signature', 'nonce already used'];
   return undefined;
 }
 
-function statusEvents(p: Record<string, string>, ctx: WebhookContext): ProviderEvent[] | undefined {
+function statusEvents(p: Record<string, string>, ctx: WebhookContext): StatusEvent[] | undefined {
   const partId = p.messageId ?? p['message-id'];
   if (!partId || p.status === undefined) return undefined;
   if (p['client-ref']) ctx.onClientRef(p['client-ref'], partId);
   const status = receiptStatus(p.status);
   if (!status) return [];
   const errCode = p['err-code'];
-  const merged = ctx.tracker.onReceipt(partId, status, errCode);
+  const merged = ctx.tracker.onReceipt(partId, { status, word: p.status, ...(errCode !== undefined ? { errorCode: errCode } : {}) });
   if (!merged) return [];
+  const clientRef = p['client-ref'];
   return [
     {
       type: 'status',
       accountId: ctx.accountId,
       providerMessageId: merged.providerMessageId,
       status: merged.status,
-      ...(merged.errorCode ? { errorCode: merged.errorCode } : {}),
+      providerStatus: merged.word,
+      ...(clientRef ? { messageId: clientRef } : {}),
+      ...(merged.errorCode ? { errorCode: merged.errorCode, errorRetryable: classifyErrCode(merged.errorCode) === 'transient' } : {}),
       at: parseVonageTime(p['message-timestamp']) ?? ctx.now(),
     },
   ];
 }
 
-function inboundEvents(p: Record<string, string>, ctx: WebhookContext): ProviderEvent[] | undefined {
+function inboundEvents(p: Record<string, string>, ctx: WebhookContext): ProviderEventDetail[] | undefined {
   const messageId = p.messageId;
   if (!messageId || !p.msisdn || !p.to) return undefined;
   const total = Number(p['concat-total']);
@@ -114,6 +125,6 @@ function inboundEvents(p: Record<string, string>, ctx: WebhookContext): Provider
   return [...evicted, ...(message ? [message] : [])].map((m) => inboundEvent(m, ctx.accountId));
 }
 
-export function inboundEvent(m: AssembledInbound, accountId: string): ProviderEvent {
+export function inboundEvent(m: AssembledInbound, accountId: string): InboundEvent {
   return { type: 'inbound', accountId, providerMessageId: m.providerMessageId, from: m.from, to: m.to, body: m.body, at: m.at };
 }
