@@ -35,8 +35,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     logger: opts.logger ?? false,
     bodyLimit: 64 * 1024,
     trustProxy: opts.trustProxy ?? false,
-    // Agents' numbers must not end up in access logs.
-    disableRequestLogging: true,
     routerOptions: { maxParamLength: 200 },
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], connectSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } } });

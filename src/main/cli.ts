@@ -1,40 +1,66 @@
-// `npm start`: until the server lands, the product's entry point is the message analyser the
-// Banner's counter will use. Type a message, see the encoding, the credits and the parts.
-import { createInterface } from 'node:readline';
-import { analyzeSms, toGsmLookalikes, type NationalLanguage } from '../domain/sms/index.js';
-import { formatAnalysis } from './format-analysis.js';
+// `smsdesk <command>`; `npm start` runs `serve`.
+import { getConfig } from '../config/index.js';
+import { loadServerConfig } from '../config/server-config.js';
+import { openDatabase } from '../db/open-database.js';
+import { runAnalyze } from './analyze-cli.js';
+import { DEMO_LOGINS } from './demo-seed.js';
+import { serve } from './serve.js';
 
-const NATIONAL = new Set<NationalLanguage>(['turkish', 'spanish', 'portuguese']);
+const USAGE = `Usage: smsdesk <command>
+  serve            start the server and the dispatcher (default)
+  migrate          apply database migrations and exit
+  analyze [text]   count the encoding and credits of a message (--national=turkish|spanish|portuguese)`;
 
-function parseArgs(argv: readonly string[]): { national?: NationalLanguage; text: string[] } {
-  const text: string[] = [];
-  let national: NationalLanguage | undefined;
-  for (const arg of argv) {
-    const m = /^--national=(.+)$/.exec(arg);
-    if (m) {
-      const lang = m[1] as NationalLanguage;
-      if (!NATIONAL.has(lang)) {
-        console.error(`Unknown national language "${m[1]}": use turkish, spanish or portuguese.`);
-        process.exit(2);
-      }
-      national = lang;
-    } else text.push(arg);
+async function main(argv: readonly string[]): Promise<void> {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return runServe();
+    case 'migrate': {
+      const c = getConfig();
+      const db = await openDatabase({ url: c.database.url, dataDir: c.database.dataDir });
+      await db.close();
+      console.log('Migrations applied.');
+      return;
+    }
+    case 'analyze':
+      return runAnalyze(rest);
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`);
+      process.exitCode = 2;
   }
-  return national ? { national, text } : { text };
 }
 
-function report(text: string, national?: NationalLanguage): void {
-  const a = analyzeSms(text, national ? { nationalLanguage: national } : undefined);
-  const fix = a.encoding === 'UCS-2' ? toGsmLookalikes(text) : undefined;
-  console.log(formatAnalysis(a, fix));
+async function runServe(): Promise<void> {
+  const app = getConfig();
+  const server = loadServerConfig(process.env);
+  const running = await serve({ app, server });
+  const where = app.database.url ? 'PostgreSQL' : `embedded database in ${app.database.dataDir}`;
+  console.log(`\nsmsdesk is running on ${where}.\n\n  Banner: ${running.url}/\n  API:    ${running.url}/api/docs\n`);
+  if (server.demo) {
+    console.log(`Demo account${running.seeded ? ' created' : ''} (simulator provider, replies automatically):`);
+    for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} password ${l.password.padEnd(12)} ${l.what}`);
+    console.log('');
+  }
+  const stop = (signal: string) => {
+    console.log(`${signal}: finishing what is in flight, then stopping.`);
+    running.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-const { national, text } = parseArgs(process.argv.slice(2));
-if (text.length > 0) {
-  report(text.join(' '), national);
-} else {
-  const interactive = process.stdin.isTTY === true;
-  if (interactive) console.log('smsdesk message analyser: type a message and press Enter (Ctrl+D to quit).');
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  rl.on('line', (line) => report(line, national));
-}
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

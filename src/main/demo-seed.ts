@@ -32,7 +32,12 @@ export async function seedDemo(database: SmsdeskDatabase): Promise<{ seeded: boo
         id: DEMO_ACCOUNT_ID,
         name: 'Demo Contact Center',
         provider_type: 'simulator',
-        provider_config: JSON.stringify({ latencyMs: 300, deliveryDelayMs: 1500, autoReply: true, failureRate: 0.05 }),
+        provider_config: JSON.stringify({
+          latencyMs: 300,
+          deliveryDelayMs: 1500,
+          failedRate: 0.05,
+          autoReply: { text: 'Thanks, got it! (automatic reply from the simulator)', delayMs: 3000 },
+        }),
       })
       .execute();
     await trx

@@ -1,0 +1,119 @@
+// The composition root of a running smsdesk: database, dispatcher, HTTP server, graceful stop.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { AppDeps } from '../app/context.js';
+import { receiveInbound } from '../app/receive-inbound.js';
+import type { AppConfig } from '../config/index.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
+import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL } from '../db/wake-bus.js';
+import { applyStatusReport, createDispatcher, type Dispatcher } from '../dispatcher/index.js';
+import { createLogger } from '../platform/logger.js';
+import { systemClock, uuidV7Generator } from '../platform/system.js';
+import { seedDemo } from './demo-seed.js';
+import { createHttpApp, type HttpApp } from './http-app.js';
+import { createProviderCache, type ProviderFactory } from './provider-cache.js';
+import { createProviderFactory } from './provider-factory.js';
+import { createWebhookGateway, type WebhookCapable } from './webhook-gateway.js';
+
+export interface RunningSmsdesk {
+  readonly url: string;
+  readonly database: SmsdeskDatabase;
+  readonly http: HttpApp;
+  readonly dispatcher: Dispatcher;
+  readonly seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions {
+  readonly app: AppConfig;
+  readonly server: ServerConfig;
+  readonly providerFactory?: ProviderFactory;
+  /** Folder with the built Banner; served at / when present. */
+  readonly webRoot?: string;
+  readonly log?: NodeJS.WritableStream;
+}
+
+export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
+  const logger = createLogger(o.server.logLevel, o.log);
+  const database = await openDatabase({
+    url: o.app.database.url,
+    dataDir: o.app.database.dataDir,
+    poolSize: o.app.database.poolSize,
+    onBackgroundError: (e) => logger.warn({ err: e }, 'database connection error (recovering)'),
+  });
+  const events = createWakeBus(database, EVENTS_CHANNEL, (e) => logger.warn({ err: e }, 'events wake-up error'));
+  const outbox = createWakeBus(database, OUTBOX_CHANNEL, (e) => logger.warn({ err: e }, 'outbox wake-up error'));
+  const deps: AppDeps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (outbox.wake(), events.wake()) };
+  const { seeded } = o.server.demo ? await seedDemo(database) : { seeded: false };
+
+  const providers = createProviderCache(database.db, o.providerFactory ?? createProviderFactory());
+  const dispatcher = createDispatcher({
+    db: database.db,
+    providers: (accountId) => providers.get(accountId),
+    wake: outbox,
+    events,
+    onInbound: (e, provider) =>
+      receiveInbound(deps, { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, from: e.from, to: e.to, body: e.body, receivedAt: e.at }),
+    concurrency: o.app.dispatcher.concurrency,
+    pollIntervalMs: o.app.dispatcher.pollIntervalMs,
+    leaseMs: o.app.dispatcher.leaseMs,
+    logger: { warn: (m, f) => logger.warn(f ?? {}, m), error: (m, f) => logger.error(f ?? {}, m) },
+  });
+  const webhooks = createWebhookGateway({
+    deps,
+    adapterFor: async (accountId, type) => {
+      const p = await providers.ofType(accountId, type);
+      return p && 'handleWebhook' in p ? (p as WebhookCapable) : null;
+    },
+    applyStatus: async (e, provider) => {
+      await applyStatusReport(database.db, { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, status: e.status, ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}), at: e.at });
+      events.wake();
+    },
+  });
+  const webRoot = o.webRoot ?? path.resolve('web/dist');
+  const http = await createHttpApp({
+    deps,
+    wakeSource: events,
+    webhooks,
+    migrationsCurrent: async () => true,
+    secureCookies: o.server.secureCookies,
+    sessionIdleMs: o.server.sessionIdleMs,
+    sessionAbsoluteMs: o.server.sessionAbsoluteMs,
+    sendsPerMinute: o.server.sendsPerMinute,
+    ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
+    logger: false,
+    registerExtra: async (app) => {
+      if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
+    },
+  });
+  await http.app.listen({ host: o.app.host, port: o.app.port });
+  await dispatcher.start();
+  const address = http.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : o.app.port;
+  const url = o.server.publicUrl ?? `http://${o.app.host}:${port}`;
+  logger.info({ url, database: database.kind, seeded }, 'smsdesk started');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    database,
+    http,
+    dispatcher,
+    seeded,
+    stop() {
+      // Stop taking requests first, then let the dispatcher finish what it holds, then close.
+      stopping ??= (async () => {
+        await http.close();
+        await dispatcher.stop();
+        await providers.close();
+        await events.close();
+        await outbox.close();
+        await database.close();
+        logger.info('smsdesk stopped');
+      })();
+      return stopping;
+    },
+  };
+}
