@@ -1,0 +1,43 @@
+// The agent API's routes (src/http/routes/agent.ts, auth.ts), typed once.
+import type { ApiClient, RequestOptions } from './client';
+import type {
+  Call,
+  DirectOptions,
+  Interaction,
+  LoginResult,
+  Me,
+  NumberCheck,
+  Queue,
+  SendDirectBody,
+  SendInInteractionBody,
+  SentDirect,
+  SentInInteraction,
+  StartSmartBody,
+  StartedInteraction,
+  Template,
+  Thread,
+} from './types';
+
+const enc = encodeURIComponent;
+
+export function agentApi(c: ApiClient) {
+  return {
+    login: (email: string, password: string) => c.post<LoginResult>('/api/auth/login', { email, password }),
+    logout: () => c.post<{ loggedOut: true }>('/api/auth/logout'),
+    me: (o?: RequestOptions) => c.get<Me>('/api/me', o),
+    checkNumber: (number: string, o?: RequestOptions) => c.get<NumberCheck>(`/api/numbers/check?number=${enc(number)}`, o),
+    directOptions: () => c.get<DirectOptions>('/api/direct/options'),
+    queues: () => c.get<{ queues: readonly Queue[] }>('/api/queues').then((r) => r.queues),
+    queueTemplates: (queueId: string) => c.get<{ templates: readonly Template[] }>(`/api/queues/${enc(queueId)}/templates`).then((r) => r.templates),
+    sendDirect: (body: SendDirectBody, o?: RequestOptions) => c.post<SentDirect>('/api/direct/messages', body, o),
+    startSmart: (body: StartSmartBody, o?: RequestOptions) => c.post<StartedInteraction>('/api/interactions', body, o),
+    interactions: (filter: 'open' | 'waiting' | 'closed') => c.get<{ interactions: readonly Interaction[] }>(`/api/interactions?filter=${filter}`).then((r) => r.interactions),
+    thread: (id: string) => c.get<Thread>(`/api/interactions/${enc(id)}/messages?limit=500`),
+    sendInInteraction: (id: string, body: SendInInteractionBody, o?: RequestOptions) => c.post<SentInInteraction>(`/api/interactions/${enc(id)}/messages`, body, o),
+    close: (id: string) => c.post<{ status: 'closed'; alreadyClosed: boolean }>(`/api/interactions/${enc(id)}/close`),
+    take: (id: string) => c.post<{ status: 'progressing' }>(`/api/interactions/${enc(id)}/take`),
+    calls: () => c.get<{ calls: readonly Call[] }>('/api/calls').then((r) => r.calls),
+  };
+}
+
+export type AgentApi = ReturnType<typeof agentApi>;

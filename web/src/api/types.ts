@@ -1,0 +1,132 @@
+// Response shapes of the agent API, as the server's use cases (src/app) return them. Request bodies come from the
+// shared zod schemas (src/api/schemas.ts) as types only: the schemas themselves stay on the server.
+import type { ErrorCode } from '@domain/errors';
+import type { ModeOffer } from '@domain/permissions';
+import type { NationalLanguage } from '@domain/sms';
+
+export type { SendDirectBody, SendInInteractionBody, StartSmartBody } from '@api/schemas';
+
+export interface LoginResult {
+  readonly agentId: string;
+  readonly accountId: string;
+  readonly role: string;
+  readonly name: string;
+  readonly lang: 'en' | 'fr';
+  readonly csrfToken: string;
+}
+
+export interface Me {
+  readonly agent: {
+    readonly agentId: string;
+    readonly accountId: string;
+    readonly role: 'agent' | 'admin';
+    readonly permissions: { readonly messaging: boolean; readonly direct: boolean; readonly smart: boolean };
+    readonly authorizedCountries: readonly string[];
+    readonly load: { readonly openInteractions: number; readonly maxInteractions: number };
+  };
+  readonly modes: ModeOffer;
+  readonly credits: number;
+  readonly providerConfigured: boolean;
+  readonly csrfToken: string | null;
+}
+
+export type NumberCheck =
+  | { readonly valid: false; readonly code: ErrorCode; readonly details: Readonly<Record<string, unknown>> | null }
+  | {
+      readonly valid: true;
+      readonly e164: string;
+      readonly country: string;
+      readonly type: string;
+      readonly mobileVerified: boolean;
+      readonly display: string;
+      readonly authorized: boolean;
+      readonly code: ErrorCode | null;
+    };
+
+export interface SenderNumber {
+  readonly id: string;
+  readonly address: string;
+  readonly nationalLanguage: NationalLanguage | null;
+}
+
+export interface Template {
+  readonly id: string;
+  readonly name: string;
+  readonly body: string;
+}
+
+export interface DirectOptions {
+  readonly senders: readonly SenderNumber[];
+  readonly templates: readonly Template[];
+}
+
+export interface Queue {
+  readonly id: string;
+  readonly name: string;
+  readonly smsNumber: string | null;
+  readonly configured: boolean;
+}
+
+export type InteractionStatus = 'waiting' | 'progressing' | 'closed';
+
+export interface Interaction {
+  readonly id: string;
+  readonly status: InteractionStatus;
+  readonly customerNumber: string;
+  readonly queueId: string | null;
+  readonly agentId: string | null;
+  readonly smsNumber: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Call {
+  readonly id: string;
+  readonly customerNumber: string;
+  readonly startedAt: string;
+}
+
+export interface ThreadMessage {
+  readonly id: string;
+  readonly direction: 'in' | 'out';
+  readonly status: string;
+  readonly from: string;
+  readonly to: string;
+  readonly body: string;
+  readonly createdAt: string;
+  readonly errorCode?: string | null;
+  readonly lastError?: string | null;
+  /** Inbound only, live: the opt-out keyword this message carried. */
+  readonly optOut?: 'stop' | 'start' | null;
+  /** Shown from the agent's own send before the server's copy arrives; its time is the browser's. */
+  readonly local?: boolean;
+}
+
+export interface Thread {
+  readonly interaction: { readonly id: string; readonly status: InteractionStatus };
+  readonly messages: readonly ThreadMessage[];
+}
+
+export interface SentDirect {
+  readonly messageId: string;
+  readonly status: 'queued';
+  readonly credits: number;
+  readonly encoding: string;
+  readonly to: string;
+  readonly mobileVerified: boolean;
+}
+
+export interface StartedInteraction {
+  readonly interactionId: string;
+  readonly reopened: boolean;
+  readonly customerNumber: string;
+  readonly from: string;
+  readonly status: 'progressing';
+}
+
+export interface SentInInteraction {
+  readonly messageId: string;
+  readonly status: 'queued';
+  readonly credits: number;
+  readonly encoding: string;
+}

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import type { LoginResult, Me } from '../api/types';
+import { Banner } from '../banner/Banner';
+import { useI18n } from '../i18n/I18nProvider';
+import { createConnection } from './connection';
+import { forgetName, rememberName, rememberedName } from './session';
+import { LoginForm } from './LoginForm';
+
+type Session = { readonly kind: 'loading' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly me: Me; readonly name: string };
+
+export function App() {
+  const { t, lang } = useI18n();
+  const [connection] = useState(() => createConnection(lang));
+  const { api } = connection;
+  const [session, setSession] = useState<Session>({ kind: 'loading' });
+
+  useEffect(() => {
+    connection.setLang(lang);
+  }, [connection, lang]);
+
+  useEffect(() => {
+    connection.setOnUnauthenticated(() => setSession({ kind: 'signed-out' }));
+  }, [connection]);
+
+  const enter = useCallback(
+    (me: Me, name: string | null) => {
+      if (me.csrfToken) connection.setCsrfToken(me.csrfToken);
+      setSession({ kind: 'signed-in', me, name: name ?? rememberedName(me.agent.agentId) ?? me.agent.agentId });
+    },
+    [connection],
+  );
+
+  useEffect(() => {
+    api.me().then(
+      (me) => enter(me, null),
+      () => setSession({ kind: 'signed-out' }),
+    );
+  }, [api, enter]);
+
+  const onSignedIn = async (r: LoginResult) => {
+    connection.setCsrfToken(r.csrfToken);
+    rememberName(r.agentId, r.name);
+    try {
+      enter(await api.me(), r.name);
+    } catch {
+      setSession({ kind: 'signed-out' });
+    }
+  };
+
+  const onLogout = async () => {
+    try {
+      await api.logout();
+    } catch {
+      // Signed out here whatever the server said; the session expires there anyway.
+    }
+    connection.setCsrfToken(null);
+    forgetName();
+    setSession({ kind: 'signed-out' });
+  };
+
+  // Before the stream retries: a lost session sends the agent to sign in rather than retrying for ever.
+  const sessionStillValid = useCallback(async () => {
+    try {
+      const me = await api.me();
+      if (me.csrfToken) connection.setCsrfToken(me.csrfToken);
+      return true;
+    } catch (e) {
+      return !(e instanceof ApiError && e.status === 401);
+    }
+  }, [api, connection]);
+
+  if (session.kind === 'loading') return <p className="loading">{t('app.loading')}</p>;
+  if (session.kind === 'signed-out') return <LoginForm api={api} onSignedIn={(r) => void onSignedIn(r)} />;
+  return <Banner api={api} me={session.me} agentName={session.name} sessionStillValid={sessionStillValid} onLogout={() => void onLogout()} />;
+}

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AgentApi } from '../api/endpoints';
+import type { Call, Interaction, Me, Queue, StartedInteraction } from '../api/types';
+import { ConversationPanel, type ConversationSummary } from '../conversation/ConversationPanel';
+import { toRefusal } from '../errors/to-refusal';
+import { errorText } from '../errors/error-text';
+import { NewSmsDialog, type NewSmsRequest } from '../flows/NewSmsDialog';
+import { smsChannelOffered } from '../flows/routing';
+import { useI18n } from '../i18n/I18nProvider';
+import { EventBus } from '../live/event-bus';
+import { useLiveStream } from '../live/use-live-stream';
+import { useToasts } from '../ui/Toasts';
+import { BannerHeader } from './BannerHeader';
+import { InteractionLists, queueName } from './InteractionLists';
+import { useBannerData } from './use-banner-data';
+
+export interface BannerProps {
+  readonly api: AgentApi;
+  readonly me: Me;
+  readonly agentName: string;
+  readonly sessionStillValid: () => Promise<boolean>;
+  readonly onLogout: () => void;
+}
+
+function summary(i: Interaction, queues: readonly Queue[]): ConversationSummary {
+  return { id: i.id, customerNumber: i.customerNumber, queueId: i.queueId, queueName: queueName(queues, i.queueId), smsNumber: i.smsNumber, status: i.status };
+}
+
+export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLogout }: BannerProps) {
+  const { t, lang } = useI18n();
+  const { notify } = useToasts();
+  const bus = useMemo(() => new EventBus(), []);
+  const { status, resyncs } = useLiveStream(bus, sessionStillValid);
+  const { data, reload, reloadMe } = useBannerData(api, bus, initialMe);
+  const [newSms, setNewSms] = useState<NewSmsRequest | null>(null);
+  const [selected, setSelected] = useState<ConversationSummary | null>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const smsOffered = smsChannelOffered(data.me.modes);
+
+  // A resync reloads the lists; the open conversation reloads through its reload token.
+  useEffect(() => {
+    if (resyncs > 0) reload();
+  }, [resyncs, reload]);
+
+  const onTake = useCallback(
+    async (i: Interaction) => {
+      try {
+        await api.take(i.id);
+        setSelected({ ...summary(i, data.queues), status: 'progressing' });
+        reload();
+      } catch (e) {
+        notify(errorText(toRefusal(e), lang), 'error');
+      }
+    },
+    [api, data.queues, lang, notify, reload],
+  );
+
+  const onSmartStarted = (started: StartedInteraction, queue: Queue) => {
+    setNewSms(null);
+    if (started.reopened) notify(t('smart.reopened', { number: started.customerNumber }), 'info');
+    setSelected({ id: started.interactionId, customerNumber: started.customerNumber, queueId: queue.id, queueName: queue.name, smsNumber: started.from, status: 'progressing' });
+    reload();
+  };
+
+  return (
+    <div className="app">
+      <BannerHeader
+        me={data.me}
+        agentName={agentName}
+        stream={status}
+        smsOffered={smsOffered}
+        onNewSms={() => setNewSms({ number: '', callId: null })}
+        onLogout={onLogout}
+        newButtonRef={newButton}
+      />
+      <main className="workspace">
+        <InteractionLists
+          open={data.open}
+          waiting={data.waiting}
+          closed={data.closed}
+          calls={data.calls}
+          queues={data.queues}
+          selectedId={selected?.id ?? null}
+          smsOffered={smsOffered}
+          onSelect={(i) => setSelected(summary(i, data.queues))}
+          onTake={(i) => void onTake(i)}
+          onSmsFromCall={(c: Call) => setNewSms({ number: c.customerNumber, callId: c.id })}
+        />
+        <div className="workspace__main">
+          {selected ? (
+            <ConversationPanel
+              key={selected.id}
+              api={api}
+              bus={bus}
+              conversation={selected}
+              reloadToken={resyncs}
+              onChanged={reload}
+              onHide={() => setSelected(null)}
+            />
+          ) : (
+            <p className="workspace__empty">{t('conv.none')}</p>
+          )}
+        </div>
+      </main>
+      {newSms && (
+        <NewSmsDialog
+          api={api}
+          me={data.me}
+          request={newSms}
+          returnFocusTo={newButton}
+          onClose={() => setNewSms(null)}
+          onDirectSent={(to) => {
+            setNewSms(null);
+            notify(t('direct.sent', { number: to }));
+            reloadMe();
+          }}
+          onSmartStarted={onSmartStarted}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AgentApi } from '../api/endpoints';
+import type { Call, Interaction, Me, Queue } from '../api/types';
+import type { EventBus } from '../live/event-bus';
+import type { LiveEvent } from '../live/events';
+
+export interface BannerData {
+  readonly me: Me;
+  readonly open: readonly Interaction[];
+  readonly waiting: readonly Interaction[];
+  readonly closed: readonly Interaction[];
+  readonly calls: readonly Call[];
+  readonly queues: readonly Queue[];
+}
+
+/** Which lists an event makes stale. */
+export function staleAfter(e: LiveEvent): { readonly lists: boolean; readonly me: boolean } {
+  switch (e.type) {
+    case 'interaction.started':
+    case 'interaction.waiting':
+    case 'interaction.taken':
+    case 'interaction.closed':
+    case 'call.started':
+    case 'call.ended':
+      // The open count in /api/me moves with these too.
+      return { lists: true, me: true };
+    case 'message.created':
+    case 'message.status':
+      // Credits move with sends and refunds.
+      return { lists: false, me: true };
+    case 'message.received':
+      return { lists: true, me: false };
+    default:
+      return { lists: false, me: false };
+  }
+}
+
+const COALESCE_MS = 150;
+
+/** The Banner's lists, reloaded (coalesced) when live events say they changed. */
+export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { data: BannerData; reload: () => void; reloadMe: () => void } {
+  const [data, setData] = useState<BannerData>({ me: initialMe, open: [], waiting: [], closed: [], calls: [], queues: [] });
+
+  const loadLists = useCallback(async () => {
+    const [open, waiting, closed, calls, queues] = await Promise.all([
+      api.interactions('open'),
+      api.interactions('waiting'),
+      api.interactions('closed'),
+      api.calls(),
+      api.queues(),
+    ]);
+    setData((d) => ({ ...d, open, waiting, closed, calls, queues }));
+  }, [api]);
+
+  const loadMe = useCallback(async () => {
+    const me = await api.me();
+    setData((d) => ({ ...d, me }));
+  }, [api]);
+
+  const timers = useRef<{ lists: ReturnType<typeof setTimeout> | null; me: ReturnType<typeof setTimeout> | null }>({ lists: null, me: null });
+  const later = useCallback((which: 'lists' | 'me', run: () => Promise<void>, delayMs = COALESCE_MS) => {
+    if (timers.current[which]) return;
+    timers.current[which] = setTimeout(() => {
+      timers.current[which] = null;
+      run().catch(() => undefined); // the next event or reconnect tries again
+    }, delayMs);
+  }, []);
+
+  useEffect(() => {
+    later('lists', loadLists, 0);
+  }, [later, loadLists]);
+
+  useEffect(
+    () =>
+      bus.subscribe((e) => {
+        const stale = staleAfter(e);
+        if (stale.lists) later('lists', loadLists);
+        if (stale.me) later('me', loadMe);
+      }),
+    [bus, later, loadLists, loadMe],
+  );
+
+  useEffect(() => {
+    const t = timers.current;
+    return () => {
+      if (t.lists) clearTimeout(t.lists);
+      if (t.me) clearTimeout(t.me);
+    };
+  }, []);
+
+  const reload = useCallback(() => {
+    later('lists', loadLists);
+    later('me', loadMe);
+  }, [later, loadLists, loadMe]);
+  const reloadMe = useCallback(() => later('me', loadMe), [later, loadMe]);
+  return { data, reload, reloadMe };
+}

@@ -1,0 +1,28 @@
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/translate';
+import type { ThreadMessage } from '../api/types';
+
+const LABELS: Readonly<Record<string, MessageKey>> = {
+  queued: 'status.queued',
+  sending: 'status.sending',
+  sent: 'status.sent',
+  delivered: 'status.delivered',
+  undelivered: 'status.undelivered',
+  failed: 'status.failed',
+  rejected: 'status.rejected',
+  received: 'status.received',
+};
+
+const FAILED = new Set(['failed', 'undelivered', 'rejected']);
+
+export function MessageStatus({ message }: { readonly message: ThreadMessage }) {
+  const { t } = useI18n();
+  const key = LABELS[message.status];
+  const label = key ? t(key) : message.status;
+  const reason = FAILED.has(message.status) ? (message.lastError ?? message.errorCode ?? null) : null;
+  return (
+    <span className={`status status--${FAILED.has(message.status) ? 'failed' : message.status}`} data-testid="message-status" data-status={message.status}>
+      {reason ? t('status.withReason', { status: label, reason }) : label}
+    </span>
+  );
+}

@@ -1,0 +1,44 @@
+import { Fragment } from 'react';
+import type { ThreadMessage } from '../api/types';
+import { useI18n } from '../i18n/I18nProvider';
+import { MessageStatus } from './MessageStatus';
+import { optOutOf } from './thread-model';
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function time(iso: string, lang: string): string {
+  let f = timeFormats.get(lang);
+  if (!f) timeFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : f.format(d);
+}
+
+/** Outbound and inbound messages in order, with status and opt-out notices; new ones are announced politely. */
+export function ThreadView({ messages }: { readonly messages: readonly ThreadMessage[] }) {
+  const { t, lang } = useI18n();
+  if (messages.length === 0) return <p className="thread__empty">{t('conv.empty')}</p>;
+  return (
+    <ol className="thread" role="log" aria-live="polite" aria-label={t('conv.thread')} data-testid="thread">
+      {messages.map((m) => {
+        const optOut = optOutOf(m);
+        return (
+          <Fragment key={m.id}>
+            <li className={`bubble bubble--${m.direction}`} data-testid="thread-message" data-direction={m.direction} data-message-id={m.id}>
+              <p className="bubble__meta">
+                <span className="bubble__who">{m.direction === 'out' ? t('conv.you') : t('conv.customer')}</span>{' '}
+                <time dateTime={m.createdAt}>{time(m.createdAt, lang)}</time>
+              </p>
+              <p className="bubble__body">{m.body}</p>
+              {m.direction === 'out' && <MessageStatus message={m} />}
+            </li>
+            {optOut && (
+              <li className={`notice notice--${optOut.kind}`} data-testid="optout-notice">
+                {t(optOut.kind === 'stop' ? 'optout.stop' : 'optout.start', { keyword: optOut.keyword })}
+              </li>
+            )}
+          </Fragment>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,123 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { AgentApi } from '../api/endpoints';
+import type { DirectOptions, SendDirectBody } from '../api/types';
+import { Composer } from '../compose/Composer';
+import { EMPTY_COMPOSER, checkMessage, selectedTemplate, type ComposerState } from '../compose/composer-model';
+import { useIdempotencyKeys } from '../compose/use-idempotency-key';
+import { counterView } from '../counter/counter-model';
+import { NO_ERRORS, withRefusal, without, type FormErrors } from '../errors/form-errors';
+import { toRefusal } from '../errors/to-refusal';
+import { useI18n } from '../i18n/I18nProvider';
+import type { RecipientSummary } from '../recipient/recipient-model';
+import { FieldError, describedBy } from '../ui/FieldError';
+import { RecipientReadOnly } from './RecipientReadOnly';
+import { useAsync } from './use-async';
+import { useFocusOnMount } from '../ui/use-focus-on-mount';
+
+export interface DirectFormProps {
+  readonly api: AgentApi;
+  readonly recipient: RecipientSummary;
+  readonly originCallId: string | null;
+  readonly onBack: () => void;
+  readonly onSent: (to: string) => void;
+}
+
+/** Direct SMS (spec 2): a one-off send; on success the form closes with a notification. */
+export function DirectForm(p: DirectFormProps) {
+  const options = useAsync(() => p.api.directOptions(), 'direct-options');
+  if (options.state === 'loading') return <LoadingText />;
+  if (options.state === 'failed') return <FieldError id="direct-options-error" refusal={options.refusal} />;
+  return <DirectFormReady {...p} options={options.value} />;
+}
+
+function LoadingText() {
+  const { t } = useI18n();
+  return <p aria-live="polite">{t('app.loading')}</p>;
+}
+
+function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options }: DirectFormProps & { readonly options: DirectOptions }) {
+  const { t } = useI18n();
+  const senderId = useId();
+  const senderErrorId = useId();
+  const formErrorId = useId();
+  const [sender, setSender] = useState(options.senders[0]?.id ?? '');
+  const [composer, setComposer] = useState<ComposerState>(EMPTY_COMPOSER);
+  const [errors, setErrors] = useState<FormErrors>(options.senders.length === 0 ? { sender: { code: 'NO_SENDER_NUMBER' } } : NO_ERRORS);
+  const [sending, setSending] = useState(false);
+  const keys = useIdempotencyKeys();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const nationalLanguage = options.senders.find((s) => s.id === sender)?.nationalLanguage ?? null;
+  const overLimit = counterView(composer.text, nationalLanguage).overLimit;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (sending) return;
+    const template = selectedTemplate(composer, options.templates);
+    const local = checkMessage(composer, template, nationalLanguage);
+    if (local) {
+      setErrors((errs) => withRefusal(errs, local));
+      return;
+    }
+    const body: SendDirectBody = { recipient: recipient.e164, senderId: sender, templateId: composer.templateId, text: composer.text, originCallId };
+    setSending(true);
+    setErrors(NO_ERRORS);
+    try {
+      const sent = await api.sendDirect(body, { idempotencyKey: keys.keyFor(body) });
+      keys.reset();
+      onSent(sent.to);
+    } catch (err) {
+      setErrors((errs) => withRefusal(errs, toRefusal(err)));
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="direct-form" aria-describedby={describedBy(errors.form && formErrorId)}>
+      <h3 className="form__title" tabIndex={-1} ref={heading}>
+        {t('direct.heading')}
+      </h3>
+      <RecipientReadOnly recipient={recipient} error={errors.recipient} />
+      <div className="field">
+        <label htmlFor={senderId} className="field__label">
+          {t('direct.sender')}
+        </label>
+        <select
+          id={senderId}
+          className="input"
+          data-testid="sender-select"
+          value={sender}
+          aria-invalid={errors.sender ? true : undefined}
+          aria-describedby={describedBy(errors.sender && senderErrorId)}
+          onChange={(e) => {
+            setSender(e.target.value);
+            setErrors((errs) => without(errs, 'sender'));
+          }}
+        >
+          {options.senders.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.address}
+            </option>
+          ))}
+        </select>
+        <FieldError id={senderErrorId} refusal={errors.sender} />
+      </div>
+      <Composer
+        templates={options.templates}
+        state={composer}
+        onChange={setComposer}
+        nationalLanguage={nationalLanguage}
+        errors={errors}
+        onEdit={(field) => setErrors((errs) => without(without(errs, field), 'form'))}
+      />
+      <FieldError id={formErrorId} refusal={errors.form} />
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onBack}>
+          {t('common.back')}
+        </button>
+        <button type="submit" className="button button--primary" data-testid="send-button" disabled={overLimit || sending}>
+          {sending ? t('compose.sending') : t('compose.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState, type FormEvent, type RefObject } from 'react';
+import type { AgentApi } from '../api/endpoints';
+import type { Me, Queue, StartedInteraction } from '../api/types';
+import { useI18n } from '../i18n/I18nProvider';
+import { RecipientField } from '../recipient/RecipientField';
+import type { RecipientSummary } from '../recipient/recipient-model';
+import { useRecipientCheck } from '../recipient/use-recipient-check';
+import { Dialog } from '../ui/Dialog';
+import { DirectForm } from './DirectForm';
+import { SmartStartForm } from './SmartStartForm';
+import { routingFor, type SmsMode } from './routing';
+
+export interface NewSmsRequest {
+  /** Pre-filled from an active voice call (spec 4); '' from New. */
+  readonly number: string;
+  readonly callId: string | null;
+}
+
+export interface NewSmsDialogProps {
+  readonly api: AgentApi;
+  readonly me: Me;
+  readonly request: NewSmsRequest;
+  readonly onClose: () => void;
+  readonly onDirectSent: (to: string) => void;
+  readonly onSmartStarted: (started: StartedInteraction, queue: Queue) => void;
+  readonly returnFocusTo?: RefObject<HTMLElement | null>;
+}
+
+/** New → SMS (spec 1): the recipient, checked as typed, then the form the agent's permissions lead to. */
+export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartStarted, returnFocusTo }: NewSmsDialogProps) {
+  const { t } = useI18n();
+  const [input, setInput] = useState(request.number);
+  // The mode the agent picked; its form shows once the number is valid (the server may still be checking it).
+  const [chosen, setChosen] = useState<SmsMode | null>(null);
+  const [showEmpty, setShowEmpty] = useState(false);
+  const status = useRecipientCheck(api, input, me.agent.authorizedCountries);
+  const routing = routingFor(me.modes);
+  const form: { mode: SmsMode; recipient: RecipientSummary } | null = chosen !== null && status.state === 'valid' ? { mode: chosen, recipient: status.recipient } : null;
+
+  const choose = (mode: SmsMode) => {
+    if (status.state === 'empty') setShowEmpty(true);
+    else setChosen(mode);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // Enter in the number field goes on only when there is no choice to make.
+    if (routing.kind === 'direct-to') choose(routing.mode);
+  };
+
+  return (
+    <Dialog title={t('newSms.title')} onClose={onClose} className="dialog--wide" testId="new-sms-dialog" returnFocusTo={returnFocusTo}>
+      {form === null ? (
+        <form className="form" onSubmit={submit} noValidate>
+          <RecipientField
+            value={input}
+            onChange={(v) => {
+              setInput(v);
+              setChosen(null);
+              setShowEmpty(false);
+            }}
+            status={status}
+            showEmpty={showEmpty}
+          />
+          {routing.kind === 'choose' && (
+            <div role="group" aria-labelledby="routing-legend" className="routing" data-testid="routing-selector">
+              <p id="routing-legend" className="field__label">
+                {t('routing.legend')}
+              </p>
+              {routing.modes.map((mode) => (
+                <button key={mode} type="button" className="button routing__choice" data-testid={`routing-${mode}`} aria-describedby={`routing-${mode}-help`} onClick={() => choose(mode)}>
+                  <span className="routing__name">{t(mode === 'direct' ? 'routing.direct' : 'routing.smart')}</span>
+                  <span id={`routing-${mode}-help`} className="routing__help">
+                    {t(mode === 'direct' ? 'routing.directHelp' : 'routing.smartHelp')}
+                  </span>
+                </button>
+              ))}
+            </div>
+          )}
+          <div className="form__actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            {routing.kind === 'direct-to' && (
+              <button type="submit" className="button button--primary" data-testid="continue-button">
+                {t('common.continue')}
+              </button>
+            )}
+          </div>
+        </form>
+      ) : form.mode === 'direct' ? (
+        <DirectForm api={api} recipient={form.recipient} originCallId={request.callId} onBack={() => setChosen(null)} onSent={onDirectSent} />
+      ) : (
+        <SmartStartForm api={api} recipient={form.recipient} originCallId={request.callId} onBack={() => setChosen(null)} onStarted={onSmartStarted} />
+      )}
+    </Dialog>
+  );
+}

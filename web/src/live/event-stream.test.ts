@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectEventStream, type StreamStatus } from './event-stream';
+import type { LiveEvent } from './events';
+
+type Handler = (e: MessageEvent<string>) => void;
+
+/** Stands in for the browser's EventSource: the test plays the server. */
+class FakeSource {
+  readyState = 0;
+  onerror: (() => void) | null = null;
+  closed = false;
+  private readonly handlers = new Map<string, Handler[]>();
+  constructor(readonly url: string) {}
+  addEventListener(type: string, h: Handler) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), h]);
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+  emit(type: string, data: object, lastEventId = '') {
+    this.readyState = 1;
+    for (const h of this.handlers.get(type) ?? []) h({ type, data: JSON.stringify(data), lastEventId } as MessageEvent<string>);
+  }
+  fail(readyState: 0 | 2) {
+    this.readyState = readyState;
+    this.onerror?.();
+  }
+}
+
+describe('connectEventStream', () => {
+  let sources: FakeSource[];
+  let events: LiveEvent[];
+  let statuses: StreamStatus[];
+  let fresh: number;
+  let stop: () => void;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sources = [];
+    events = [];
+    statuses = [];
+    fresh = 0;
+    stop = connectEventStream(
+      { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s), onFreshStart: () => fresh++ },
+      { retryMs: [100], createSource: (url) => {
+        const s = new FakeSource(url);
+        sources.push(s);
+        return s as unknown as EventSource;
+      } },
+    );
+  });
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('goes live on ready and asks for a reload when nothing could be replayed', () => {
+    expect(sources[0]?.url).toBe('/api/events');
+    sources[0]!.emit('ready', {});
+    expect(statuses.at(-1)).toBe('online');
+    expect(fresh).toBe(1);
+  });
+
+  it('shows offline while the browser reconnects by itself, without a new source', () => {
+    sources[0]!.emit('ready', {});
+    sources[0]!.emit('interaction.closed', { interactionId: 'i1' }, '7');
+    sources[0]!.fail(0);
+    expect(statuses.at(-1)).toBe('offline');
+    vi.advanceTimersByTime(1000);
+    expect(sources).toHaveLength(1);
+    expect(events).toEqual([{ type: 'interaction.closed', interactionId: 'i1' }]);
+  });
+
+  it('when the browser gives up, resumes from the last event id in a new source, and needs no reload', async () => {
+    sources[0]!.emit('ready', {});
+    sources[0]!.emit('message.status', { messageId: 'm1', status: 'sent', interactionId: null }, '42');
+    sources[0]!.fail(2);
+    expect(sources[0]!.closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sources[1]?.url).toBe('/api/events?lastEventId=42');
+    sources[1]!.emit('ready', {});
+    expect(fresh).toBe(1);
+    expect(statuses.at(-1)).toBe('online');
+  });
+});

@@ -1,0 +1,84 @@
+// The agent's live stream over EventSource. The browser reconnects by itself and sends Last-Event-ID, and the
+// server replays what was missed. When the browser gives up (the stream answered with an error), a new
+// EventSource resumes from the last id received, passed in the query since a new EventSource cannot set headers.
+import { EVENT_TYPES, decodeEvent, type LiveEvent } from './events';
+
+export type StreamStatus = 'connecting' | 'online' | 'offline';
+
+export interface StreamHandlers {
+  onEvent(e: LiveEvent): void;
+  onStatus(s: StreamStatus): void;
+  /** The stream is up and nothing was replayed: whatever happened before it is not known, reload it. */
+  onFreshStart(): void;
+  /** Before a new EventSource after the browser gave up: e.g. to check the session is still valid. */
+  beforeRetry?(): Promise<boolean>;
+}
+
+export interface EventStreamOptions {
+  readonly url?: string;
+  readonly retryMs?: readonly number[];
+  readonly createSource?: (url: string) => EventSource;
+}
+
+const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
+/** EventSource.CLOSED, spelled out so the module loads where EventSource is not defined (tests in Node). */
+const CLOSED = 2;
+
+export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}): () => void {
+  const base = o.url ?? '/api/events';
+  const retry = o.retryMs ?? RETRY_MS;
+  const create = o.createSource ?? ((url: string) => new EventSource(url));
+  let lastEventId: string | null = null;
+  let source: EventSource | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let attempts = 0;
+  let stopped = false;
+
+  const open = () => {
+    if (stopped) return;
+    h.onStatus('connecting');
+    const es = create(lastEventId === null ? base : `${base}?lastEventId=${encodeURIComponent(lastEventId)}`);
+    source = es;
+    const listener = (e: MessageEvent<string>) => {
+      if (e.lastEventId) lastEventId = e.lastEventId;
+      const decoded = decodeEvent(e.type, e.data);
+      if (decoded) h.onEvent(decoded);
+    };
+    for (const type of EVENT_TYPES) es.addEventListener(type, listener);
+    // The server says `ready` once it has replayed the missed events and is live.
+    es.addEventListener('ready', () => {
+      attempts = 0;
+      h.onStatus('online');
+      // Without any event id yet, nothing could be replayed: what happened before is reloaded instead.
+      if (lastEventId === null) h.onFreshStart();
+    });
+    es.onerror = () => {
+      if (stopped) return;
+      h.onStatus('offline');
+      // While CONNECTING the browser retries by itself, with Last-Event-ID; CLOSED means it gave up.
+      if (es.readyState === CLOSED) schedule();
+    };
+  };
+
+  const schedule = () => {
+    source?.close();
+    source = null;
+    const wait = retry[Math.min(attempts, retry.length - 1)] ?? 30_000;
+    attempts++;
+    timer = setTimeout(() => {
+      timer = null;
+      const check = h.beforeRetry ? h.beforeRetry() : Promise.resolve(true);
+      check.then(
+        (go) => (go ? open() : undefined),
+        () => schedule(),
+      );
+    }, wait);
+  };
+
+  open();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    source?.close();
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEvent } from './events';
+
+// What src/http/events/sse.ts writes: the event's id, type and time, then the payload's fields over them.
+const data = (o: object) => JSON.stringify({ id: 41, type: 'x', createdAt: '2026-01-01T10:00:00Z', ...o });
+
+describe('decodeEvent', () => {
+  it('reads a created message (its payload id is the message id)', () => {
+    const e = decodeEvent('message.created', data({ id: 'm1', interactionId: 'i1', direction: 'out', status: 'queued', from: 'A', to: 'B', body: 'Hi', createdAt: '2026-01-01T10:00:01Z' }));
+    expect(e).toMatchObject({ type: 'message.created', interactionId: 'i1', message: { id: 'm1', status: 'queued', body: 'Hi', createdAt: '2026-01-01T10:00:01Z' } });
+  });
+
+  it('reads a received message with its opt-out flag', () => {
+    const e = decodeEvent('message.received', data({ message: { id: 'r1', direction: 'in', status: 'received', from: 'C', to: 'N', body: 'STOP', createdAt: 't', optOut: 'stop' }, interactionId: 'i1', queueId: 'q' }));
+    expect(e).toMatchObject({ type: 'message.received', interactionId: 'i1', message: { id: 'r1', optOut: 'stop' } });
+  });
+
+  it('reads a status report with its failure reason', () => {
+    expect(decodeEvent('message.status', data({ messageId: 'm1', status: 'failed', interactionId: null, errorCode: '1', error: 'Unknown subscriber' }))).toEqual({
+      type: 'message.status',
+      interactionId: null,
+      messageId: 'm1',
+      status: 'failed',
+      errorCode: '1',
+      error: 'Unknown subscriber',
+    });
+  });
+
+  it('drops what it cannot trust', () => {
+    expect(decodeEvent('inbox.message', data({ interactionId: 'i' }))).toBeNull();
+    expect(decodeEvent('message.status', data({ status: 'sent' }))).toBeNull();
+    expect(decodeEvent('message.created', '{not json')).toBeNull();
+    expect(decodeEvent('interaction.closed', data({}))).toBeNull();
+    expect(decodeEvent('interaction.closed', data({ interactionId: 'i1' }))).toEqual({ type: 'interaction.closed', interactionId: 'i1' });
+  });
+});

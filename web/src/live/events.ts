@@ -1,0 +1,97 @@
+// The live stream's events (GET /api/events), decoded from their JSON data. Anything unexpected is dropped rather
+// than trusted: a newer server may send types or fields this build does not know.
+import type { ThreadMessage } from '../api/types';
+
+export const EVENT_TYPES = [
+  'message.created',
+  'message.status',
+  'message.received',
+  'interaction.started',
+  'interaction.waiting',
+  'interaction.taken',
+  'interaction.closed',
+  'optout.changed',
+  'call.started',
+  'call.ended',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type LiveEvent =
+  | { readonly type: 'message.created' | 'message.received'; readonly interactionId: string | null; readonly message: ThreadMessage }
+  | {
+      readonly type: 'message.status';
+      readonly interactionId: string | null;
+      readonly messageId: string;
+      readonly status: string;
+      readonly errorCode: string | null;
+      readonly error: string | null;
+    }
+  | { readonly type: 'interaction.started' | 'interaction.waiting' | 'interaction.taken' | 'interaction.closed'; readonly interactionId: string }
+  | { readonly type: 'optout.changed'; readonly interactionId: string | null; readonly number: string; readonly optedOut: boolean; readonly keyword: string | null }
+  | { readonly type: 'call.started' | 'call.ended'; readonly interactionId: string };
+
+type Data = Readonly<Record<string, unknown>>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function isData(v: unknown): v is Data {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function message(d: Data): ThreadMessage | null {
+  const id = str(d.id);
+  const direction = d.direction === 'in' || d.direction === 'out' ? d.direction : null;
+  const body = str(d.body);
+  if (!id || !direction || body === null) return null;
+  const optOut = d.optOut === 'stop' || d.optOut === 'start' ? d.optOut : null;
+  return {
+    id,
+    direction,
+    status: str(d.status) ?? (direction === 'in' ? 'received' : 'queued'),
+    from: str(d.from) ?? '',
+    to: str(d.to) ?? '',
+    body,
+    createdAt: str(d.createdAt) ?? new Date(0).toISOString(),
+    errorCode: str(d.errorCode),
+    lastError: str(d.lastError) ?? str(d.error),
+    optOut,
+  };
+}
+
+export function isEventType(type: string): type is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(type);
+}
+
+export function decodeEvent(type: string, json: string): LiveEvent | null {
+  if (!isEventType(type)) return null;
+  let d: unknown;
+  try {
+    d = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!isData(d)) return null;
+  const interactionId = str(d.interactionId);
+  switch (type) {
+    case 'message.created': {
+      const m = message(d);
+      return m ? { type, interactionId, message: m } : null;
+    }
+    case 'message.received': {
+      const m = isData(d.message) ? message(d.message) : null;
+      return m ? { type, interactionId, message: m } : null;
+    }
+    case 'message.status': {
+      const messageId = str(d.messageId);
+      const status = str(d.status);
+      return messageId && status ? { type, interactionId, messageId, status, errorCode: str(d.errorCode), error: str(d.error) } : null;
+    }
+    case 'optout.changed': {
+      const number = str(d.number);
+      return number && typeof d.optedOut === 'boolean' ? { type, interactionId, number, optedOut: d.optedOut, keyword: str(d.keyword) } : null;
+    }
+    default:
+      return interactionId ? { type, interactionId } : null;
+  }
+}
