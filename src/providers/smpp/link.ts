@@ -156,6 +156,14 @@ export class SmppLink {
     return backoff;
   }
 
+  /** Drops the connection and binds again (the SMSC said we are not bound: ESME_RINVBNDSTS). */
+  rebind(reason: string): void {
+    const session = this.session;
+    if (!session || this.closing) return;
+    this.noteProblem('unexpected', reason);
+    session.destroy();
+  }
+
   /** A windowed request (submit_sm, query_sm). */
   async request(command: string, fields: PduFields, options: RequestOptions): Promise<RequestOutcome> {
     const granted = await this.acquire(options);

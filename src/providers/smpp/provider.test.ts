@@ -157,6 +157,14 @@ describe('SMPP adapter against the local SMSC', () => {
     expect(Date.now() - start).toBeGreaterThanOrEqual(30);
   });
 
+  it('binds again when the SMSC says the link is not bound, and reports transient', async () => {
+    const { fake, provider } = await setup();
+    fake.enqueue({ kind: 'status', status: 0x04 });
+    expect(await provider.submit(sms(), signal())).toMatchObject({ kind: 'transient', code: '0x04 ESME_RINVBNDSTS' });
+    await until(() => fake.binds.length === 2 && provider.state === 'bound');
+    expect((await provider.submit(sms(), signal())).kind).toBe('accepted');
+  });
+
   it('reports a refused message as permanent with its code', async () => {
     const { fake, provider } = await setup();
     fake.enqueue({ kind: 'status', status: 0x0b });

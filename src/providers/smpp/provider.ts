@@ -16,7 +16,14 @@ import { MoIds } from './mo-ids.js';
 import { messageStateToStat, statToStatus } from './receipt.js';
 import { ReceiptTracker, type MergedReceipt } from './receipt-tracker.js';
 import { encodeForSmpp, type SmppPart } from './segment.js';
-import { ESME_ROK, ESME_RTHROTTLED, ESME_RX_T_APPN, classifyCommandStatus, describeCommandStatus } from './status-codes.js';
+import {
+  ESME_RINVBNDSTS,
+  ESME_ROK,
+  ESME_RTHROTTLED,
+  ESME_RX_T_APPN,
+  classifyCommandStatus,
+  describeCommandStatus,
+} from './status-codes.js';
 import { decodeText } from './text.js';
 
 /** `accepted`, with every part's id (receipts come per part) and how many parts did not go through. */
@@ -216,6 +223,7 @@ class SmppAdapter implements SmppProvider {
     // A resp with status 0 and no id: the SMSC took it but we cannot follow it. Not refused, not trackable.
     if (status === ESME_ROK) return { kind: 'uncertain', error: 'submit_sm_resp without message_id' };
     const code = describeCommandStatus(status);
+    if (status === ESME_RINVBNDSTS) this.link.rebind(`SMSC answered ${code}`);
     switch (classifyCommandStatus(status)) {
       case 'transient':
         return {
