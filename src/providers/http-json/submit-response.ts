@@ -17,7 +17,8 @@ export function interpretSend(outcome: HttpOutcome, now: Date): SubmitResult {
   if (outcome.kind === 'no_response') return { kind: 'uncertain', error: `gateway: ${outcome.reason}` };
   const { status } = outcome;
   const json = readJsonObject(outcome.body);
-  if (status === 200 || status === 201 || status === 202) {
+  // The contract answers 200/201/202 {id}; any other 2xx may still mean the gateway took it.
+  if (status >= 200 && status < 300) {
     const id = json?.['id'];
     if (typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH) return { kind: 'accepted', providerMessageId: id };
     return { kind: 'uncertain', error: `gateway answered ${status} without a usable id` };
