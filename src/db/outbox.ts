@@ -7,5 +7,5 @@ export { rejectMessage, REFUND_REASON, type FailureInfo } from './outbox/reject.
 export { requeueMessage } from './outbox/requeue.js';
 export { flagForReview, markInDoubt } from './outbox/in-doubt.js';
 export { releaseClaims, type HeldClaim } from './outbox/release.js';
-export { applyStatusReport, type StatusReport, type StatusReportOutcome } from './outbox/status-report.js';
+export { applyStatusReport, applyStatusReports, type StatusReport, type StatusReportOutcome } from './outbox/status-report.js';
 export { MESSAGE_STATUS_EVENT } from './outbox/status-events.js';

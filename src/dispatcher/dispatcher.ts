@@ -69,7 +69,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let loopDone: Promise<void> | null = null;
   let unsubscribe: (() => Promise<void>) | null = null;
   let lastReclaim = 0;
-  let lastClaimWasFull = false;
+  const lowWater = Math.floor((concurrency * 3) / 4);
 
   async function recordSent(batch: SentRecord[]): Promise<void> {
     try {
@@ -117,18 +117,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  async function waitFor(ms: number): Promise<boolean> {
-    if (stopping.signal.aborted) return false;
+  /** Pacing waits, ended early (false) by stop(). */
+  const sleepers = new Set<() => void>();
+  function waitFor(ms: number): Promise<boolean> {
+    if (stopping.signal.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const onAbort = () => {
+      const wake = () => {
         clearTimeout(t);
+        sleepers.delete(wake);
         resolve(false);
       };
       const t = setTimeout(() => {
-        stopping.signal.removeEventListener('abort', onAbort);
+        sleepers.delete(wake);
         resolve(true);
       }, ms);
-      stopping.signal.addEventListener('abort', onAbort, { once: true });
+      sleepers.add(wake);
     });
   }
 
@@ -213,9 +216,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       })
       .finally(() => {
         active.delete(m.id);
-        // A sent message may unblock the next one of its conversation; a full last claim
-        // means more work is waiting for a free slot.
-        if (m.interactionId !== null || lastClaimWasFull || active.size <= concurrency / 2) latch.notify();
+        // A sent message may unblock the next one of its conversation. Otherwise claim again
+        // once a quarter of the slots are free: claiming for every freed slot made the claim
+        // loop the bottleneck (one round trip per message).
+        if (m.interactionId !== null || active.size <= lowWater) latch.notify();
       });
     active.set(m.id, task);
   }
@@ -233,8 +237,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const limit = Math.min(free, 500);
     const due = await claimDue(db, { workerId, limit, leaseMs, horizonMs, excludeNumbers: pacer.saturated(horizonMs) });
     for (const m of due) launch(m);
-    lastClaimWasFull = due.length === limit;
-    return lastClaimWasFull;
+    return due.length === limit;
   }
 
   async function loop(): Promise<void> {
@@ -272,6 +275,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await loopDone;
       // Pacing waits end now; submissions already in flight finish (bounded by the timeout).
       stopping.abort();
+      for (const wake of [...sleepers]) wake();
       while (active.size > 0) await Promise.allSettled([...active.values()]);
       await sentBatcher.flush();
       if (held.size > 0) {

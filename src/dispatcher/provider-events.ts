@@ -1,9 +1,10 @@
 // Push-style providers report delivery and inbound messages on their own; each provider
 // instance is listened to once, however many accounts share it.
 import type { Kysely } from 'kysely';
-import { applyStatusReport } from '../db/outbox.js';
+import { applyStatusReports, type StatusReport } from '../db/outbox.js';
 import type { Database } from '../db/schema.js';
 import type { ProviderEvent, SmsProvider } from '../domain/ports.js';
+import { Batcher } from './batcher.js';
 import type { DispatcherLogger, InboundEvent } from './types.js';
 
 export interface ProviderEventSink {
@@ -16,8 +17,12 @@ export interface ProviderEventSink {
 export class ProviderEventListener {
   private readonly watched = new WeakSet<SmsProvider>();
   private readonly pending = new Set<Promise<void>>();
+  // Receipts arrive at the sending rate: applied many per transaction.
+  private readonly reports: Batcher<StatusReport>;
 
-  constructor(private readonly sink: ProviderEventSink) {}
+  constructor(private readonly sink: ProviderEventSink) {
+    this.reports = new Batcher((batch) => applyStatusReports(sink.db, batch).then(() => undefined), 500);
+  }
 
   watch(provider: SmsProvider): void {
     if (!provider.onEvent || this.watched.has(provider)) return;
@@ -38,7 +43,7 @@ export class ProviderEventListener {
   private async apply(provider: string, event: ProviderEvent): Promise<void> {
     try {
       if (event.type === 'status') {
-        await applyStatusReport(this.sink.db, {
+        await this.reports.add({
           accountId: event.accountId,
           provider,
           providerMessageId: event.providerMessageId,
