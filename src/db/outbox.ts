@@ -9,3 +9,4 @@ export { flagForReview, markInDoubt } from './outbox/in-doubt.js';
 export { releaseClaims, type HeldClaim } from './outbox/release.js';
 export { applyStatusReport, applyStatusReports, type StatusReport, type StatusReportOutcome } from './outbox/status-report.js';
 export { MESSAGE_STATUS_EVENT } from './outbox/status-events.js';
+export { purgeStalePendingReports, PENDING_REPORT_TTL_MS } from './outbox/purge-pending.js';

@@ -10,6 +10,7 @@ import {
   flagForReview,
   markInDoubt,
   markSent,
+  purgeStalePendingReports,
   rejectMessage,
   releaseClaims,
   requeueMessage,
@@ -69,6 +70,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let loopDone: Promise<void> | null = null;
   let unsubscribe: (() => Promise<void>) | null = null;
   let lastReclaim = 0;
+  let lastPurge = 0;
   const lowWater = Math.floor((concurrency * 3) / 4);
 
   async function recordSent(batch: SentRecord[]): Promise<void> {
@@ -232,6 +234,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const expired = await claimExpired(db, { workerId, limit: free, leaseMs });
       for (const m of expired) launch(m);
       free -= expired.length;
+    }
+    if (Date.now() - lastPurge >= 3_600_000) {
+      lastPurge = Date.now();
+      await purgeStalePendingReports(db);
     }
     if (free <= 0 || !running) return true;
     const limit = Math.min(free, 500);
