@@ -1,0 +1,93 @@
+// The provider types this build ships. Twilio and HTTPS JSON validate with their own schemas;
+// the Vonage, SMPP and simulator schemas mirror their adapters' config types (create() below
+// would stop compiling if those types gained a required setting).
+import { z } from 'zod';
+import { httpJsonConfigSchema, createHttpJsonProvider } from './http-json/index.js';
+import { createProviderRegistry, providerEntry, type ProviderEntry, type ProviderType } from './registry.js';
+import { parseSimulatorConfig, createSimulatorProvider } from './simulator/index.js';
+import { createSmppProvider } from './smpp/index.js';
+import { twilioConfigSchema, createTwilioProvider } from './twilio/index.js';
+import { createVonageProvider } from './vonage/index.js';
+
+const ms = (max: number) => z.number().int().min(0).max(max);
+
+// ---- Vonage (src/providers/vonage) ----
+export const vonageConfigSchema = z
+  .object({
+    apiKey: z.string().min(1),
+    apiSecret: z.string().min(1),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    statusCallbackUrl: z.url({ protocol: /^https?$/ }).optional(),
+    signatureSecret: z.string().min(1).optional(),
+    signatureMethod: z.enum(['md5hash', 'md5hmac', 'sha1hmac', 'sha256hmac', 'sha512hmac']).optional(),
+    ttlMs: z.number().int().min(20_000).max(604_800_000).optional(),
+    maxSockets: z.number().int().min(1).max(1024).optional(),
+    connectTimeoutMs: ms(60_000).optional(),
+    timeoutMs: ms(120_000).optional(),
+    inboundMaxPending: z.number().int().min(1).optional(),
+    inboundExpiryMs: ms(86_400_000).optional(),
+    receiptTrackingMs: ms(30 * 86_400_000).optional(),
+    receiptTrackingMax: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+// ---- SMPP (src/providers/smpp) ----
+const ton = z.number().int().min(0).max(6);
+const npi = z.number().int().min(0).max(18);
+export const smppConfigSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535),
+    tls: z.boolean().optional(),
+    systemId: z.string().min(1).max(15),
+    password: z.string().max(8),
+    systemType: z.string().max(12).optional(),
+    addressRange: z.string().max(40).optional(),
+    window: z.number().int().min(1).max(1000).optional(),
+    throughputPerSecond: z.number().min(0).optional(),
+    numberTon: ton.optional(),
+    numberNpi: npi.optional(),
+    alphanumericTon: ton.optional(),
+    alphanumericNpi: npi.optional(),
+    nationalLanguageShift: z.boolean().optional(),
+    registeredDelivery: z.number().int().min(0).max(0xff).optional(),
+    validitySeconds: z.number().int().min(1).optional(),
+    receiptIdConversion: z.enum(['none', 'hex-to-decimal', 'decimal-to-hex']).optional(),
+    querySm: z.boolean().optional(),
+    connectTimeoutMs: ms(120_000).optional(),
+    responseTimeoutMs: ms(120_000).optional(),
+    queueTimeoutMs: ms(120_000).optional(),
+    enquireLinkIntervalMs: ms(600_000).optional(),
+    reconnectInitialMs: ms(600_000).optional(),
+    reconnectMaxMs: ms(3_600_000).optional(),
+    throttleInitialMs: ms(600_000).optional(),
+    throttleMaxMs: ms(3_600_000).optional(),
+    inboundMaxPending: z.number().int().min(1).optional(),
+    inboundExpiryMs: ms(86_400_000).optional(),
+    receiptTrackingMs: ms(30 * 86_400_000).optional(),
+    receiptTrackingMax: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+// ---- Simulator (src/providers/simulator): its own parser decides, reported as zod issues ----
+export const simulatorConfigSchema = z.unknown().transform((raw, ctx) => {
+  try {
+    return parseSimulatorConfig(raw);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid simulator settings' });
+    return z.NEVER;
+  }
+});
+
+export const BUILT_IN_PROVIDERS: Readonly<Record<ProviderType, ProviderEntry>> = {
+  twilio: providerEntry(twilioConfigSchema, (config, ctx) => createTwilioProvider(config, { accountId: ctx.accountId, ...(ctx.now ? { now: ctx.now } : {}) })),
+  'http-json': providerEntry(httpJsonConfigSchema, (config, ctx) => createHttpJsonProvider(config, { accountId: ctx.accountId, ...(ctx.now ? { now: ctx.now } : {}) })),
+  vonage: providerEntry(vonageConfigSchema, (config, ctx) => createVonageProvider({ ...config, accountId: ctx.accountId }, ctx.now)),
+  smpp: providerEntry(smppConfigSchema, (config, ctx) => createSmppProvider({ ...config, accountId: ctx.accountId }, ctx.now)),
+  simulator: providerEntry(simulatorConfigSchema, (config, ctx) =>
+    createSimulatorProvider(config, { ...(ctx.random ? { random: ctx.random } : {}), ...(ctx.now ? { clock: { now: ctx.now } } : {}) }),
+  ),
+};
+
+/** Every provider type this build ships. */
+export const defaultProviderRegistry = createProviderRegistry(BUILT_IN_PROVIDERS);
