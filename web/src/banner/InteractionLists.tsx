@@ -43,9 +43,9 @@ export function InteractionLists(p: InteractionListsProps) {
               type="button"
               className="list__main"
               aria-current={p.selectedId === i.id ? 'true' : undefined}
-              aria-label={t('lists.openLabel', { number: i.customerNumber })}
               onClick={() => p.onSelect(i)}
             >
+              <span className="visually-hidden">{t('lists.open')}: </span>
               <span className="list__number">{i.customerNumber}</span>
               <span className="list__sub">{queueName(p.queues, i.queueId)}</span>
             </button>
@@ -91,9 +91,9 @@ export function InteractionLists(p: InteractionListsProps) {
                 type="button"
                 className="list__main"
                 aria-current={p.selectedId === i.id ? 'true' : undefined}
-                aria-label={t('lists.openLabel', { number: i.customerNumber })}
-                onClick={() => p.onSelect(i)}
+                  onClick={() => p.onSelect(i)}
               >
+                <span className="visually-hidden">{t('lists.closed')}: </span>
                 <span className="list__number">{i.customerNumber}</span>
                 <span className="list__sub">{queueName(p.queues, i.queueId)}</span>
               </button>

@@ -18,7 +18,8 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
   const { t, lang } = useI18n();
   if (messages.length === 0) return <p className="thread__empty">{t('conv.empty')}</p>;
   return (
-    <ol className="thread" role="log" aria-live="polite" aria-label={t('conv.thread')} data-testid="thread">
+    <div className="thread" role="log" aria-live="polite" aria-label={t('conv.thread')} data-testid="thread">
+      <ol className="thread__list">
       {messages.map((m) => {
         const optOut = optOutOf(m);
         return (
@@ -39,6 +40,7 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
           </Fragment>
         );
       })}
-    </ol>
+      </ol>
+    </div>
   );
 }

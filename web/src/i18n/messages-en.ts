@@ -41,7 +41,6 @@ export const EN = {
   'lists.takeLabel': 'Take the conversation with {number}',
   'lists.view': 'View',
   'lists.viewLabel': 'View the waiting conversation with {number}',
-  'lists.openLabel': 'Open the conversation with {number}',
   'lists.callSms': 'SMS',
   'lists.callSmsLabel': 'Send an SMS to caller {number}',
   'lists.since': 'since {time}',

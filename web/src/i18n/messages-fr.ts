@@ -41,7 +41,6 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'lists.takeLabel': 'Prendre la conversation avec {number}',
   'lists.view': 'Voir',
   'lists.viewLabel': 'Voir la conversation en attente avec {number}',
-  'lists.openLabel': 'Ouvrir la conversation avec {number}',
   'lists.callSms': 'SMS',
   'lists.callSmsLabel': 'Envoyer un SMS à l’appelant {number}',
   'lists.since': 'depuis {time}',

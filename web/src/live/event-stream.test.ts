@@ -33,7 +33,7 @@ describe('connectEventStream', () => {
   let events: LiveEvent[];
   let statuses: StreamStatus[];
   let fresh: number;
-  let stop: () => void;
+  let stream: ReturnType<typeof connectEventStream>;
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -41,7 +41,7 @@ describe('connectEventStream', () => {
     events = [];
     statuses = [];
     fresh = 0;
-    stop = connectEventStream(
+    stream = connectEventStream(
       { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s), onFreshStart: () => fresh++ },
       { retryMs: [100], createSource: (url) => {
         const s = new FakeSource(url);
@@ -51,7 +51,7 @@ describe('connectEventStream', () => {
     );
   });
   afterEach(() => {
-    stop();
+    stream.stop();
     vi.useRealTimers();
   });
 
@@ -82,5 +82,17 @@ describe('connectEventStream', () => {
     sources[1]!.emit('ready', {});
     expect(fresh).toBe(1);
     expect(statuses.at(-1)).toBe('online');
+  });
+
+  it('drops the stream when the browser goes offline and reconnects as soon as it is back', () => {
+    sources[0]!.emit('ready', {});
+    sources[0]!.emit('call.started', { interactionId: 'c1' }, '9');
+    stream.interrupt();
+    expect(statuses.at(-1)).toBe('offline');
+    expect(sources[0]!.closed).toBe(true);
+    stream.retryNow();
+    expect(sources[1]?.url).toBe('/api/events?lastEventId=9');
+    stream.retryNow();
+    expect(sources).toHaveLength(2);
   });
 });

@@ -24,7 +24,15 @@ const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 /** EventSource.CLOSED, spelled out so the module loads where EventSource is not defined (tests in Node). */
 const CLOSED = 2;
 
-export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}): () => void {
+export interface EventStreamHandle {
+  stop(): void;
+  /** The network went away (the browser said so): drop the stream rather than wait for it to time out. */
+  interrupt(): void;
+  /** The network is back: reconnect now instead of at the next retry. */
+  retryNow(): void;
+}
+
+export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}): EventStreamHandle {
   const base = o.url ?? '/api/events';
   const retry = o.retryMs ?? RETRY_MS;
   const create = o.createSource ?? ((url: string) => new EventSource(url));
@@ -69,16 +77,31 @@ export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}
       timer = null;
       const check = h.beforeRetry ? h.beforeRetry() : Promise.resolve(true);
       check.then(
-        (go) => (go ? open() : undefined),
+        // retryNow() may have reconnected meanwhile.
+        (go) => (go && !source ? open() : undefined),
         () => schedule(),
       );
     }, wait);
   };
 
   open();
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    source?.close();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      source?.close();
+    },
+    interrupt() {
+      if (stopped || !source) return;
+      h.onStatus('offline');
+      schedule();
+    },
+    retryNow() {
+      if (stopped || source) return;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      attempts = 0;
+      open();
+    },
   };
 }

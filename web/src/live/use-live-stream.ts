@@ -10,17 +10,20 @@ export function useLiveStream(bus: EventBus, sessionStillValid: () => Promise<bo
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [resyncs, setResyncs] = useState(0);
   useEffect(() => {
-    const stop = connectEventStream({
+    const stream = connectEventStream({
       onEvent: (e) => bus.emit(e),
       onStatus: setStatus,
       onFreshStart: () => setResyncs((n) => n + 1),
       beforeRetry: sessionStillValid,
     });
-    const offline = () => setStatus('offline');
+    const offline = () => stream.interrupt();
+    const online = () => stream.retryNow();
     window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     return () => {
-      stop();
+      stream.stop();
       window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
     };
   }, [bus, sessionStillValid]);
   return { status, resyncs };

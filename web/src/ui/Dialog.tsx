@@ -36,7 +36,9 @@ export function Dialog({ title, onClose, children, role = 'dialog', description,
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active = document.activeElement;
+    // When what was clicked is gone already (a menu that closed), the page's body is no place to come back to.
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     const fallback = returnFocusTo;
     dialog.showModal();
     const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(dialog)[0];
