@@ -65,7 +65,9 @@ function listed(item: unknown): ListedMessage | null {
 }
 
 export function matchListed(message: OutboundSms, since: Date, skewMs: number, listedMessages: readonly ListedMessage[]): ReconcileResult {
-  const earliest = since.getTime() - skewMs;
+  // Twilio's dates have a resolution of one second: a message created in the same second as
+  // `since` reads as earlier than it.
+  const earliest = Math.floor((since.getTime() - skewMs) / 1000) * 1000;
   const matches = new Map<string, ListedMessage>();
   for (const m of listedMessages) {
     if (!m.direction.startsWith('outbound')) continue;
