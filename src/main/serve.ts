@@ -48,7 +48,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   const deps: AppDeps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (outbox.wake(), events.wake()) };
   const { seeded } = o.server.demo ? await seedDemo(database) : { seeded: false };
 
-  const providers = createProviderCache(database.db, o.providerFactory ?? createProviderFactory());
+  const providers = createProviderCache(database.db, o.providerFactory ?? createProviderFactory(o.server.secretKey));
   const dispatcher = createDispatcher({
     db: database.db,
     providers: (accountId) => providers.get(accountId),
