@@ -1,9 +1,8 @@
-import { useId, useMemo, useState } from 'react';
-import type { NationalLanguage } from '@domain/sms';
+import { useId, useState } from 'react';
 import type { Template } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreditCounter } from '../counter/CreditCounter';
-import { counterView, replaceLookalikes, type CounterView } from '../counter/counter-model';
+import { replaceLookalikes, type CounterView } from '../counter/counter-model';
 import type { FormErrors } from '../errors/form-errors';
 import { FieldError, describedBy } from '../ui/FieldError';
 import { replaceVariables, selectTemplate, selectedTemplate, setVariable, variablesOf, type ComposerState } from './composer-model';
@@ -12,14 +11,15 @@ export interface ComposerProps {
   readonly templates: readonly Template[];
   readonly state: ComposerState;
   readonly onChange: (state: ComposerState) => void;
-  readonly nationalLanguage: NationalLanguage | null;
+  /** The counter's figures for `state.text`: computed once by the form, which also needs them for Send. */
+  readonly view: CounterView;
   readonly errors: FormErrors;
   /** Called when the text changes, so a refusal about the old text can be cleared. */
   readonly onEdit?: (field: 'template' | 'message') => void;
 }
 
 /** Template, its variables and the message with its live credit counter: the part Direct and Smart forms share. */
-export function Composer({ templates, state, onChange, nationalLanguage, errors, onEdit }: ComposerProps) {
+export function Composer({ templates, state, onChange, view, errors, onEdit }: ComposerProps) {
   const { t } = useI18n();
   const templateId = useId();
   const templateErrorId = useId();
@@ -29,7 +29,6 @@ export function Composer({ templates, state, onChange, nationalLanguage, errors,
   const [replacedNote, setReplacedNote] = useState('');
   const template = selectedTemplate(state, templates);
   const variables = variablesOf(template);
-  const view: CounterView = useMemo(() => counterView(state.text, nationalLanguage), [state.text, nationalLanguage]);
 
   const edit = (next: ComposerState, field: 'template' | 'message') => {
     setReplacedNote('');

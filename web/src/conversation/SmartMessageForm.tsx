@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { AgentApi } from '../api/endpoints';
 import type { SendInInteractionBody, Template, ThreadMessage } from '../api/types';
 import { Composer } from '../compose/Composer';
@@ -36,7 +36,7 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   const keys = useIdempotencyKeys();
-  const view = counterView(composer.text, null);
+  const view = useMemo(() => counterView(composer.text, null), [composer.text]);
 
   const ask = (e: FormEvent) => {
     e.preventDefault();
@@ -89,7 +89,7 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         templates={available}
         state={composer}
         onChange={setComposer}
-        nationalLanguage={null}
+        view={view}
         errors={errors}
         onEdit={(field) => setErrors((errs) => without(without(errs, field), 'form'))}
       />

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { AgentApi } from '../api/endpoints';
 import type { DirectOptions, SendDirectBody } from '../api/types';
 import { Composer } from '../compose/Composer';
@@ -47,7 +47,7 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
   const keys = useIdempotencyKeys();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const nationalLanguage = options.senders.find((s) => s.id === sender)?.nationalLanguage ?? null;
-  const overLimit = counterView(composer.text, nationalLanguage).overLimit;
+  const view = useMemo(() => counterView(composer.text, nationalLanguage), [composer.text, nationalLanguage]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -105,7 +105,7 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
         templates={options.templates}
         state={composer}
         onChange={setComposer}
-        nationalLanguage={nationalLanguage}
+        view={view}
         errors={errors}
         onEdit={(field) => setErrors((errs) => without(without(errs, field), 'form'))}
       />
@@ -114,7 +114,7 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
         <button type="button" className="button" onClick={onBack}>
           {t('common.back')}
         </button>
-        <button type="submit" className="button button--primary" data-testid="send-button" disabled={overLimit || sending}>
+        <button type="submit" className="button button--primary" data-testid="send-button" disabled={view.overLimit || sending}>
           {sending ? t('compose.sending') : t('compose.send')}
         </button>
       </div>
