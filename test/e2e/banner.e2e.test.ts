@@ -90,6 +90,7 @@ describe('an agent with Direct and Smart', () => {
     await noSeriousViolations(page, 'Direct form with the Unicode warning');
     await page.getByRole('button', { name: 'Replace with standard characters' }).click();
     expect(await message.inputValue()).toBe('"Hi" - it\'s me');
+    expect(await focused(page)).toBe('message-input');
     expect(await counter.getAttribute('data-state')).toBe('ok');
 
     await message.fill('a'.repeat(1224));

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Template } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreditCounter } from '../counter/CreditCounter';
@@ -27,6 +27,7 @@ export function Composer({ templates, state, onChange, view, errors, onEdit }: C
   const messageErrorId = useId();
   const counterId = useId();
   const [replacedNote, setReplacedNote] = useState('');
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const template = selectedTemplate(state, templates);
   const variables = variablesOf(template);
 
@@ -76,6 +77,7 @@ export function Composer({ templates, state, onChange, view, errors, onEdit }: C
           {t('compose.message')}
         </label>
         <textarea
+          ref={textarea}
           id={messageId}
           className="input composer__text"
           data-testid="message-input"
@@ -92,6 +94,8 @@ export function Composer({ templates, state, onChange, view, errors, onEdit }: C
             const r = replaceLookalikes(state.text);
             edit({ ...state, text: r.text }, 'message');
             setReplacedNote(t('counter.replaced', { count: r.replaced }));
+            // The button goes with the warning it belonged to: the keyboard goes back to the text.
+            textarea.current?.focus();
           }}
         />
         <p className="sr-status" aria-live="polite">
