@@ -24,9 +24,10 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitest(label, project, env = {}) {
+function vitest(label, project, env = {}, config = null) {
   const out = path.join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const select = config ? ['--config', config] : ['--project', project];
+  const ok = run(label, 'npx', ['vitest', 'run', ...select, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += j.numPassedTests ?? 0;
@@ -61,6 +62,10 @@ run('lint', 'npx', ['eslint', '.']);
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('type-check (domain, browser-safe)', 'npx', ['tsc', '-p', 'src/domain/tsconfig.json', '--noEmit']);
 vitest('unit tests', 'unit');
+if (existsSync(path.join(root, 'web/vitest.config.ts'))) {
+  run('type-check (Banner)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+  vitest('Banner unit tests', null, {}, 'web/vitest.config.ts');
+}
 
 const hasIntegration = existsSync(path.join(root, 'test/integration')) &&
   spawnSync('sh', ['-c', 'ls test/integration/*.test.ts >/dev/null 2>&1'], { cwd: root }).status === 0;
@@ -73,6 +78,17 @@ if (hasIntegration) {
   } else {
     skipOrFail('integration tests on PostgreSQL', `no PostgreSQL answers at ${u.host}`,
       'start PostgreSQL (trust auth for user postgres) or set TEST_DATABASE_URL');
+  }
+}
+
+if (existsSync(path.join(root, 'test/e2e/vitest.config.ts'))) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) {
+    if (run('build the Banner', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
+      vitest('browser tests (Chromium)', null, {}, 'test/e2e/vitest.config.ts');
+    }
+  } else {
+    skipOrFail('browser tests', `no Chromium at ${chromium}`, 'apt-get install -y chromium (Debian) or set CHROMIUM_PATH');
   }
 }
 
