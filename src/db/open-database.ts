@@ -10,6 +10,7 @@ import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock-file.js';
 import { migrateToLatest } from './migrate.js';
 import { createPgListener, type NotifyCallback } from './pg-listener.js';
+import { startPgliteMaintenance } from './pglite-maintenance.js';
 import type { Database } from './schema.js';
 
 /** dataDir value for a PGlite that lives in memory only (tests, demos). */
@@ -39,7 +40,7 @@ export interface SmsdeskDatabase {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<SmsdeskDatabase> {
   const onError = options.onBackgroundError ?? ((e: Error) => console.error('database:', e.message));
-  const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10, onError) : await openPglite(options.dataDir ?? './data');
+  const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10, onError) : await openPglite(options.dataDir ?? './data', onError);
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(handle.db);
@@ -68,7 +69,7 @@ function openPostgres(url: string, poolSize: number, onError: (e: Error) => void
   };
 }
 
-async function openPglite(dataDir: string): Promise<SmsdeskDatabase> {
+async function openPglite(dataDir: string, onError: (e: Error) => void): Promise<SmsdeskDatabase> {
   const inMemory = dataDir === IN_MEMORY;
   const lock: DirLock | null = inMemory ? null : acquireDirLock(path.join(dataDir, 'pglite.lock'));
   let pglite: PGlite;
@@ -83,6 +84,8 @@ async function openPglite(dataDir: string): Promise<SmsdeskDatabase> {
   // connection object is shared by every client the pool would create).
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  const maintenance = startPgliteMaintenance(db, onError);
 
   const subscribers = new Map<string, Set<NotifyCallback>>();
   const stopForwarding = pglite.onNotification((channel, payload) => {
@@ -109,6 +112,7 @@ async function openPglite(dataDir: string): Promise<SmsdeskDatabase> {
       stopForwarding();
       subscribers.clear();
       try {
+        await maintenance.stop();
         await db.destroy();
         await pglite.close();
       } finally {

@@ -1,0 +1,46 @@
+// PGlite runs PostgreSQL as a single backend: there is no autovacuum worker (the setting
+// says 'on', nothing runs). Without statistics the planner guessed 2 due messages out of
+// 5,000 and sorted them all: 10 ms per claim instead of 0.7 ms after ANALYZE, measured here.
+// Without VACUUM, every status change (3 per message) leaves a dead row for ever. So the
+// embedded database looks after itself, on timers that never keep the process alive.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** Statistics drift fastest on the queue: a burst of queued messages changes the best plan. */
+const ANALYZE_EVERY_MS = 10_000;
+/** Dead rows: ~3 per message sent; at 1,000 messages/s a minute leaves 180k to reclaim. */
+const VACUUM_EVERY_MS = 60_000;
+
+export interface Maintenance {
+  stop(): Promise<void>;
+}
+
+export function startPgliteMaintenance(db: Kysely<Database>, onError: (e: Error) => void): Maintenance {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const run = (statement: string) => {
+    if (stopped) return;
+    running = running
+      .then(() => sql.raw(statement).execute(db))
+      .catch((e: unknown) => {
+        if (!stopped) onError(e instanceof Error ? e : new Error(String(e)));
+      });
+  };
+  // A database reopened with a backlog (after a crash) gets fresh statistics at once.
+  run('analyze');
+  const analyze = setInterval(() => run('analyze messages'), ANALYZE_EVERY_MS);
+  const vacuum = setInterval(
+    () => run('vacuum (analyze) messages, credit_buckets, pending_status_reports, interactions, idempotency_keys, sessions, events, credit_ledger'),
+    VACUUM_EVERY_MS,
+  );
+  analyze.unref();
+  vacuum.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(analyze);
+      clearInterval(vacuum);
+      await running;
+    },
+  };
+}
