@@ -7,7 +7,7 @@ import type { Actor, AppDeps } from './context.js';
 import { loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
 
 export interface WhoAmI {
-  readonly agent: Pick<AgentContext, 'agentId' | 'accountId' | 'role' | 'permissions' | 'authorizedCountries' | 'load'>;
+  readonly agent: Pick<AgentContext, 'agentId' | 'accountId' | 'name' | 'role' | 'permissions' | 'authorizedCountries' | 'load'>;
   readonly modes: ModeOffer;
   readonly credits: number;
   readonly providerConfigured: boolean;
@@ -19,8 +19,8 @@ export async function whoAmI(deps: AppDeps, actor: Actor): Promise<WhoAmI> {
     creditBalance(deps.db, actor.accountId),
     deps.db.selectFrom('accounts').select('provider_type').where('id', '=', actor.accountId).executeTakeFirst(),
   ]);
-  const { agentId, accountId, role, permissions, authorizedCountries, load } = agent;
-  return { agent: { agentId, accountId, role, permissions, authorizedCountries, load }, modes: offeredModes(permissions), credits, providerConfigured: Boolean(account?.provider_type) };
+  const { agentId, accountId, name, role, permissions, authorizedCountries, load } = agent;
+  return { agent: { agentId, accountId, name, role, permissions, authorizedCountries, load }, modes: offeredModes(permissions), credits, providerConfigured: Boolean(account?.provider_type) };
 }
 
 /** Direct mode: the profile's numbers and templates. */
@@ -88,10 +88,11 @@ export async function myInteractions(deps: AppDeps, actor: Actor, filter: Intera
 export async function thread(deps: AppDeps, actor: Actor, interactionId: string, limit = 100, after?: string) {
   const interaction = await deps.db
     .selectFrom('interactions')
-    .select(['id', 'status', 'agent_id', 'queue_id'])
-    .where('id', '=', interactionId)
-    .where('account_id', '=', actor.accountId)
-    .where('kind', '=', 'sms')
+    .leftJoin('sms_numbers', 'sms_numbers.id', 'interactions.sms_number_id')
+    .select(['interactions.id', 'interactions.status', 'interactions.agent_id', 'interactions.queue_id', 'sms_numbers.national_language'])
+    .where('interactions.id', '=', interactionId)
+    .where('interactions.account_id', '=', actor.accountId)
+    .where('interactions.kind', '=', 'sms')
     .executeTakeFirst();
   if (!interaction) throw new DomainError('NOT_FOUND', { field: 'interactionId' });
   const visible =
@@ -124,7 +125,8 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
     if (anchor) q = q.where((eb) => eb.or([eb('created_at', '>', anchor.created_at), eb.and([eb('created_at', '=', anchor.created_at), eb('id', '>', anchor.id)])]));
   }
   const messages = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
-  return { interaction: { id: interaction.id, status: interaction.status }, messages };
+  // The Banner's counter needs the sender number's national tables to count as the server will.
+  return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage: interaction.national_language ?? null }, messages };
 }
 
 export async function myActiveCalls(deps: AppDeps, actor: Actor) {

@@ -11,6 +11,7 @@ export interface AgentContext extends AgentFacts {
   readonly agentId: string;
   readonly accountId: string;
   readonly profileId: string | null;
+  readonly name: string;
   readonly role: 'agent' | 'admin';
   readonly senders: readonly SenderNumber[];
   readonly templates: readonly Template[];
@@ -43,6 +44,7 @@ export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
       'agents.id',
       'agents.account_id',
       'agents.role',
+      'agents.name',
       'agents.disabled',
       'agents.profile_id',
       'profiles.messaging',
@@ -81,6 +83,7 @@ export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
     agentId: agent.id,
     accountId: agent.account_id,
     profileId,
+    name: agent.name,
     role: agent.role === 'admin' ? 'admin' : 'agent',
     // No profile means no rights: deny by default.
     permissions: { messaging: agent.messaging === true, direct: agent.direct === true, smart: agent.smart === true },

@@ -197,7 +197,10 @@ describe('access matrix: every route x role x account', () => {
 describe('fuzz: random and malformed requests', () => {
   it('never answers 5xx nor crashes', async () => {
     const docs = (await srv.request('GET', '/api/docs')).json as { paths: Record<string, Record<string, unknown>> };
-    const paths = Object.keys(docs.paths).map((p) => p.replace(/\{\w+\}/g, 'x'));
+    // Logging out would end the session the later tests use.
+    const paths = Object.keys(docs.paths)
+      .filter((p) => p !== '/api/auth/logout')
+      .map((p) => p.replace(/\{\w+\}/g, 'x'));
     const json = fc.jsonValue({ maxDepth: 3 });
     await fc.assert(
       fc.asyncProperty(

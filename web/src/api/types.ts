@@ -19,6 +19,7 @@ export interface Me {
   readonly agent: {
     readonly agentId: string;
     readonly accountId: string;
+    readonly name: string;
     readonly role: 'agent' | 'admin';
     readonly permissions: { readonly messaging: boolean; readonly direct: boolean; readonly smart: boolean };
     readonly authorizedCountries: readonly string[];
@@ -103,7 +104,7 @@ export interface ThreadMessage {
 }
 
 export interface Thread {
-  readonly interaction: { readonly id: string; readonly status: InteractionStatus };
+  readonly interaction: { readonly id: string; readonly status: InteractionStatus; readonly nationalLanguage: NationalLanguage | null };
   readonly messages: readonly ThreadMessage[];
 }
 

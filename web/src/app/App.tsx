@@ -4,7 +4,6 @@ import type { LoginResult, Me } from '../api/types';
 import { Banner } from '../banner/Banner';
 import { useI18n } from '../i18n/I18nProvider';
 import { createConnection } from './connection';
-import { forgetName, rememberName, rememberedName } from './session';
 import { LoginForm } from './LoginForm';
 
 type Session = { readonly kind: 'loading' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly me: Me; readonly name: string };
@@ -26,7 +25,7 @@ export function App() {
   const enter = useCallback(
     (me: Me, name: string | null) => {
       if (me.csrfToken) connection.setCsrfToken(me.csrfToken);
-      setSession({ kind: 'signed-in', me, name: name ?? rememberedName(me.agent.agentId) ?? me.agent.agentId });
+      setSession({ kind: 'signed-in', me, name: name ?? me.agent.name });
     },
     [connection],
   );
@@ -40,7 +39,6 @@ export function App() {
 
   const onSignedIn = async (r: LoginResult) => {
     connection.setCsrfToken(r.csrfToken);
-    rememberName(r.agentId, r.name);
     try {
       enter(await api.me(), r.name);
     } catch {
@@ -55,7 +53,6 @@ export function App() {
       // Signed out here whatever the server said; the session expires there anyway.
     }
     connection.setCsrfToken(null);
-    forgetName();
     setSession({ kind: 'signed-out' });
   };
 

@@ -122,6 +122,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
           queueName={conversation.queueName}
           customerNumber={conversation.customerNumber}
           fromNumber={conversation.smsNumber}
+          nationalLanguage={state.nationalLanguage}
           onSent={(message) => dispatch({ kind: 'sent', message })}
         />
       ) : (

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { NationalLanguage } from '@domain/sms';
 import type { AgentApi } from '../api/endpoints';
 import type { SendInInteractionBody, Template, ThreadMessage } from '../api/types';
 import { Composer } from '../compose/Composer';
@@ -19,6 +20,7 @@ export interface SmartMessageFormProps {
   readonly queueName: string;
   readonly customerNumber: string;
   readonly fromNumber: string | null;
+  readonly nationalLanguage: NationalLanguage | null;
   readonly onSent: (message: ThreadMessage) => void;
 }
 
@@ -36,12 +38,12 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   const keys = useIdempotencyKeys();
-  const view = useMemo(() => counterView(composer.text, null), [composer.text]);
+  const view = useMemo(() => counterView(composer.text, p.nationalLanguage), [composer.text, p.nationalLanguage]);
 
   const ask = (e: FormEvent) => {
     e.preventDefault();
     if (sending) return;
-    const local = checkMessage(composer, selectedTemplate(composer, available), null);
+    const local = checkMessage(composer, selectedTemplate(composer, available), p.nationalLanguage);
     if (local) {
       setErrors((errs) => withRefusal(errs, local));
       return;

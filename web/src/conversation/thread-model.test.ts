@@ -9,7 +9,7 @@ const inbound = (id: string, at: string, body = 'reply'): ThreadMessage => ({ id
 const ev = (event: LiveEvent): ThreadAction => ({ kind: 'event', event });
 const status = (messageId: string, s: string, error: string | null = null): ThreadAction => ev({ type: 'message.status', interactionId: I, messageId, status: s, errorCode: null, error });
 const run = (...actions: ThreadAction[]): ThreadState => actions.reduce(threadReducer, emptyThread(I));
-const loaded = (messages: ThreadMessage[], st: Thread['interaction']['status'] = 'progressing'): ThreadAction => ({ kind: 'loaded', thread: { interaction: { id: I, status: st }, messages } });
+const loaded = (messages: ThreadMessage[], st: Thread['interaction']['status'] = 'progressing'): ThreadAction => ({ kind: 'loaded', thread: { interaction: { id: I, status: st, nationalLanguage: null }, messages } });
 
 describe('the thread', () => {
   it('shows the agent’s message at once, then its live status', () => {

@@ -3,6 +3,7 @@
 // the reports and the reload arrive in).
 import { isMessageStatus, transition } from '@domain/messages/status';
 import { optKeyword } from '@domain/messages/opt-out';
+import type { NationalLanguage } from '@domain/sms';
 import type { InteractionStatus, Thread, ThreadMessage } from '../api/types';
 import type { LiveEvent } from '../live/events';
 
@@ -15,6 +16,8 @@ export interface StatusUpdate {
 export interface ThreadState {
   readonly interactionId: string;
   readonly status: InteractionStatus | null;
+  /** The sender number's national tables, so the counter counts as the server will. */
+  readonly nationalLanguage: NationalLanguage | null;
   readonly loaded: boolean;
   readonly messages: readonly ThreadMessage[];
   /** Status reports for messages not seen yet (a report can beat the reload that brings its message). */
@@ -28,7 +31,7 @@ export type ThreadAction =
   | { readonly kind: 'status'; readonly status: InteractionStatus };
 
 export function emptyThread(interactionId: string): ThreadState {
-  return { interactionId, status: null, loaded: false, messages: [], pending: {} };
+  return { interactionId, status: null, nationalLanguage: null, loaded: false, messages: [], pending: {} };
 }
 
 function advance(current: string, reported: string): string {
@@ -88,7 +91,7 @@ function updateStatus(state: ThreadState, messageId: string, u: StatusUpdate): T
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
   switch (action.kind) {
     case 'loaded':
-      return { ...upsert(state, action.thread.messages), status: action.thread.interaction.status, loaded: true };
+      return { ...upsert(state, action.thread.messages), status: action.thread.interaction.status, nationalLanguage: action.thread.interaction.nationalLanguage ?? null, loaded: true };
     case 'sent':
       return upsert(state, [action.message]);
     case 'status':
