@@ -248,4 +248,19 @@ describe(`dispatcher (${TEST_DB_KIND})`, () => {
     expect(mine(fb)).toEqual(ib);
     expect((await message(ib[0] as string)).provider).toBe('fake-b');
   });
+
+  it('several dispatchers in one process share the queue with no double send', async () => {
+    const a = await seedAccount(tdb.db);
+    const fake = new FakeProvider();
+    fake.latencyMs = 3;
+    const interactions = await seedInteractions(tdb.db, a, 10);
+    const ids = [...(await seedQueued(tdb.db, a, 100, { interactions })), ...(await seedQueued(tdb.db, a, 200))];
+    const ds = await Promise.all([1, 2, 3].map((i) => startDispatcher(fake, { workerId: `same-process-${i}`, concurrency: 8 })));
+    await waitUntil('all sent', settled(ids));
+    expect(await statusCounts(tdb.db, ids)).toEqual({ sent: 300 });
+    expect(fake.duplicates()).toEqual([]);
+    expect(ds.reduce((s, d) => s + d.stats.sent, 0)).toBeGreaterThanOrEqual(300);
+    // PGlite runs one statement at a time, so one dispatcher may well win every claim there.
+    if (TEST_DB_KIND === 'postgres') for (const d of ds) expect(d.stats.sent).toBeGreaterThan(0);
+  });
 });
