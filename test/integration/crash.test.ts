@@ -50,7 +50,10 @@ describe(`a dispatcher killed mid-burst (${TEST_DB_KIND})`, () => {
     const first = spawnChild('first');
     await first.waitFor('start', (l) => l.ready === true);
     const killAt = BURST * 0.3;
-    while (fake.stats().unique < killAt) await new Promise((r) => setTimeout(r, 5));
+    while (fake.stats().unique < killAt) {
+      if (first.proc.exitCode !== null) throw new Error(`the first dispatcher exited early (${first.proc.exitCode})`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     first.proc.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     const atKill = fake.stats().unique;

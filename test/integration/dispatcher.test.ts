@@ -212,8 +212,8 @@ describe(`dispatcher (${TEST_DB_KIND})`, () => {
     const spent = Date.now() - t0;
     const mine = fake.handOffs.filter((h) => ids.includes(h.messageId));
     const span = (mine.at(-1)?.at ?? 0) - (mine[0]?.at ?? 0);
-    // 40 sends at 40/s: 39 gaps of 25 ms.
-    expect(span).toBeGreaterThanOrEqual(39 * 25 - 30);
+    // 40 sends at 40/s: 39 gaps of 25 ms (slack for a first send delayed by a busy machine).
+    expect(span).toBeGreaterThanOrEqual(39 * 25 - 100);
     expect(spent).toBeLessThan(5000);
   });
 

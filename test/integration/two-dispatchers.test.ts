@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnDispatcherChild, type DispatcherChild } from '../fixtures/outbox/child-process.js';
 import { startHttpFake, type HttpFakeServer } from '../fixtures/outbox/http-fake-server.js';
-import { seedAccount, seedInteractions, seedQueued, statusCounts } from '../fixtures/outbox/seed.js';
+import { seedAccount, seedInteractions, seedQueued, statusCounts, waitUntil } from '../fixtures/outbox/seed.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';
 
 let tdb: TestDatabase;
@@ -23,18 +23,20 @@ describe.skipIf(TEST_DB_KIND !== 'postgres')('two dispatcher processes on one Po
   });
 
   it('split the work, and no message is sent twice', async () => {
-    const a = await seedAccount(tdb.db);
-    const interactions = await seedInteractions(tdb.db, a, 50);
-    const threaded = await seedQueued(tdb.db, a, 1000, { interactions, prefix: 'two-conv' });
-    const direct = await seedQueued(tdb.db, a, 2000, { prefix: 'two-direct' });
-    const all = [...threaded, ...direct];
     const spawn = (name: string) => {
       const c = spawnDispatcherChild({ DB_URL: tdb.location.options.url, FAKE_URL: fake.url, WORKER: name, CONCURRENCY: 16, LEASE_MS: 5000, SUBMIT_TIMEOUT_MS: 2000, POLL_MS: 100 });
       children.push(c);
       return c;
     };
     const [one, two] = [spawn('one'), spawn('two')];
-    await Promise.all([one.waitFor('the queue to drain', (l) => l.pending === 0, 60_000), two.waitFor('the queue to drain', (l) => l.pending === 0, 60_000)]);
+    // Both running before the work arrives, so neither gets a head start.
+    await Promise.all([one.waitFor('start', (l) => l.ready === true), two.waitFor('start', (l) => l.ready === true)]);
+    const a = await seedAccount(tdb.db);
+    const interactions = await seedInteractions(tdb.db, a, 50);
+    const threaded = await seedQueued(tdb.db, a, 1000, { interactions, prefix: 'two-conv' });
+    const direct = await seedQueued(tdb.db, a, 2000, { prefix: 'two-direct' });
+    const all = [...threaded, ...direct];
+    await waitUntil('every message sent', async () => (await statusCounts(tdb.db, all)).sent === all.length, 60_000, 100);
     one.proc.kill('SIGTERM');
     two.proc.kill('SIGTERM');
     expect(await one.exited).toBe(0);
