@@ -10,3 +10,4 @@ export { releaseClaims, type HeldClaim } from './outbox/release.js';
 export { applyStatusReport, applyStatusReports, type StatusReport, type StatusReportOutcome } from './outbox/status-report.js';
 export { MESSAGE_STATUS_EVENT } from './outbox/status-events.js';
 export { purgeStalePendingReports, PENDING_REPORT_TTL_MS } from './outbox/purge-pending.js';
+export { resolveReview, REVIEW_REFUND_REASON, type ReviewDecision } from './outbox/resolve-review.js';

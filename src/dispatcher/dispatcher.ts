@@ -268,6 +268,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     workerId,
     stats,
     notify: () => latch.notify(),
+    watch: (provider) => listener.watch(provider),
     async start() {
       if (running) return;
       running = true;

@@ -62,5 +62,11 @@ export interface Dispatcher {
   stop(): Promise<void>;
   /** For producers in this process: look for work now. */
   notify(): void;
+  /**
+   * Listens to a push provider's reports and inbound messages from now on. The dispatcher
+   * does it itself the first time it sends through a provider; a composition root calls it
+   * when it creates one, so inbound messages are heard before the first send.
+   */
+  watch(provider: SmsProvider): void;
   readonly stats: Readonly<DispatcherStats>;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { creditBalance, debitCredits } from '../../src/db/credits.js';
-import { claimDue } from '../../src/db/outbox.js';
+import { claimDue, resolveReview } from '../../src/db/outbox.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../../src/dispatcher/index.js';
 import { FakeProvider } from '../fixtures/outbox/fake-provider.js';
 import { seedAccount, seedInteractions, seedQueued, statusCounts, waitUntil, type OutboxAccount } from '../fixtures/outbox/seed.js';
@@ -262,5 +262,37 @@ describe(`dispatcher (${TEST_DB_KIND})`, () => {
     expect(ds.reduce((s, d) => s + d.stats.sent, 0)).toBeGreaterThanOrEqual(300);
     // PGlite runs one statement at a time, so one dispatcher may well win every claim there.
     if (TEST_DB_KIND === 'postgres') for (const d of ds) expect(d.stats.sent).toBeGreaterThan(0);
+  });
+});
+
+describe(`review decisions (${TEST_DB_KIND})`, () => {
+  async function flagged(a: OutboxAccount): Promise<string> {
+    const id = await queueDebited(a, 2);
+    const fake = new FakeProvider();
+    fake.reconcileAnswer = 'unknown';
+    fake.scripts.set(id, ['uncertain-lost']);
+    const d = await startDispatcher(fake);
+    await waitUntil('flagged', async () => (await message(id)).needs_review);
+    await d.stop();
+    running = running.filter((x) => x !== d);
+    return id;
+  }
+
+  it('resend queues it again; abandon rejects and refunds; confirm records it sent', async () => {
+    const a = await seedAccount(tdb.db, { credits: 10 });
+    const [r1, r2, r3] = [await flagged(a), await flagged(a), await flagged(a)];
+    expect(await creditBalance(tdb.db, a.accountId)).toBe(4);
+    expect(await resolveReview(tdb.db, r1, { action: 'resend' }, 'admin-1')).toBe(true);
+    expect(await message(r1)).toMatchObject({ status: 'queued', needs_review: false });
+    expect(await resolveReview(tdb.db, r2, { action: 'abandon', reason: 'checked: never reached the provider, customer called instead' }, 'admin-1')).toBe(true);
+    expect(await message(r2)).toMatchObject({ status: 'rejected', needs_review: false });
+    expect(await creditBalance(tdb.db, a.accountId)).toBe(6);
+    expect(await resolveReview(tdb.db, r3, { action: 'confirm-sent', provider: 'fake', providerMessageId: 'seen-in-console' }, 'admin-1')).toBe(true);
+    expect(await message(r3)).toMatchObject({ status: 'sent', provider_message_id: 'seen-in-console', needs_review: false });
+    expect(await resolveReview(tdb.db, r3, { action: 'resend' }, 'admin-1')).toBe(false);
+    // r1 was resent by nobody yet: a dispatcher takes it like any queued message.
+    const fake = new FakeProvider();
+    await startDispatcher(fake);
+    await waitUntil('resent', async () => (await message(r1)).status === 'sent');
   });
 });
