@@ -1,6 +1,7 @@
 // Reads the facts a send plan judges. Only reads: decisions stay in the domain.
-import { sql } from 'kysely';
-import { creditBalance } from '../db/credits.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Database } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 import type { AccountFacts, AgentFacts, QueueFacts, SenderNumber } from '../domain/messages/index.js';
 import type { NationalLanguage } from '../domain/sms/index.js';
@@ -24,23 +25,30 @@ export function toSender(row: { id: string; address: string; national_language: 
   return { id: row.id, address: row.address, nationalLanguage: nl };
 }
 
-/** Progressing Smart SMS plus active voice calls (D3). */
-export async function countOpenInteractions(db: Db, accountId: string, agentId: string): Promise<number> {
-  const row = await db
-    .selectFrom('interactions')
+/**
+ * Progressing Smart SMS plus active voice calls (D3). `status in (...)` lets PostgreSQL use the
+ * partial index of open interactions; the kind test then keeps the right pairs.
+ */
+function openInteractionsCount(from: SelectQueryBuilder<Database, 'interactions', object>, accountId: string, agentId: string) {
+  return from
     .select(sql<string>`count(*)`.as('n'))
-    .where('account_id', '=', accountId)
-    .where('agent_id', '=', agentId)
-    .where((eb) => eb.or([eb.and([eb('kind', '=', 'sms'), eb('status', '=', 'progressing')]), eb.and([eb('kind', '=', 'voice'), eb('status', '=', 'active')])]))
-    .executeTakeFirstOrThrow();
+    .where('interactions.account_id', '=', accountId)
+    .where('interactions.agent_id', '=', agentId)
+    .where('interactions.status', 'in', ['progressing', 'active'])
+    .where((eb) => eb.or([eb.and([eb('interactions.kind', '=', 'sms'), eb('interactions.status', '=', 'progressing')]), eb.and([eb('interactions.kind', '=', 'voice'), eb('interactions.status', '=', 'active')])]));
+}
+
+export async function countOpenInteractions(db: Db, accountId: string, agentId: string): Promise<number> {
+  const row = await openInteractionsCount(db.selectFrom('interactions'), accountId, agentId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
+/** Everything about the agent in one round trip: this runs before every send. */
 export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
   const agent = await db
     .selectFrom('agents')
     .leftJoin('profiles', 'profiles.id', 'agents.profile_id')
-    .select([
+    .select((eb) => [
       'agents.id',
       'agents.account_id',
       'agents.role',
@@ -52,59 +60,62 @@ export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
       'profiles.smart',
       'profiles.max_interactions',
       'profiles.authorized_countries',
+      jsonArrayFrom(
+        eb
+          .selectFrom('sms_numbers')
+          .innerJoin('profile_numbers', 'profile_numbers.number_id', 'sms_numbers.id')
+          .select(['sms_numbers.id', 'sms_numbers.address', 'sms_numbers.national_language'])
+          .whereRef('profile_numbers.profile_id', '=', 'agents.profile_id')
+          .orderBy('sms_numbers.address'),
+      ).as('senders'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('templates')
+          .innerJoin('profile_templates', 'profile_templates.template_id', 'templates.id')
+          .select(['templates.id', 'templates.name', 'templates.body'])
+          .whereRef('profile_templates.profile_id', '=', 'agents.profile_id')
+          .orderBy('templates.name'),
+      ).as('templates'),
+      openInteractionsCount(eb.selectFrom('interactions'), actor.accountId, actor.agentId).as('open'),
     ])
     .where('agents.id', '=', actor.agentId)
     .where('agents.account_id', '=', actor.accountId)
     .executeTakeFirst();
   if (!agent || agent.disabled) throw new DomainError('UNAUTHENTICATED');
-  const profileId = agent.profile_id;
-  const [senders, templates, open] = await Promise.all([
-    profileId
-      ? db
-          .selectFrom('sms_numbers')
-          .innerJoin('profile_numbers', 'profile_numbers.number_id', 'sms_numbers.id')
-          .select(['sms_numbers.id', 'sms_numbers.address', 'sms_numbers.national_language'])
-          .where('profile_numbers.profile_id', '=', profileId)
-          .orderBy('sms_numbers.address')
-          .execute()
-      : Promise.resolve([]),
-    profileId
-      ? db
-          .selectFrom('templates')
-          .innerJoin('profile_templates', 'profile_templates.template_id', 'templates.id')
-          .select(['templates.id', 'templates.name', 'templates.body'])
-          .where('profile_templates.profile_id', '=', profileId)
-          .orderBy('templates.name')
-          .execute()
-      : Promise.resolve([]),
-    countOpenInteractions(db, actor.accountId, actor.agentId),
-  ]);
   return {
     agentId: agent.id,
     accountId: agent.account_id,
-    profileId,
+    profileId: agent.profile_id,
     name: agent.name,
     role: agent.role === 'admin' ? 'admin' : 'agent',
     // No profile means no rights: deny by default.
     permissions: { messaging: agent.messaging === true, direct: agent.direct === true, smart: agent.smart === true },
     authorizedCountries: agent.authorized_countries ?? [],
-    load: { openInteractions: open, maxInteractions: agent.max_interactions ?? 0 },
-    senders: senders.map(toSender),
-    templates,
+    load: { openInteractions: Number(agent.open), maxInteractions: agent.max_interactions ?? 0 },
+    senders: agent.senders.map(toSender),
+    templates: agent.templates,
   };
 }
 
+/** The account's provider, balance and the recipient's opt-out, in one round trip. */
 export async function loadAccount(db: Db, accountId: string, recipientE164: string | null): Promise<AccountFacts> {
-  const [account, balance, optOut] = await Promise.all([
-    db.selectFrom('accounts').select(['provider_type']).where('id', '=', accountId).executeTakeFirst(),
-    creditBalance(db, accountId),
-    recipientE164
-      ? db.selectFrom('opt_outs').select('number').where('account_id', '=', accountId).where('number', '=', recipientE164).executeTakeFirst()
-      : Promise.resolve(undefined),
-  ]);
+  const account = await db
+    .selectFrom('accounts')
+    .select((eb) => [
+      'accounts.provider_type',
+      eb.selectFrom('credit_buckets').select(sql<string>`coalesce(sum(balance), 0)::int8`.as('b')).whereRef('credit_buckets.account_id', '=', 'accounts.id').as('balance'),
+      eb
+        .selectFrom('opt_outs')
+        .select('opt_outs.number')
+        .whereRef('opt_outs.account_id', '=', 'accounts.id')
+        .where('opt_outs.number', '=', recipientE164 ?? '')
+        .as('opted_out'),
+    ])
+    .where('accounts.id', '=', accountId)
+    .executeTakeFirst();
   if (!account) throw new DomainError('NOT_FOUND', { field: 'account' });
-  const opted = optOut?.number;
-  return { providerType: account.provider_type, balance, isOptedOut: (n) => n === opted };
+  const opted = account.opted_out;
+  return { providerType: account.provider_type, balance: Number(account.balance ?? 0), isOptedOut: (n) => opted !== null && n === opted };
 }
 
 /** A queue the agent is a member of, with its SMS number and templates; null if not theirs. */

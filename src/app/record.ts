@@ -14,11 +14,12 @@ export interface EventInput {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
+function eventRow(e: EventInput) {
+  return { account_id: e.accountId, agent_id: e.agentId, queue_id: e.queueId ?? null, type: e.type, payload: JSON.stringify(e.payload) };
+}
+
 export async function appendEvent(tx: Tx, e: EventInput): Promise<void> {
-  await tx
-    .insertInto('events')
-    .values({ account_id: e.accountId, agent_id: e.agentId, queue_id: e.queueId ?? null, type: e.type, payload: JSON.stringify(e.payload) })
-    .execute();
+  await tx.insertInto('events').values(eventRow(e)).execute();
 }
 
 export interface OutboundRow {
@@ -31,11 +32,15 @@ export interface OutboundRow {
   readonly now: Date;
 }
 
-export async function insertOutbound(tx: Tx, m: OutboundRow): Promise<void> {
+/**
+ * The message and the event that announces it, in one statement: a data-modifying CTE runs
+ * whether or not the outer statement reads it, and a round trip less is a send faster.
+ */
+export async function insertOutbound(tx: Tx, m: OutboundRow, event: EventInput): Promise<void> {
   const p = m.plan;
   await tx
-    .insertInto('messages')
-    .values({
+    .with('m', (db) =>
+      db.insertInto('messages').values({
       id: m.id,
       account_id: m.accountId,
       interaction_id: m.interactionId,
@@ -55,7 +60,10 @@ export async function insertOutbound(tx: Tx, m: OutboundRow): Promise<void> {
       run_at: m.now,
       created_at: m.now,
       updated_at: m.now,
-    })
+    }),
+    )
+    .insertInto('events')
+    .values(eventRow(event))
     .execute();
 }
 

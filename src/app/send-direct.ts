@@ -5,7 +5,7 @@ import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
 import { loadAccount, loadAgent } from './load-facts.js';
-import { appendEvent, insertOutbound, messageView } from './record.js';
+import { insertOutbound, messageView } from './record.js';
 import { unwrap } from './unwrap.js';
 
 export interface SendDirectInput {
@@ -25,9 +25,8 @@ export interface SentMessage {
 }
 
 export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput): Promise<SentMessage> {
-  const agent = await loadAgent(deps.db, actor);
   const parsed = parseRecipient(input.recipient);
-  const account = await loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null);
+  const [agent, account] = await Promise.all([loadAgent(deps.db, actor), loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null)]);
   const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates }));
   const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const id = deps.ids.next();
@@ -37,8 +36,7 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
     // The balance read above was advice; this debit is the guarantee (D8).
     const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
     if (!debited) throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits });
-    await insertOutbound(trx, row);
-    await appendEvent(trx, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
+    await insertOutbound(trx, row, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
   });
   deps.wake();
   return { messageId: id, status: 'queued', credits: plan.credits, plan };

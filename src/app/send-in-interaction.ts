@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import { planInteractionSend } from '../domain/messages/index.js';
 import type { Actor, AppDeps } from './context.js';
 import { loadAccount, loadAgent, loadQueueTemplates, toSender } from './load-facts.js';
-import { appendEvent, insertOutbound, messageView } from './record.js';
+import { insertOutbound, messageView } from './record.js';
 import type { SentMessage } from './send-direct.js';
 import { unwrap } from './unwrap.js';
 
@@ -15,10 +15,11 @@ export interface SendInInteractionInput {
 }
 
 export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput): Promise<SentMessage> {
-  const agent = await loadAgent(deps.db, actor);
-  const interaction = await loadOwnInteraction(deps, actor, input.interactionId);
-  const account = await loadAccount(deps.db, actor.accountId, interaction.customer_number);
-  const templates = interaction.queue_id ? await loadQueueTemplates(deps.db, interaction.queue_id) : [];
+  const [agent, interaction] = await Promise.all([loadAgent(deps.db, actor), loadOwnInteraction(deps, actor, input.interactionId)]);
+  const [account, templates] = await Promise.all([
+    loadAccount(deps.db, actor.accountId, interaction.customer_number),
+    interaction.queue_id ? loadQueueTemplates(deps.db, interaction.queue_id) : Promise.resolve([]),
+  ]);
   const smsNumber = interaction.number_id && interaction.address ? toSender({ id: interaction.number_id, address: interaction.address, national_language: interaction.national_language }) : null;
   const queue = { id: interaction.queue_id ?? '', smsNumber, templates };
   const status = interaction.status === 'waiting' || interaction.status === 'progressing' ? interaction.status : 'closed';
@@ -32,9 +33,8 @@ export async function sendInInteraction(deps: AppDeps, actor: Actor, input: Send
     if (current?.status !== 'progressing') throw new DomainError('INTERACTION_NOT_PROGRESSING', { status: current?.status ?? 'closed' });
     const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
     if (!debited) throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits });
-    await insertOutbound(trx, row);
+    await insertOutbound(trx, row, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
     await trx.updateTable('interactions').set({ updated_at: now }).where('id', '=', interaction.id).execute();
-    await appendEvent(trx, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
   });
   deps.wake();
   return { messageId: id, status: 'queued', credits: plan.credits, plan };
