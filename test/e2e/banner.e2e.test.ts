@@ -1,4 +1,6 @@
 // The Banner in a real browser against the real server (dispatcher and simulator provider included).
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER, CUSTOMER_2, NUMBERS, UK_CUSTOMER } from '../fixtures/world.js';
@@ -32,6 +34,13 @@ async function enterRecipient(page: Page, number: string): Promise<void> {
   await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
 }
 
+/** The main screens, kept as test artifacts (the README shows copies from docs/screenshots). */
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.resolve('.test-results/screenshots');
+async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
 async function noSeriousViolations(page: Page, where: string): Promise<void> {
   const v = await seriousViolations(page);
   expect(v, `${where}: ${JSON.stringify(v, null, 2)}`).toEqual([]);
@@ -54,6 +63,7 @@ describe('an agent with Direct and Smart', () => {
     expect(await text(page, 'credits')).toBe('1,000');
     expect(await text(page, 'load')).toBe('0 / 3');
     await noSeriousViolations(page, 'Banner');
+    await shot(page, 'banner');
   });
 
   it('checks the recipient as it is typed, with the reason when it is refused', async () => {
@@ -88,6 +98,7 @@ describe('an agent with Direct and Smart', () => {
     const warning = await text(page, 'counter-unicode');
     for (const c of ['“', '”', '–', '’']) expect(warning).toContain(c);
     await noSeriousViolations(page, 'Direct form with the Unicode warning');
+    await shot(page, 'direct-form-unicode-warning');
     await page.getByRole('button', { name: 'Replace with standard characters' }).click();
     expect(await message.inputValue()).toBe('"Hi" - it\'s me');
     expect(await focused(page)).toBe('message-input');
@@ -102,6 +113,7 @@ describe('an agent with Direct and Smart', () => {
     expect(await counter.getAttribute('data-state')).toBe('error');
     expect(await text(page, 'counter-over-limit')).toMatch(/Credit limit exceeded/);
     expect(await page.getByTestId('send-button').isDisabled()).toBe(true);
+    await shot(page, 'credit-limit-exceeded');
     await page.keyboard.press('Backspace');
     expect(await page.getByTestId('send-button').isDisabled()).toBe(false);
   });
@@ -194,6 +206,7 @@ describe('an agent with Direct and Smart', () => {
     await eventually(() => sent.getByTestId('message-status').getAttribute('data-status'), (s) => s === 'delivered', 15_000);
     await page.getByTestId('thread-message').filter({ hasText: AUTO_REPLY }).waitFor({ timeout: 15_000 });
     await noSeriousViolations(page, 'conversation');
+    await shot(page, 'smart-conversation');
 
     await server.receive(CUSTOMER, NUMBERS.support, 'STOP');
     await page.getByTestId('optout-notice').waitFor({ timeout: 10_000 });
