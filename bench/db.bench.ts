@@ -13,6 +13,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { addCredits, debitCredits } from '../src/db/credits.js';
 import { openDatabase, type SmsdeskDatabase } from '../src/db/open-database.js';
+import { sendDirect } from '../src/app/send-direct.js';
+import { systemClock, uuidV7Generator } from '../src/platform/system.js';
+import { buildWorld, CUSTOMER, type World } from '../test/fixtures/world.js';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 2 : 5;
@@ -55,6 +58,24 @@ async function run(callers: number, tx: (caller: number) => Promise<void>): Prom
 }
 
 const accountFor = (scope: Scope, accounts: readonly string[], caller: number) => (scope === 'one account' ? accounts[0] : accounts[caller % accounts.length]) as string;
+
+/**
+ * The whole use case an agent's Direct send runs (load the agent's and the account's facts,
+ * plan, then debit + message + event in one transaction), one agent per account.
+ */
+async function useCaseWorlds(db: SmsdeskDatabase): Promise<World[]> {
+  const worlds: World[] = [];
+  for (let i = 0; i < CALLERS; i++) worlds.push(await buildWorld(db.db, { credits: 100_000_000 }));
+  return worlds;
+}
+
+function useCasePath(db: SmsdeskDatabase, worlds: readonly World[], scope: Scope) {
+  const deps = { db: db.db, clock: systemClock, ids: uuidV7Generator(), wake: () => undefined };
+  return async (caller: number) => {
+    const w = (scope === 'one account' ? worlds[0] : worlds[caller % worlds.length]) as World;
+    await sendDirect(deps, { accountId: w.accountId, agentId: w.agents.both }, { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'Hello, your order is ready.' });
+  };
+}
 
 function kyselyPath(db: SmsdeskDatabase, accounts: readonly string[], scope: Scope) {
   return async (caller: number) => {
@@ -111,6 +132,8 @@ try {
     const db = await openDatabase({ url: url.toString(), poolSize: CALLERS });
     const accounts = await setup(db);
     for (const scope of SCOPES) report('PostgreSQL 15', scope, 'smsdesk (Kysely, 16 buckets)', await run(CALLERS, kyselyPath(db, accounts, scope)));
+    const worlds = await useCaseWorlds(db);
+    for (const scope of SCOPES) report('PostgreSQL 15', scope, 'smsdesk use case sendDirect (facts + plan + transaction)', await run(CALLERS, useCasePath(db, worlds, scope)));
     // Pool closed before the raw clients connect: 2 x 50 would pass max_connections (100).
     await db.close();
     const clients = await Promise.all(
@@ -145,6 +168,8 @@ try {
   let db = await openDatabase({ dataDir: dir });
   const accounts = await setup(db);
   for (const scope of SCOPES) report('PGlite (file)', scope, 'smsdesk (Kysely, 16 buckets)', await run(CALLERS, kyselyPath(db, accounts, scope)));
+  const worlds = await useCaseWorlds(db);
+  for (const scope of SCOPES) report('PGlite (file)', scope, 'smsdesk use case sendDirect (facts + plan + transaction)', await run(CALLERS, useCasePath(db, worlds, scope)));
   await db.close();
   const lite = new PGlite(path.join(dir, 'pglite'));
   await lite.waitReady;
