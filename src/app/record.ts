@@ -14,7 +14,7 @@ export interface EventInput {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-function eventRow(e: EventInput) {
+export function eventRow(e: EventInput) {
   return { account_id: e.accountId, agent_id: e.agentId, queue_id: e.queueId ?? null, type: e.type, payload: JSON.stringify(e.payload) };
 }
 
