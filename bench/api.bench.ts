@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
 import { sendDirect } from '../src/app/send-direct.js';
+import type { AgentProfile } from '../src/app/load-facts.js';
+import { TtlCache } from '../src/app/ttl-cache.js';
 import { openDatabase, IN_MEMORY, type SmsdeskDatabase } from '../src/db/open-database.js';
 import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL } from '../src/db/wake-bus.js';
 import { applyStatusReport } from '../src/dispatcher/index.js';
@@ -105,7 +107,8 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
   const { database, drop } = await openBench(kind);
   const events = createWakeBus(database, EVENTS_CHANNEL);
   const outbox = createWakeBus(database, OUTBOX_CHANNEL);
-  const deps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (events.wake(), outbox.wake()) };
+  // As the server composes it (src/main/serve.ts): profiles cached for 5 s.
+  const deps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (events.wake(), outbox.wake()), profiles: new TtlCache<AgentProfile>(5_000) };
   const w = await buildWorld(database.db, { credits: 50_000_000 });
   const actor = { accountId: w.accountId, agentId: w.agents.both };
   const input = { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'Your appointment is confirmed for tomorrow at 10:30.' };

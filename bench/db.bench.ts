@@ -14,6 +14,8 @@ import pg from 'pg';
 import { addCredits, debitCredits } from '../src/db/credits.js';
 import { openDatabase, type SmsdeskDatabase } from '../src/db/open-database.js';
 import { sendDirect } from '../src/app/send-direct.js';
+import type { AgentProfile } from '../src/app/load-facts.js';
+import { TtlCache } from '../src/app/ttl-cache.js';
 import { systemClock, uuidV7Generator } from '../src/platform/system.js';
 import { buildWorld, CUSTOMER, type World } from '../test/fixtures/world.js';
 
@@ -70,7 +72,8 @@ async function useCaseWorlds(db: SmsdeskDatabase): Promise<World[]> {
 }
 
 function useCasePath(db: SmsdeskDatabase, worlds: readonly World[], scope: Scope) {
-  const deps = { db: db.db, clock: systemClock, ids: uuidV7Generator(), wake: () => undefined };
+  // As the server composes it (src/main/serve.ts): profiles cached for 5 s.
+  const deps = { db: db.db, clock: systemClock, ids: uuidV7Generator(), wake: () => undefined, profiles: new TtlCache<AgentProfile>(5_000) };
   return async (caller: number) => {
     const w = (scope === 'one account' ? worlds[0] : worlds[caller % worlds.length]) as World;
     await sendDirect(deps, { accountId: w.accountId, agentId: w.agents.both }, { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'Hello, your order is ready.' });

@@ -14,7 +14,7 @@ export interface WhoAmI {
 }
 
 export async function whoAmI(deps: AppDeps, actor: Actor): Promise<WhoAmI> {
-  const agent = await loadAgent(deps.db, actor);
+  const agent = await loadAgent(deps, actor);
   const [credits, account] = await Promise.all([
     creditBalance(deps.db, actor.accountId),
     deps.db.selectFrom('accounts').select('provider_type').where('id', '=', actor.accountId).executeTakeFirst(),
@@ -25,7 +25,7 @@ export async function whoAmI(deps: AppDeps, actor: Actor): Promise<WhoAmI> {
 
 /** Direct mode: the profile's numbers and templates. */
 export async function directOptions(deps: AppDeps, actor: Actor) {
-  const agent = await loadAgent(deps.db, actor);
+  const agent = await loadAgent(deps, actor);
   return { senders: agent.senders, templates: agent.templates };
 }
 

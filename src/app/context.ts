@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock, IdGenerator } from '../domain/ports.js';
+import type { AgentProfile } from './load-facts.js';
+import type { TtlCache } from './ttl-cache.js';
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
@@ -12,6 +14,8 @@ export interface AppDeps {
    * live streams look at once rather than at their next poll.
    */
   readonly wake: () => void;
+  /** Agents' profiles, re-read at most every few seconds; absent, every call reads them. */
+  readonly profiles?: TtlCache<AgentProfile>;
 }
 
 /** Who is calling: always scoped to one account. */

@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { AccountFacts, AgentFacts, QueueFacts, SenderNumber } from '../domain/messages/index.js';
 import type { NationalLanguage } from '../domain/sms/index.js';
 import type { Template } from '../domain/templates/index.js';
-import type { Actor, Db } from './context.js';
+import type { Actor, AppDeps, Db } from './context.js';
 
 export interface AgentContext extends AgentFacts {
   readonly agentId: string;
@@ -43,8 +43,10 @@ export async function countOpenInteractions(db: Db, accountId: string, agentId: 
   return Number(row.n);
 }
 
-/** Everything about the agent in one round trip: this runs before every send. */
-export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
+/** What an agent's profile says: changes only when an administrator edits it. */
+export type AgentProfile = Omit<AgentContext, 'load'> & { readonly maxInteractions: number };
+
+export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProfile> {
   const agent = await db
     .selectFrom('agents')
     .leftJoin('profiles', 'profiles.id', 'agents.profile_id')
@@ -76,7 +78,6 @@ export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
           .whereRef('profile_templates.profile_id', '=', 'agents.profile_id')
           .orderBy('templates.name'),
       ).as('templates'),
-      openInteractionsCount(eb.selectFrom('interactions'), actor.accountId, actor.agentId).as('open'),
     ])
     .where('agents.id', '=', actor.agentId)
     .where('agents.account_id', '=', actor.accountId)
@@ -91,10 +92,20 @@ export async function loadAgent(db: Db, actor: Actor): Promise<AgentContext> {
     // No profile means no rights: deny by default.
     permissions: { messaging: agent.messaging === true, direct: agent.direct === true, smart: agent.smart === true },
     authorizedCountries: agent.authorized_countries ?? [],
-    load: { openInteractions: Number(agent.open), maxInteractions: agent.max_interactions ?? 0 },
+    maxInteractions: agent.max_interactions ?? 0,
     senders: agent.senders.map(toSender),
     templates: agent.templates,
   };
+}
+
+/** The agent's profile (cached when the deps carry a cache) and their open interactions (always fresh). */
+export async function loadAgent(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor): Promise<AgentContext> {
+  const profile = deps.profiles
+    ? deps.profiles.get(`${actor.accountId}/${actor.agentId}`, () => queryAgentProfile(deps.db, actor))
+    : queryAgentProfile(deps.db, actor);
+  const [p, open] = await Promise.all([profile, countOpenInteractions(deps.db, actor.accountId, actor.agentId)]);
+  const { maxInteractions, ...rest } = p;
+  return { ...rest, load: { openInteractions: open, maxInteractions } };
 }
 
 /** The account's provider, balance and the recipient's opt-out, in one round trip. */

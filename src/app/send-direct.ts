@@ -26,7 +26,7 @@ export interface SentMessage {
 
 export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput): Promise<SentMessage> {
   const parsed = parseRecipient(input.recipient);
-  const [agent, account] = await Promise.all([loadAgent(deps.db, actor), loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null)]);
+  const [agent, account] = await Promise.all([loadAgent(deps, actor), loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null)]);
   const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates }));
   const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const id = deps.ids.next();

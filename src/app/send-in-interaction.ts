@@ -15,7 +15,7 @@ export interface SendInInteractionInput {
 }
 
 export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput): Promise<SentMessage> {
-  const [agent, interaction] = await Promise.all([loadAgent(deps.db, actor), loadOwnInteraction(deps, actor, input.interactionId)]);
+  const [agent, interaction] = await Promise.all([loadAgent(deps, actor), loadOwnInteraction(deps, actor, input.interactionId)]);
   const [account, templates] = await Promise.all([
     loadAccount(deps.db, actor.accountId, interaction.customer_number),
     interaction.queue_id ? loadQueueTemplates(deps.db, interaction.queue_id) : Promise.resolve([]),

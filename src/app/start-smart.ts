@@ -23,7 +23,7 @@ export interface StartedInteraction {
 }
 
 export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartInput): Promise<StartedInteraction> {
-  const agent = await loadAgent(deps.db, actor);
+  const agent = await loadAgent(deps, actor);
   const queue = await loadQueue(deps.db, actor, input.queueId);
   const parsed = parseRecipient(input.recipient);
   const account = await loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null);

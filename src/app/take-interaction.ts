@@ -7,7 +7,7 @@ import { countOpenInteractions, loadAgent } from './load-facts.js';
 import { appendEvent } from './record.js';
 
 export async function takeInteraction(deps: AppDeps, actor: Actor, interactionId: string): Promise<{ readonly status: 'progressing' }> {
-  const agent = await loadAgent(deps.db, actor);
+  const agent = await loadAgent(deps, actor);
   const mode = canUseMode(agent.permissions, 'smart');
   if (!mode.ok) throw new DomainError(mode.code, mode.details);
   const row = await deps.db

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../app/context.js';
+import { TtlCache } from '../app/ttl-cache.js';
 import { receiveInbound } from '../app/receive-inbound.js';
 import type { AppConfig } from '../config/index.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -45,7 +46,8 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   });
   const events = createWakeBus(database, EVENTS_CHANNEL, (e) => logger.warn({ err: e }, 'events wake-up error'));
   const outbox = createWakeBus(database, OUTBOX_CHANNEL, (e) => logger.warn({ err: e }, 'outbox wake-up error'));
-  const deps: AppDeps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (outbox.wake(), events.wake()) };
+  // Profiles are re-read at most every 5 s: an administrator's change reaches every instance within that.
+  const deps: AppDeps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (outbox.wake(), events.wake()), profiles: new TtlCache(5_000) };
   const { seeded } = o.server.demo ? await seedDemo(database) : { seeded: false };
 
   const providers = createProviderCache(database.db, o.providerFactory ?? createProviderFactory(o.server.secretKey));
