@@ -108,13 +108,12 @@ export async function loadAgent(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: A
   return { ...rest, load: { openInteractions: open, maxInteractions } };
 }
 
-/** The account's provider, balance and the recipient's opt-out, in one round trip. */
+/** The account's provider and the recipient's opt-out, in one round trip. */
 export async function loadAccount(db: Db, accountId: string, recipientE164: string | null): Promise<AccountFacts> {
   const account = await db
     .selectFrom('accounts')
     .select((eb) => [
       'accounts.provider_type',
-      eb.selectFrom('credit_buckets').select(sql<string>`coalesce(sum(balance), 0)::int8`.as('b')).whereRef('credit_buckets.account_id', '=', 'accounts.id').as('balance'),
       eb
         .selectFrom('opt_outs')
         .select('opt_outs.number')
@@ -126,7 +125,40 @@ export async function loadAccount(db: Db, accountId: string, recipientE164: stri
     .executeTakeFirst();
   if (!account) throw new DomainError('NOT_FOUND', { field: 'account' });
   const opted = account.opted_out;
-  return { providerType: account.provider_type, balance: Number(account.balance ?? 0), isOptedOut: (n) => opted !== null && n === opted };
+  return { providerType: account.provider_type, isOptedOut: (n) => opted !== null && n === opted };
+}
+
+/**
+ * What a send needs, in as few round trips as possible: the agent's profile (cached), and in
+ * one query the account's provider, the recipient's opt-out and the agent's open
+ * interactions. The balance is not read: the debit decides, inside the send transaction.
+ */
+export async function loadSendFacts(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor, recipientE164: string | null): Promise<{ agent: AgentContext; account: AccountFacts }> {
+  const profile = deps.profiles
+    ? deps.profiles.get(`${actor.accountId}/${actor.agentId}`, () => queryAgentProfile(deps.db, actor))
+    : queryAgentProfile(deps.db, actor);
+  const facts = deps.db
+    .selectFrom('accounts')
+    .select((eb) => [
+      'accounts.provider_type',
+      eb
+        .selectFrom('opt_outs')
+        .select('opt_outs.number')
+        .whereRef('opt_outs.account_id', '=', 'accounts.id')
+        .where('opt_outs.number', '=', recipientE164 ?? '')
+        .as('opted_out'),
+      openInteractionsCount(eb.selectFrom('interactions'), actor.accountId, actor.agentId).as('open'),
+    ])
+    .where('accounts.id', '=', actor.accountId)
+    .executeTakeFirst();
+  const [p, row] = await Promise.all([profile, facts]);
+  if (!row) throw new DomainError('NOT_FOUND', { field: 'account' });
+  const { maxInteractions, ...rest } = p;
+  const opted = row.opted_out;
+  return {
+    agent: { ...rest, load: { openInteractions: Number(row.open), maxInteractions } },
+    account: { providerType: row.provider_type, isOptedOut: (n) => opted !== null && n === opted },
+  };
 }
 
 /** A queue the agent is a member of, with its SMS number and templates; null if not theirs. */

@@ -4,7 +4,8 @@ import { DomainError } from '../domain/errors.js';
 import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { loadAccount, loadAgent } from './load-facts.js';
+import { insufficientCredits } from './insufficient-credits.js';
+import { loadSendFacts } from './load-facts.js';
 import { insertOutbound, messageView } from './record.js';
 import { unwrap } from './unwrap.js';
 
@@ -26,7 +27,7 @@ export interface SentMessage {
 
 export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput): Promise<SentMessage> {
   const parsed = parseRecipient(input.recipient);
-  const [agent, account] = await Promise.all([loadAgent(deps, actor), loadAccount(deps.db, actor.accountId, parsed.ok ? parsed.recipient.e164 : null)]);
+  const { agent, account } = await loadSendFacts(deps, actor, parsed.ok ? parsed.recipient.e164 : null);
   const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates }));
   const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const id = deps.ids.next();
@@ -35,7 +36,7 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
   await deps.db.transaction().execute(async (trx) => {
     // The balance read above was advice; this debit is the guarantee (D8).
     const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
-    if (!debited) throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits });
+    if (!debited) throw await insufficientCredits(trx, actor.accountId, plan.credits);
     await insertOutbound(trx, row, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
   });
   deps.wake();

@@ -3,7 +3,8 @@ import { debitCredits } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
 import { planInteractionSend } from '../domain/messages/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { loadAccount, loadAgent, loadQueueTemplates, toSender } from './load-facts.js';
+import { insufficientCredits } from './insufficient-credits.js';
+import { loadQueueTemplates, loadSendFacts, toSender } from './load-facts.js';
 import { insertOutbound, messageView } from './record.js';
 import type { SentMessage } from './send-direct.js';
 import { unwrap } from './unwrap.js';
@@ -15,9 +16,9 @@ export interface SendInInteractionInput {
 }
 
 export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput): Promise<SentMessage> {
-  const [agent, interaction] = await Promise.all([loadAgent(deps, actor), loadOwnInteraction(deps, actor, input.interactionId)]);
-  const [account, templates] = await Promise.all([
-    loadAccount(deps.db, actor.accountId, interaction.customer_number),
+  const interaction = await loadOwnInteraction(deps, actor, input.interactionId);
+  const [{ agent, account }, templates] = await Promise.all([
+    loadSendFacts(deps, actor, interaction.customer_number),
     interaction.queue_id ? loadQueueTemplates(deps.db, interaction.queue_id) : Promise.resolve([]),
   ]);
   const smsNumber = interaction.number_id && interaction.address ? toSender({ id: interaction.number_id, address: interaction.address, national_language: interaction.national_language }) : null;
@@ -32,7 +33,7 @@ export async function sendInInteraction(deps: AppDeps, actor: Actor, input: Send
     const current = await trx.selectFrom('interactions').select('status').where('id', '=', interaction.id).forUpdate().executeTakeFirst();
     if (current?.status !== 'progressing') throw new DomainError('INTERACTION_NOT_PROGRESSING', { status: current?.status ?? 'closed' });
     const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
-    if (!debited) throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits });
+    if (!debited) throw await insufficientCredits(trx, actor.accountId, plan.credits);
     await insertOutbound(trx, row, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
     await trx.updateTable('interactions').set({ updated_at: now }).where('id', '=', interaction.id).execute();
   });

@@ -105,6 +105,12 @@ describe('planDirectSend', () => {
     expect(r.ok && r.plan.templateId).toBe('t1');
   });
 
+  it('leaves the balance to the debit when it was not read', () => {
+    const { balance: _unread, ...unknown } = account();
+    const r = planDirectSend(agent(), unknown, direct({ text: 'a'.repeat(161) }));
+    expect(r.ok && r.plan.credits).toBe(2);
+  });
+
   it('allows exactly the balance', () => {
     const r = planDirectSend(agent(), account({ balance: 2 }), direct({ text: 'a'.repeat(161) }));
     expect(r.ok && r.plan.credits).toBe(2);

@@ -27,7 +27,11 @@ export interface AgentFacts {
 
 export interface AccountFacts {
   readonly providerType: string | null;
-  readonly balance: number;
+  /**
+   * The balance when it was read. Absent, the plan leaves the question to the debit in the send
+   * transaction, which is the guarantee anyway (a read balance is stale by the time it is used).
+   */
+  readonly balance?: number;
   /** Opt-outs are per account and keyed by E.164 (D6). */
   readonly isOptedOut: (e164: string) => boolean;
 }
@@ -107,7 +111,7 @@ export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'b
   if (analysis.overLimit) {
     return refuse('CREDIT_LIMIT_EXCEEDED', { segments: analysis.segments, maxSegments: analysis.maxSegments, units: analysis.units, limitUnits: analysis.limitUnits, encoding: analysis.encoding });
   }
-  if (account.balance < analysis.segments) return refuse('INSUFFICIENT_CREDITS', { required: analysis.segments, balance: account.balance });
+  if (account.balance !== undefined && account.balance < analysis.segments) return refuse('INSUFFICIENT_CREDITS', { required: analysis.segments, balance: account.balance });
   return { ok: true, plan: { body: req.text, templateId: template.template?.id ?? null, analysis, credits: analysis.segments } };
 }
 
