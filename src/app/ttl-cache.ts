@@ -11,6 +11,10 @@ export class TtlCache<V> {
     private readonly now: () => number = Date.now,
   ) {}
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   get(key: string, load: () => Promise<V>): Promise<V> {
     const t = this.now();
     const hit = this.entries.get(key);

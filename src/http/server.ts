@@ -7,7 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { ZodError } from 'zod';
 import type { AppDeps } from '../app/context.js';
 import { DomainError } from '../domain/errors.js';
-import { resolveCaller, requireAccess, SESSION_COOKIE } from './auth/caller.js';
+import type { TtlCache } from '../app/ttl-cache.js';
+import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionRow } from './auth/caller.js';
 import { hashSecret } from './auth/secret-token.js';
 import { envelope, fromDomainError, pickLang } from './error-envelope.js';
 import type { EventHub } from './events/hub.js';
@@ -24,6 +25,7 @@ export interface ServerOptions {
   /** Secure cookies behind TLS (or a TLS-terminating proxy). */
   readonly secureCookies: boolean;
   readonly sessionIdleMs: number;
+  readonly sessionCache?: TtlCache<SessionRow | undefined>;
   readonly sessionAbsoluteMs: number;
   readonly logger?: boolean | object;
   readonly trustProxy?: boolean;
@@ -57,7 +59,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     opts.metrics.observeRequest(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime);
   });
 
-  const sessions = { idleMs: opts.sessionIdleMs, absoluteMs: opts.sessionAbsoluteMs };
+  const sessions = { idleMs: opts.sessionIdleMs, absoluteMs: opts.sessionAbsoluteMs, ...(opts.sessionCache ? { cache: opts.sessionCache } : {}) };
   for (const def of opts.routes) {
     app.route({
       method: def.method,

@@ -1,6 +1,8 @@
 // Composes the HTTP server from an open database: routes, live events, webhooks, operations.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/context.js';
+import { TtlCache } from '../app/ttl-cache.js';
+import type { SessionRow } from '../http/auth/caller.js';
 import { EventHub, type WakeSource } from '../http/events/hub.js';
 import { registerEventStream } from '../http/events/sse.js';
 import { createMetrics, type HttpMetrics } from '../http/metrics.js';
@@ -18,6 +20,8 @@ export interface HttpAppOptions {
   readonly migrationsCurrent: () => Promise<boolean>;
   readonly secureCookies?: boolean;
   readonly sessionIdleMs?: number;
+  /** How long a session row read is reused (0: read at every request). */
+  readonly sessionCacheMs?: number;
   readonly sessionAbsoluteMs?: number;
   readonly publicBaseUrl?: string;
   readonly logger?: boolean | object;
@@ -39,10 +43,12 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const sessionIdleMs = o.sessionIdleMs ?? 60 * 60_000;
   const sessionAbsoluteMs = o.sessionAbsoluteMs ?? 12 * 60 * 60_000;
   const secureCookies = o.secureCookies ?? false;
+  const sessionCacheMs = o.sessionCacheMs ?? 2_000;
+  const sessionCache = sessionCacheMs > 0 ? new TtlCache<SessionRow | undefined>(sessionCacheMs) : undefined;
   const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps)];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps)];
   const app = await buildServer({
     deps: o.deps,
     routes,
@@ -51,9 +57,10 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
     secureCookies,
     sessionIdleMs,
     sessionAbsoluteMs,
+    ...(sessionCache ? { sessionCache } : {}),
     ...(o.logger !== undefined ? { logger: o.logger } : {}),
     registerExtra: async (a) => {
-      registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs });
+      registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs, ...(sessionCache ? { cache: sessionCache } : {}) });
       await registerWebhooks(a, o.webhooks, o.publicBaseUrl);
       registerOps(a, o.deps.db, metrics, o.migrationsCurrent, () => draining);
       if (o.registerExtra) await o.registerExtra(a);

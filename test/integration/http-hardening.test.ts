@@ -51,7 +51,7 @@ describe('hardening', () => {
 describe('session timeouts', () => {
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
     const deps = testDeps(tdb.db);
-    const http = await createHttpApp({ deps, wakeSource: tdb.wakeSource, webhooks: { handle: async () => null, apply: async () => undefined }, migrationsCurrent: async () => true, sessionIdleMs: 60 * 60_000, sessionAbsoluteMs: 12 * 60 * 60_000 });
+    const http = await createHttpApp({ deps, wakeSource: tdb.wakeSource, webhooks: { handle: async () => null, apply: async () => undefined }, migrationsCurrent: async () => true, sessionCacheMs: 0, sessionIdleMs: 60 * 60_000, sessionAbsoluteMs: 12 * 60 * 60_000 });
     try {
       const login = await http.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'pw' } });
       expect(login.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../app/context.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Access, Caller } from '../route.js';
+import type { TtlCache } from '../../app/ttl-cache.js';
 import { hashSecret } from './secret-token.js';
 
 export const SESSION_COOKIE = 'smsdesk_session';
@@ -12,6 +13,23 @@ export const CSRF_HEADER = 'x-csrf-token';
 export interface SessionTimeouts {
   readonly idleMs: number;
   readonly absoluteMs: number;
+  /**
+   * Session rows seen in the last second or two, so a busy Banner does not read its session
+   * for every request. Logging out here forgets it at once; on another instance within the
+   * cache's delay.
+   */
+  readonly cache?: TtlCache<SessionRow | undefined>;
+}
+
+export type SessionRow = Awaited<ReturnType<typeof readSession>>;
+
+function readSession(db: Db, idHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('agents', 'agents.id', 'sessions.agent_id')
+    .select(['sessions.id_hash', 'sessions.account_id', 'sessions.agent_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at', 'agents.role', 'agents.disabled'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
 }
 
 export async function resolveCaller(db: Db, req: FastifyRequest, t: SessionTimeouts): Promise<Caller | null> {
@@ -20,19 +38,17 @@ export async function resolveCaller(db: Db, req: FastifyRequest, t: SessionTimeo
   const sid = req.cookies[SESSION_COOKIE];
   if (!sid) return null;
   const now = new Date();
-  const s = await db
-    .selectFrom('sessions')
-    .innerJoin('agents', 'agents.id', 'sessions.agent_id')
-    .select(['sessions.id_hash', 'sessions.account_id', 'sessions.agent_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at', 'agents.role', 'agents.disabled'])
-    .where('sessions.id_hash', '=', hashSecret(sid))
-    .executeTakeFirst();
+  const idHash = hashSecret(sid);
+  const s = t.cache ? await t.cache.get(idHash, () => readSession(db, idHash)) : await readSession(db, idHash);
   if (!s || s.disabled) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() > t.idleMs || now.getTime() - new Date(s.created_at).getTime() > t.absoluteMs) {
+    t.cache?.delete(idHash);
     await db.deleteFrom('sessions').where('id_hash', '=', s.id_hash).execute();
     return null;
   }
   // Touch at most once a minute: a busy Banner must not turn every read into a write.
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+    t.cache?.delete(idHash);
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', s.id_hash).execute();
   }
   return { kind: 'session', accountId: s.account_id, agentId: s.agent_id, role: s.role === 'admin' ? 'admin' : 'agent', scopes: [], csrfToken: s.csrf_token };

@@ -23,8 +23,11 @@ export async function login(db: Db, reply: FastifyReply, email: string, password
   return { agentId: agent.id, accountId: agent.account_id, role: agent.role, name: agent.name, lang: agent.lang, csrfToken: csrf };
 }
 
-export async function logout(db: Db, reply: FastifyReply, sid: string | undefined): Promise<{ loggedOut: true }> {
-  if (sid) await db.deleteFrom('sessions').where('id_hash', '=', hashSecret(sid)).execute();
+export async function logout(db: Db, reply: FastifyReply, sid: string | undefined, cache?: { delete(key: string): void }): Promise<{ loggedOut: true }> {
+  if (sid) {
+    cache?.delete(hashSecret(sid));
+    await db.deleteFrom('sessions').where('id_hash', '=', hashSecret(sid)).execute();
+  }
   void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return { loggedOut: true };
 }

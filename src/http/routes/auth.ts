@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../auth/caller.js';
 import { login, logout } from '../auth/sessions.js';
 import { route, type RouteDef } from '../route.js';
 
-export function authRoutes(deps: AppDeps, opts: { secureCookies: boolean; sessionAbsoluteMs: number }): RouteDef[] {
+export function authRoutes(deps: AppDeps, opts: { secureCookies: boolean; sessionAbsoluteMs: number; sessionCache?: { delete(key: string): void } }): RouteDef[] {
   return [
     route({
       method: 'POST',
@@ -20,7 +20,7 @@ export function authRoutes(deps: AppDeps, opts: { secureCookies: boolean; sessio
       url: '/api/auth/logout',
       access: 'agent',
       summary: 'Signs out and deletes the session',
-      handler: async ({ req, reply }) => logout(deps.db, reply, req.cookies[SESSION_COOKIE]),
+      handler: async ({ req, reply }) => logout(deps.db, reply, req.cookies[SESSION_COOKIE], opts.sessionCache),
     }),
   ];
 }
