@@ -292,6 +292,64 @@ describe('the permission table', () => {
   });
 });
 
+describe('the customer’s error table on screen', () => {
+  it('NO_QUEUE_CONFIGURED, INSUFFICIENT_CREDITS and NO_SENDER_NUMBER reach the field they concern', async () => {
+    const { hashPassword } = await import('../../src/http/auth/password.js');
+    const { addCredits, creditBalance, debitCredits } = await import('../../src/db/credits.js');
+    const w = server.world;
+    // An agent whose profile allows Direct but has no SMS number assigned.
+    await server.db.insertInto('profiles').values({ id: 'p-no-numbers', account_id: w.accountId, name: 'No numbers', messaging: true, direct: true, smart: false, max_interactions: 3, authorized_countries: ['FR'] }).execute();
+    await server.db
+      .insertInto('agents')
+      .values({ id: 'a-no-numbers', account_id: w.accountId, email: 'no-numbers@example.test', name: 'Nils Numberless', role: 'agent', profile_id: 'p-no-numbers', password_hash: await hashPassword('pw-no-numbers') })
+      .execute();
+    const lone = await openBanner(browser, server.url);
+    await signIn(lone.page, { agentId: 'a-no-numbers', email: 'no-numbers@example.test', password: 'pw-no-numbers', name: 'Nils Numberless' });
+    await openNewSms(lone.page);
+    await lone.page.getByTestId('recipient-input').fill(CUSTOMER);
+    await lone.page.keyboard.press('Enter');
+    await lone.page.getByTestId('direct-form').waitFor();
+    const noSender = lone.page.locator('[data-testid=field-error][data-code=NO_SENDER_NUMBER]');
+    await noSender.waitFor();
+    expect(await noSender.innerText()).toMatch(/^No sender number/);
+    await lone.context.close();
+
+    const { context, page } = await openBanner(browser, server.url);
+    await signIn(page, server.logins.smartOnly);
+    await openNewSms(page);
+    await enterRecipient(page, CUSTOMER_2);
+    await page.getByTestId('continue-button').click();
+    await page.getByTestId('smart-start-form').waitFor();
+    await page.getByTestId('queue-select').selectOption(w.queues.unconfigured);
+    await page.getByTestId('start-button').click();
+    const noQueue = page.locator('[data-testid=field-error][data-code=NO_QUEUE_CONFIGURED]');
+    await noQueue.waitFor();
+    expect(await noQueue.innerText()).toMatch(/^No queue configured/);
+    await page.keyboard.press('Escape');
+
+    // The account runs out of credits while the agent types.
+    const balance = await creditBalance(server.db, w.accountId);
+    await server.db.transaction().execute((trx) => debitCredits(trx, w.accountId, balance, { reason: 'test: drain' }));
+    try {
+      await openNewSms(page);
+      await enterRecipient(page, '+33 6 99 88 77 66');
+      await page.getByTestId('continue-button').click();
+      await page.getByTestId('queue-select').selectOption(w.queues.support);
+      await page.getByTestId('start-button').click();
+      await page.getByTestId('conversation').waitFor();
+      await page.getByTestId('message-input').fill('Are you still interested?');
+      await page.getByTestId('send-button').click();
+      await page.getByTestId('send-confirm-dialog').getByRole('button', { name: 'Send' }).click();
+      const noCredits = page.locator('[data-testid=field-error][data-code=INSUFFICIENT_CREDITS]');
+      await noCredits.waitFor();
+      expect(await noCredits.innerText()).toMatch(/^Insufficient credits/);
+    } finally {
+      await addCredits(server.db, w.accountId, balance, { reason: 'test: restore' });
+    }
+    await context.close();
+  });
+});
+
 describe('keyboard only', () => {
   it('signs in, opens New → SMS, sends a Direct SMS; dialogs trap focus, Escape closes them, focus returns', async () => {
     const { context, page } = await openBanner(browser, server.url);
