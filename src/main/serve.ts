@@ -17,6 +17,7 @@ import { createHttpApp, type HttpApp } from './http-app.js';
 import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
 import { createWebhookGateway, type WebhookCapable } from './webhook-gateway.js';
+import { instrumentProvider, type ProviderCallObserver } from './instrument-provider.js';
 
 export interface RunningSmsdesk {
   readonly url: string;
@@ -50,7 +51,12 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   const deps: AppDeps = { db: database.db, clock: systemClock, ids: uuidV7Generator(), wake: () => (outbox.wake(), events.wake()), profiles: new TtlCache(5_000) };
   const { seeded } = o.server.demo ? await seedDemo(database) : { seeded: false };
 
-  const providers = createProviderCache(database.db, o.providerFactory ?? createProviderFactory(o.server.secretKey));
+  // Provider calls are timed for /metrics once the HTTP app (which owns the registry) exists.
+  let observe: ProviderCallObserver = () => undefined;
+  const factory = o.providerFactory ?? createProviderFactory(o.server.secretKey);
+  const providers = createProviderCache(database.db, async (accountId, type, config) =>
+    instrumentProvider(await factory(accountId, type, config), (name, outcome, ms) => observe(name, outcome, ms)),
+  );
   const dispatcher = createDispatcher({
     db: database.db,
     providers: (accountId) => providers.get(accountId),
@@ -90,6 +96,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
       if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
     },
   });
+  observe = (name, outcome, ms) => http.metrics.providerCall(name, outcome, ms);
   await http.app.listen({ host: o.app.host, port: o.app.port });
   await dispatcher.start();
   const address = http.app.server.address();

@@ -53,6 +53,8 @@ describe('first run', () => {
       }
       expect(statuses.some((s) => s === 'out:delivered' || s === 'out:failed')).toBe(true);
       expect(statuses).toContain('in:received');
+      const metrics = await (await fetch(`${first.url}/metrics`)).text();
+      expect(metrics).toMatch(/smsdesk_provider_call_duration_seconds_count\{provider="simulator",outcome="accepted"\} [1-9]/);
     } finally {
       await first.stop();
     }
