@@ -106,6 +106,30 @@ describe('Direct SMS', () => {
   });
 });
 
+describe('credits under concurrency', () => {
+  it('500 concurrent sends against 100 credits: exactly 100 sent, never below zero, every refusal INSUFFICIENT_CREDITS', async () => {
+    const poor = await buildWorld(tdb.db, { credits: 100 });
+    const actor = as(poor.agents.both, poor.accountId);
+    const results = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        sendDirect(deps, actor, { recipient: CUSTOMER, senderId: poor.numbers.direct, text: `Message ${i}` }).then(
+          () => 'sent',
+          (e: unknown) => (e instanceof DomainError ? e.code : `crash: ${String(e)}`),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 'sent')).toHaveLength(100);
+    expect(results.filter((r) => r !== 'sent').every((r) => r === 'INSUFFICIENT_CREDITS')).toBe(true);
+    expect(await creditBalance(tdb.db, poor.accountId)).toBe(0);
+    const buckets = await tdb.db.selectFrom('credit_buckets').select('balance').where('account_id', '=', poor.accountId).execute();
+    expect(buckets.every((b) => Number(b.balance) >= 0)).toBe(true);
+    const messages = await tdb.db.selectFrom('messages').select('id').where('account_id', '=', poor.accountId).execute();
+    expect(messages).toHaveLength(100);
+    const ledger = await tdb.db.selectFrom('credit_ledger').select('delta').where('account_id', '=', poor.accountId).execute();
+    expect(ledger.reduce((sum, l) => sum + Number(l.delta), 0)).toBe(0);
+  });
+});
+
 describe('Smart SMS', () => {
   it('starts a progressing interaction with the queue’s number, and reopens instead of duplicating', async () => {
     const a = await startSmart(deps, as(w.agents.both), { recipient: '+33612345678', queueId: w.queues.support });
