@@ -1,15 +1,25 @@
 // `smsdesk <command>`; `npm start` runs `serve`.
 import { getConfig } from '../config/index.js';
 import { loadServerConfig } from '../config/server-config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
+import { UsageError } from '../config-file/account-choice.js';
+import { runConfigCommand, runCreateAdminCommand } from '../config-file/cli.js';
 import { runAnalyze } from './analyze-cli.js';
-import { DEMO_LOGINS } from './demo-seed.js';
+import { DEMO_LOGINS, seedDemo } from './demo-seed.js';
 import { serve } from './serve.js';
 
 const USAGE = `Usage: smsdesk <command>
   serve            start the server and the dispatcher (default)
   migrate          apply database migrations and exit
-  analyze [text]   count the encoding and credits of a message (--national=turkish|spanish|portuguese)`;
+  analyze [text]   count the encoding and credits of a message (--national=turkish|spanish|portuguese)
+  config apply <file.yaml> [--account ID] [--dry-run]
+                   create or update an account's numbers, templates, profiles, queues, agents
+                   and provider from a file (docs/configuration-file.md); prints the changes
+  config export [--account ID]
+                   print an account's configuration in the same format (secrets redacted)
+  create-admin --email E --name N [--account ID]
+                   create an administrator (and the account if missing); prints its password once
+  seed-demo        create the demo account when the database has no account`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
@@ -25,6 +35,17 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     case 'analyze':
       return runAnalyze(rest);
+    case 'config':
+      return withDatabase((db) => runConfigCommand(db, rest, commandIo()));
+    case 'create-admin':
+      return withDatabase((db) => runCreateAdminCommand(db, rest, commandIo()));
+    case 'seed-demo':
+      return withDatabase(async (db) => {
+        const { seeded } = await seedDemo(db);
+        if (!seeded) return console.log('The database already has an account: the demo was not seeded.');
+        console.log('Demo account created (simulator provider):');
+        for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} password ${l.password.padEnd(12)} ${l.what}`);
+      });
     case 'help':
     case '--help':
       console.log(USAGE);
@@ -33,6 +54,20 @@ async function main(argv: readonly string[]): Promise<void> {
       console.error(`Unknown command "${command}".\n${USAGE}`);
       process.exitCode = 2;
   }
+}
+
+async function withDatabase(run: (db: SmsdeskDatabase) => Promise<void>): Promise<void> {
+  const c = getConfig();
+  const db = await openDatabase({ url: c.database.url, dataDir: c.database.dataDir, poolSize: 2 });
+  try {
+    await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function commandIo() {
+  return { out: (line: string) => console.log(line), secretKey: loadServerConfig(process.env).secretKey };
 }
 
 async function runServe(): Promise<void> {
@@ -62,5 +97,5 @@ async function runServe(): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+  process.exit(e instanceof UsageError ? 2 : 1);
 });

@@ -1,0 +1,66 @@
+// Numbers and templates: rows of their own, referred to by profiles and queues.
+import type { Change } from './change.js';
+import type { PlanContext } from './plan-context.js';
+import type { NumberItem, TemplateItem } from './schema.js';
+import type { NumberRow, TemplateRow } from './state.js';
+
+export function planNumber(ctx: PlanContext, item: NumberItem, id: string, row: NumberRow | null): Change | null {
+  if (row === null) {
+    return {
+      section: 'numbers',
+      action: 'create',
+      key: item.address,
+      fields: [],
+      run: async (trx) => {
+        await trx
+          .insertInto('sms_numbers')
+          .values({ id, account_id: ctx.accountId, address: item.address, national_language: item.nationalLanguage ?? null, ...(item.sendRatePerSecond !== undefined ? { send_rate_per_second: item.sendRatePerSecond } : {}) })
+          .execute();
+      },
+    };
+  }
+  const set: { national_language?: NumberRow['nationalLanguage']; send_rate_per_second?: number } = {};
+  const fields: string[] = [];
+  if (item.nationalLanguage !== undefined && item.nationalLanguage !== row.nationalLanguage) {
+    set.national_language = item.nationalLanguage;
+    fields.push('nationalLanguage');
+  }
+  if (item.sendRatePerSecond !== undefined && item.sendRatePerSecond !== row.sendRatePerSecond) {
+    set.send_rate_per_second = item.sendRatePerSecond;
+    fields.push('sendRatePerSecond');
+  }
+  if (fields.length === 0) return null;
+  return {
+    section: 'numbers',
+    action: 'update',
+    key: item.address,
+    fields,
+    run: async (trx) => {
+      await trx.updateTable('sms_numbers').set(set).where('id', '=', id).execute();
+    },
+  };
+}
+
+export function planTemplate(ctx: PlanContext, item: TemplateItem, id: string, row: TemplateRow | null): Change | null {
+  if (row === null) {
+    return {
+      section: 'templates',
+      action: 'create',
+      key: item.name,
+      fields: [],
+      run: async (trx) => {
+        await trx.insertInto('templates').values({ id, account_id: ctx.accountId, name: item.name, body: item.body }).execute();
+      },
+    };
+  }
+  if (row.body === item.body) return null;
+  return {
+    section: 'templates',
+    action: 'update',
+    key: item.name,
+    fields: ['body'],
+    run: async (trx) => {
+      await trx.updateTable('templates').set({ body: item.body }).where('id', '=', id).execute();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The configuration file's shape. Field names are camelCase like the HTTP API; every list item
+// is keyed by a stable name (numbers by address, agents by email, the rest by name), so a file
+// can be applied again and again. A field left out of an item keeps what the database holds
+// (or the default, for a new item); a list inside an item is the whole list.
+import { z } from 'zod';
+
+const name = z.string().trim().min(1).max(200);
+
+export const numberSchema = z
+  .object({
+    address: z.string().trim().min(1),
+    nationalLanguage: z.enum(['turkish', 'spanish', 'portuguese']).nullable().optional(),
+    sendRatePerSecond: z.number().positive().max(10_000).optional(),
+  })
+  .strict();
+
+export const templateSchema = z.object({ name, body: z.string().min(1).max(5_000) }).strict();
+
+export const profileSchema = z
+  .object({
+    name,
+    permissions: z.object({ messaging: z.boolean().optional(), direct: z.boolean().optional(), smart: z.boolean().optional() }).strict().optional(),
+    maxInteractions: z.number().int().min(0).max(1_000).optional(),
+    authorizedCountries: z.array(z.string()).optional(),
+    /** Sender addresses, as in `numbers`. */
+    numbers: z.array(z.string()).optional(),
+    /** Template names. */
+    templates: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const queueSchema = z
+  .object({
+    name,
+    /** A sender address, or null for a queue without a number. */
+    number: z.string().nullable().optional(),
+    templates: z.array(z.string()).optional(),
+    /** Agent emails. */
+    members: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const agentSchema = z
+  .object({
+    email: z.email().transform((e) => e.toLowerCase()),
+    name,
+    role: z.enum(['agent', 'admin']).optional(),
+    profile: z.string().nullable().optional(),
+    disabled: z.boolean().optional(),
+    lang: z.enum(['en', 'fr']).optional(),
+  })
+  .strict();
+
+export const providerSchema = z
+  .object({
+    type: z.string().min(1),
+    settings: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export const configFileSchema = z
+  .object({
+    account: z.object({ name: name.optional() }).strict().optional(),
+    provider: providerSchema.optional(),
+    numbers: z.array(numberSchema).default([]),
+    templates: z.array(templateSchema).default([]),
+    profiles: z.array(profileSchema).default([]),
+    queues: z.array(queueSchema).default([]),
+    agents: z.array(agentSchema).default([]),
+  })
+  .strict();
+
+export type ConfigFile = z.output<typeof configFileSchema>;
+export type NumberItem = z.output<typeof numberSchema>;
+export type TemplateItem = z.output<typeof templateSchema>;
+export type ProfileItem = z.output<typeof profileSchema>;
+export type QueueItem = z.output<typeof queueSchema>;
+export type AgentItem = z.output<typeof agentSchema>;
+export type ProviderItem = z.output<typeof providerSchema>;
