@@ -14,12 +14,11 @@ import type { AgentProfile } from '../src/app/load-facts.js';
 import { TtlCache } from '../src/app/ttl-cache.js';
 import { openDatabase, IN_MEMORY, type SmsdeskDatabase } from '../src/db/open-database.js';
 import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL } from '../src/db/wake-bus.js';
-import { applyStatusReport } from '../src/dispatcher/index.js';
 import { hashPassword } from '../src/http/auth/password.js';
 import { createHttpApp } from '../src/main/http-app.js';
 import { createProviderCache } from '../src/main/provider-cache.js';
 import { createProviderFactory } from '../src/main/provider-factory.js';
-import { createWebhookGateway, type WebhookCapable } from '../src/main/webhook-gateway.js';
+import { createWebhookGateway } from '../src/main/webhook-gateway.js';
 import { uuidV7Generator, systemClock } from '../src/platform/system.js';
 import { buildWorld, CUSTOMER, NUMBERS } from '../test/fixtures/world.js';
 
@@ -123,14 +122,7 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
   const app = await createHttpApp({
     deps,
     wakeSource: events,
-    webhooks: createWebhookGateway({
-      deps,
-      adapterFor: async (a, t) => {
-        const p = await providers.ofType(a, t);
-        return p && 'handleWebhook' in p ? (p as WebhookCapable) : null;
-      },
-      applyStatus: async (e, provider) => void (await applyStatusReport(database.db, { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, status: e.status, at: e.at })),
-    }),
+    webhooks: createWebhookGateway(deps, providers),
     migrationsCurrent: async () => true,
     sendsPerMinute: 10_000_000,
   });

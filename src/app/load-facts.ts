@@ -98,12 +98,14 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
   };
 }
 
+function profileOf(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor): Promise<AgentProfile> {
+  const read = () => queryAgentProfile(deps.db, actor);
+  return deps.profiles ? deps.profiles.get(`${actor.accountId}/${actor.agentId}`, read) : read();
+}
+
 /** The agent's profile (cached when the deps carry a cache) and their open interactions (always fresh). */
 export async function loadAgent(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor): Promise<AgentContext> {
-  const profile = deps.profiles
-    ? deps.profiles.get(`${actor.accountId}/${actor.agentId}`, () => queryAgentProfile(deps.db, actor))
-    : queryAgentProfile(deps.db, actor);
-  const [p, open] = await Promise.all([profile, countOpenInteractions(deps.db, actor.accountId, actor.agentId)]);
+  const [p, open] = await Promise.all([profileOf(deps, actor), countOpenInteractions(deps.db, actor.accountId, actor.agentId)]);
   const { maxInteractions, ...rest } = p;
   return { ...rest, load: { openInteractions: open, maxInteractions } };
 }
@@ -134,9 +136,6 @@ export async function loadAccount(db: Db, accountId: string, recipientE164: stri
  * interactions. The balance is not read: the debit decides, inside the send transaction.
  */
 export async function loadSendFacts(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor, recipientE164: string | null): Promise<{ agent: AgentContext; account: AccountFacts }> {
-  const profile = deps.profiles
-    ? deps.profiles.get(`${actor.accountId}/${actor.agentId}`, () => queryAgentProfile(deps.db, actor))
-    : queryAgentProfile(deps.db, actor);
   const facts = deps.db
     .selectFrom('accounts')
     .select((eb) => [
@@ -151,7 +150,7 @@ export async function loadSendFacts(deps: Pick<AppDeps, 'db' | 'profiles'>, acto
     ])
     .where('accounts.id', '=', actor.accountId)
     .executeTakeFirst();
-  const [p, row] = await Promise.all([profile, facts]);
+  const [p, row] = await Promise.all([profileOf(deps, actor), facts]);
   if (!row) throw new DomainError('NOT_FOUND', { field: 'account' });
   const { maxInteractions, ...rest } = p;
   const opted = row.opted_out;

@@ -5,7 +5,8 @@ import { DomainError } from '../domain/errors.js';
 import { planStart, type StartPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { countOpenInteractions, loadAccount, loadAgent, loadQueue } from './load-facts.js';
+import { loadAccount, loadAgent, loadQueue } from './load-facts.js';
+import { reserveSlot, takeWaiting } from './reserve-slot.js';
 import { appendEvent } from './record.js';
 import { unwrap } from './unwrap.js';
 
@@ -38,19 +39,10 @@ export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartI
   const now = deps.clock.now();
   const id = existing?.id ?? deps.ids.next();
   await deps.db.transaction().execute(async (trx) => {
-    // Serialise this agent's starts so two clicks cannot both take the last free slot (D3).
-    await trx.selectFrom('agents').select('id').where('id', '=', actor.agentId).forUpdate().executeTakeFirst();
-    const open = await countOpenInteractions(trx, actor.accountId, actor.agentId);
-    if (open >= agent.load.maxInteractions) throw new DomainError('MAX_INTERACTIONS_REACHED', { open, max: agent.load.maxInteractions });
+    await reserveSlot(trx, actor, agent.load.maxInteractions);
     if (existing) {
       // A waiting conversation (the customer wrote first): the agent takes it.
-      const taken = await trx
-        .updateTable('interactions')
-        .set({ status: 'progressing', agent_id: actor.agentId, updated_at: now })
-        .where('id', '=', existing.id)
-        .where('status', '=', 'waiting')
-        .executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) throw new DomainError('FORBIDDEN', { reason: 'HANDLED_BY_ANOTHER_AGENT', interactionId: existing.id });
+      if (!(await takeWaiting(trx, existing.id, actor.agentId, now))) throw new DomainError('FORBIDDEN', { reason: 'HANDLED_BY_ANOTHER_AGENT', interactionId: existing.id });
     } else {
       await trx
         .insertInto('interactions')

@@ -1,9 +1,10 @@
 // A waiting conversation (a customer wrote first) taken by a member of its queue (D6).
 // Taking one is starting work, so it needs a free slot like any start (D3).
 import { DomainError } from '../domain/errors.js';
-import { canStartInteraction, canUseMode } from '../domain/permissions/index.js';
+import { canUseMode } from '../domain/permissions/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { countOpenInteractions, loadAgent } from './load-facts.js';
+import { loadAgent } from './load-facts.js';
+import { reserveSlot, takeWaiting } from './reserve-slot.js';
 import { appendEvent } from './record.js';
 
 export async function takeInteraction(deps: AppDeps, actor: Actor, interactionId: string): Promise<{ readonly status: 'progressing' }> {
@@ -23,18 +24,9 @@ export async function takeInteraction(deps: AppDeps, actor: Actor, interactionId
   if (row.status !== 'waiting') throw new DomainError('FORBIDDEN', { reason: 'NOT_WAITING', status: row.status });
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('agents').select('id').where('id', '=', actor.agentId).forUpdate().executeTakeFirst();
-    const open = await countOpenInteractions(trx, actor.accountId, actor.agentId);
-    const slot = canStartInteraction({ openInteractions: open, maxInteractions: agent.load.maxInteractions });
-    if (!slot.ok) throw new DomainError(slot.code, slot.details);
-    const r = await trx
-      .updateTable('interactions')
-      .set({ status: 'progressing', agent_id: actor.agentId, updated_at: now })
-      .where('id', '=', row.id)
-      .where('status', '=', 'waiting')
-      .executeTakeFirst();
+    await reserveSlot(trx, actor, agent.load.maxInteractions);
     // Two agents clicked at once: the first one has it.
-    if (Number(r.numUpdatedRows) !== 1) throw new DomainError('FORBIDDEN', { reason: 'ALREADY_TAKEN' });
+    if (!(await takeWaiting(trx, row.id, actor.agentId, now))) throw new DomainError('FORBIDDEN', { reason: 'ALREADY_TAKEN' });
     await appendEvent(trx, {
       accountId: actor.accountId,
       agentId: actor.agentId,

@@ -9,14 +9,14 @@ import type { AppConfig } from '../config/index.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
 import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL } from '../db/wake-bus.js';
-import { applyStatusReport, createDispatcher, type Dispatcher } from '../dispatcher/index.js';
+import { createDispatcher, type Dispatcher } from '../dispatcher/index.js';
 import { createLogger } from '../platform/logger.js';
 import { systemClock, uuidV7Generator } from '../platform/system.js';
 import { seedDemo } from './demo-seed.js';
 import { createHttpApp, type HttpApp } from './http-app.js';
 import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
-import { createWebhookGateway, type WebhookCapable } from './webhook-gateway.js';
+import { createWebhookGateway } from './webhook-gateway.js';
 import { instrumentProvider, type ProviderCallObserver } from './instrument-provider.js';
 
 export interface RunningSmsdesk {
@@ -69,17 +69,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     leaseMs: o.app.dispatcher.leaseMs,
     logger: { warn: (m, f) => logger.warn(f ?? {}, m), error: (m, f) => logger.error(f ?? {}, m) },
   });
-  const webhooks = createWebhookGateway({
-    deps,
-    adapterFor: async (accountId, type) => {
-      const p = await providers.ofType(accountId, type);
-      return p && 'handleWebhook' in p ? (p as WebhookCapable) : null;
-    },
-    applyStatus: async (e, provider) => {
-      await applyStatusReport(database.db, { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, status: e.status, ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}), at: e.at });
-      events.wake();
-    },
-  });
+  const webhooks = createWebhookGateway(deps, providers);
   const webRoot = o.webRoot ?? path.resolve('web/dist');
   const http = await createHttpApp({
     deps,

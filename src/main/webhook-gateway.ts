@@ -2,33 +2,27 @@
 // reported through the use cases: inbound messages and delivery reports.
 import type { AppDeps } from '../app/context.js';
 import { receiveInbound } from '../app/receive-inbound.js';
-import type { ProviderEvent } from '../domain/ports.js';
+import { applyStatusReport } from '../dispatcher/index.js';
 import type { WebhookAnswer, WebhookGateway, WebhookRequestData } from '../http/routes/webhooks.js';
+import type { ProviderCache } from './provider-cache.js';
 
 /** What an adapter that receives webhooks offers; push-only adapters have no handleWebhook. */
-export interface WebhookCapable {
-  handleWebhook?(kind: 'status' | 'inbound', req: WebhookRequestData): WebhookAnswer | Promise<WebhookAnswer>;
+interface WebhookCapable {
+  handleWebhook(kind: 'status' | 'inbound', req: WebhookRequestData): WebhookAnswer | Promise<WebhookAnswer>;
 }
 
-export interface WebhookGatewayOptions {
-  readonly deps: AppDeps;
-  /** The account's adapter if its configured provider is `providerType`; null otherwise. */
-  readonly adapterFor: (accountId: string, providerType: string) => Promise<WebhookCapable | null>;
-  readonly applyStatus: (event: Extract<ProviderEvent, { type: 'status' }>, provider: string) => Promise<void>;
-}
-
-export function createWebhookGateway(o: WebhookGatewayOptions): WebhookGateway {
+export function createWebhookGateway(deps: AppDeps, providers: Pick<ProviderCache, 'ofType'>): WebhookGateway {
   return {
     async handle(accountId, provider, kind, req) {
-      const adapter = await o.adapterFor(accountId, provider);
-      if (!adapter?.handleWebhook) return null;
-      return adapter.handleWebhook(kind, req);
+      const adapter = await providers.ofType(accountId, provider);
+      if (!adapter || !('handleWebhook' in adapter)) return null;
+      return (adapter as unknown as WebhookCapable).handleWebhook(kind, req);
     },
     async apply(provider, events) {
       for (const e of events) {
         if (e.type === 'inbound') {
           const optOut = (e as { optOut?: unknown }).optOut;
-          await receiveInbound(o.deps, {
+          await receiveInbound(deps, {
             accountId: e.accountId,
             provider,
             providerMessageId: e.providerMessageId,
@@ -39,7 +33,9 @@ export function createWebhookGateway(o: WebhookGatewayOptions): WebhookGateway {
             optOut: optOut === 'STOP' || optOut === 'START' ? optOut : null,
           });
         } else {
-          await o.applyStatus(e, provider);
+          const r = { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, status: e.status, at: e.at };
+          await applyStatusReport(deps.db, e.errorCode !== undefined ? { ...r, errorCode: e.errorCode } : r);
+          deps.wake();
         }
       }
     },

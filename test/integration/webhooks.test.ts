@@ -2,11 +2,10 @@
 // before anything, inbound routed and streamed live, duplicates harmless, reports applied.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyStatusReport } from '../../src/dispatcher/index.js';
 import { hashPassword } from '../../src/http/auth/password.js';
 import { createProviderCache } from '../../src/main/provider-cache.js';
 import { createProviderFactory } from '../../src/main/provider-factory.js';
-import { createWebhookGateway, type WebhookCapable } from '../../src/main/webhook-gateway.js';
+import { createWebhookGateway } from '../../src/main/webhook-gateway.js';
 import { sendDirect } from '../../src/app/send-direct.js';
 import { buildWorld, CUSTOMER, NUMBERS, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
@@ -34,16 +33,7 @@ beforeAll(async () => {
   await tdb.db.updateTable('agents').set({ password_hash: await hashPassword('pw') }).where('id', '=', w.agents.smartOnly).execute();
   const deps = { ...testDeps(tdb.db), wake: () => tdb.wakeSource.wake() };
   const providers = createProviderCache(tdb.db, createProviderFactory(null));
-  const webhooks = createWebhookGateway({
-    deps,
-    adapterFor: async (accountId, type) => {
-      const p = await providers.ofType(accountId, type);
-      return p && 'handleWebhook' in p ? (p as WebhookCapable) : null;
-    },
-    applyStatus: async (e, provider) => {
-      await applyStatusReport(tdb.db, { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, status: e.status, at: e.at });
-    },
-  });
+  const webhooks = createWebhookGateway(deps, providers);
   srv = await startTestServer(tdb, { webhooks });
   const email = (await tdb.db.selectFrom('agents').select('email').where('id', '=', w.agents.smartOnly).executeTakeFirstOrThrow()).email;
   const login = await srv.request('POST', '/api/auth/login', { body: { email, password: 'pw' } });
