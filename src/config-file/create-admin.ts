@@ -27,7 +27,7 @@ export async function createAdmin(db: Kysely<Database>, input: CreateAdminInput)
   const hash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('agents').select('account_id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw new UsageError(`an agent with the email ${email} already exists (account "${taken.account_id}")`);
+    if (taken) throw new Error(`an agent with the email ${email} already exists (account "${taken.account_id}")`);
     const inserted = await trx.insertInto('accounts').values({ id: input.accountId, name: input.accountId }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
     await ensureCreditBuckets(trx, input.accountId);
     await trx
