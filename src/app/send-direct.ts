@@ -1,12 +1,12 @@
 // Direct SMS (D4): a one-off send, no interaction; the message is still stored and tracked.
-import { debitCredits } from '../db/credits.js';
+import { creditBalance } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
 import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { insufficientCredits } from './insufficient-credits.js';
 import { loadSendFacts } from './load-facts.js';
-import { insertOutbound, messageView } from './record.js';
+import { messageView } from './record.js';
+import { debitAndQueue } from './send-in-one-statement.js';
 import { unwrap } from './unwrap.js';
 
 export interface SendDirectInput {
@@ -33,12 +33,11 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
   const id = deps.ids.next();
   const now = deps.clock.now();
   const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: null, originCallId, plan, now };
-  await deps.db.transaction().execute(async (trx) => {
-    // The balance read above was advice; this debit is the guarantee (D8).
-    const debited = await debitCredits(trx, actor.accountId, plan.credits, { reason: 'send', messageId: id, actor: actor.agentId });
-    if (!debited) throw await insufficientCredits(trx, actor.accountId, plan.credits);
-    await insertOutbound(trx, row, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
-  });
+  // The balance read by the plan was advice (or not read); this debit is the guarantee (D8).
+  const event = { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) };
+  if (!(await debitAndQueue(deps.db, row, event, actor.agentId))) {
+    throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits, balance: await creditBalance(deps.db, actor.accountId) });
+  }
   deps.wake();
   return { messageId: id, status: 'queued', credits: plan.credits, plan };
 }
