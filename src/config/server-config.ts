@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly demo: boolean;
   /** Encrypts provider secrets at rest. */
   readonly secretKey: string | null;
+  /** Days a finished message keeps its text; 0 keeps it for ever. */
+  readonly messageRetentionDays: number;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -57,5 +59,6 @@ export function loadServerConfig(env: Env): ServerConfig {
     logLevel: level as ServerConfig['logLevel'],
     demo: bool(env, 'SMSDESK_DEMO', !env.DATABASE_URL?.trim()),
     secretKey: env.SMSDESK_SECRET_KEY?.trim() || null,
+    messageRetentionDays: int(env, 'MESSAGE_RETENTION_DAYS', 365, 0, 36_500),
   };
 }

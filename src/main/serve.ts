@@ -16,6 +16,7 @@ import { seedDemo } from './demo-seed.js';
 import { createHttpApp, type HttpApp } from './http-app.js';
 import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
+import { startRetention } from './retention.js';
 import { createWebhookGateway } from './webhook-gateway.js';
 import { instrumentProvider, type ProviderCallObserver } from './instrument-provider.js';
 
@@ -89,6 +90,11 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   observe = (name, outcome, ms) => http.metrics.providerCall(name, outcome, ms);
   await http.app.listen({ host: o.app.host, port: o.app.port });
   await dispatcher.start();
+  const retention = startRetention(database.db, {
+    days: o.server.messageRetentionDays,
+    onPurged: (count) => logger.info({ count, days: o.server.messageRetentionDays }, 'message texts past retention cleared'),
+    onError: (e) => logger.warn({ err: e }, 'message retention run failed (retried next hour)'),
+  });
   const address = http.app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.app.port;
   const url = o.server.publicUrl ?? `http://${o.app.host}:${port}`;
@@ -106,6 +112,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
       stopping ??= (async () => {
         await http.close();
         await dispatcher.stop();
+        await retention.stop();
         await providers.close();
         await events.close();
         await outbox.close();

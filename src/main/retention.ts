@@ -1,0 +1,92 @@
+// Message texts are personal data kept only as long as needed: after MESSAGE_RETENTION_DAYS a
+// finished message loses its body. Everything else stays (status, timestamps, credits, the
+// ledger, opt-outs), so history, billing and audit still add up.
+//
+// The table is walked in primary-key pages of BATCH rows, one short statement per page, so a
+// purge never holds many row locks or a long transaction, and the cost of a run grows with the
+// table once rather than with the backlog times the table. Rows still in flight (queued,
+// sending, sent) are not final and keep their text.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { FINAL_STATUSES } from '../domain/messages/status.js';
+
+const DAY_MS = 86_400_000;
+const FINAL = [...FINAL_STATUSES];
+
+export interface PurgeOptions {
+  /** 0 keeps message texts for ever. */
+  readonly days: number;
+  readonly now?: Date;
+  readonly batchSize?: number;
+  /** Checked between pages: a stopping server does not wait for a whole walk. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** Clears the body of finished messages older than the retention period; returns how many. */
+export async function purgeMessageBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+  if (o.days <= 0) return 0;
+  const cutoff = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS);
+  const batch = o.batchSize ?? 1_000;
+  let cursor = '';
+  let total = 0;
+  for (;;) {
+    if (o.shouldStop?.()) break;
+    const { rows } = await sql<{ last: string | null; purged: number }>`
+      with page as (
+        select id from messages where id > ${cursor} order by id limit ${batch}
+      ), purged as (
+        update messages m set body = null
+        from page
+        where m.id = page.id and m.body is not null and m.created_at < ${cutoff} and m.status in (${sql.join(FINAL)})
+        returning m.id
+      )
+      select (select max(id) from page) as last, (select count(*) from purged)::int as purged`.execute(db);
+    const row = rows[0];
+    if (!row || row.last === null) break;
+    total += row.purged;
+    cursor = row.last;
+  }
+  return total;
+}
+
+export interface RetentionJob {
+  /** Resolves once a purge in progress has stopped. */
+  stop(): Promise<void>;
+}
+
+export interface RetentionJobOptions {
+  readonly days: number;
+  readonly intervalMs?: number;
+  readonly onPurged?: (count: number) => void;
+  readonly onError?: (e: Error) => void;
+}
+
+/** Purges at once, then every hour; a tick that finds a purge still running is skipped. */
+export function startRetention(db: Kysely<Database>, o: RetentionJobOptions): RetentionJob {
+  if (o.days <= 0) return { stop: async () => undefined };
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (stopped || running) return;
+    running = (async () => {
+      try {
+        const n = await purgeMessageBodies(db, { days: o.days, shouldStop: () => stopped });
+        if (n > 0) o.onPurged?.(n);
+      } catch (e) {
+        o.onError?.(e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  run();
+  const timer = setInterval(run, o.intervalMs ?? 3_600_000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}
