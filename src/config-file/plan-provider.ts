@@ -9,10 +9,9 @@ import { openConfigSecrets, sealConfigSecrets, type SecretKey } from '../provide
 import { isSecretSetting } from '../providers/secrets-redact.js';
 import type { Change } from './change.js';
 import type { ConfigFileIssue } from './issues.js';
+import { restoreRedacted } from './restore-redacted.js';
 import type { ProviderItem } from './schema.js';
 import type { AccountRow } from './state.js';
-
-export const REDACTED_PREFIX = '••••';
 
 export interface ProviderPlanInput {
   readonly accountId: string;
@@ -30,17 +29,9 @@ export function planProvider(input: ProviderPlanInput, issues: ConfigFileIssue[]
   }
   const stored = current?.providerType === item.type ? current.providerConfig : {};
   const merged: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item.settings)) {
-    if (!(isSecretSetting(name) && typeof value === 'string' && value.startsWith(REDACTED_PREFIX))) {
-      merged[name] = value;
-      continue;
-    }
-    if (!Object.hasOwn(stored, name)) {
-      issues.push({ path: `provider.settings.${name}`, message: 'is redacted but no value is stored for it: give the secret itself' });
-      continue;
-    }
-    merged[name] = stored[name];
-  }
+  const before = issues.length;
+  for (const [name, value] of Object.entries(item.settings)) merged[name] = restoreRedacted(value, stored[name], isSecretSetting(name), `provider.settings.${name}`, issues);
+  if (issues.length > before) return null;
   const context = secretContext(accountId);
   const open = (c: Readonly<Record<string, unknown>>) => (secretKey ? openConfigSecrets(c, secretKey, context) : c);
   let plain: Record<string, unknown>;
