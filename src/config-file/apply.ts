@@ -10,7 +10,7 @@ import type { SecretKey } from '../providers/secrets.js';
 import { describeChange } from './change.js';
 import { ConfigFileError } from './issues.js';
 import { parseConfigFile } from './parse.js';
-import type { NewLogin } from './plan-agents.js';
+import { prepareLogins, type NewLogin, type PreparedLogin } from './plan-agents.js';
 import { planChanges } from './plan.js';
 import { emailsTakenElsewhere, readAccountState } from './state.js';
 
@@ -34,6 +34,7 @@ export interface ApplyResult {
 
 export async function applyConfigFile(db: Kysely<Database>, o: ApplyOptions): Promise<ApplyResult> {
   const file = parseConfigFile(o.text);
+  const preparedLogins = o.dryRun ? undefined : await loginsForNewAgents(db, file.agents.map((a) => a.email));
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`smsdesk:config:${o.accountId}`}))`.execute(trx);
     const state = await readAccountState(trx, o.accountId);
@@ -46,6 +47,7 @@ export async function applyConfigFile(db: Kysely<Database>, o: ApplyOptions): Pr
       ids: o.ids ?? uuidV7Generator(),
       registry: o.registry ?? defaultProviderRegistry,
       secretKey: o.secretKey,
+      ...(preparedLogins ? { preparedLogins } : {}),
     });
     if (plan.issues.length > 0) throw new ConfigFileError(plan.issues);
     const changes = plan.changes.map(describeChange);
@@ -53,4 +55,10 @@ export async function applyConfigFile(db: Kysely<Database>, o: ApplyOptions): Pr
     for (const change of plan.changes) await change.run(trx);
     return { changes, written: plan.changes.length > 0, logins: plan.logins };
   });
+}
+
+async function loginsForNewAgents(db: Kysely<Database>, emails: readonly string[]): Promise<ReadonlyMap<string, PreparedLogin>> {
+  if (emails.length === 0) return new Map();
+  const existing = new Set((await db.selectFrom('agents').select('email').where('email', 'in', emails).execute()).map((r) => r.email));
+  return prepareLogins(emails.filter((e) => !existing.has(e)));
 }

@@ -7,7 +7,7 @@ import type { SecretKey } from '../providers/secrets.js';
 import type { Change } from './change.js';
 import type { ConfigFileIssue } from './issues.js';
 import { groupBy, Lookup } from './lookup.js';
-import { planAgent, type NewLogin } from './plan-agents.js';
+import { planAgent, type NewLogin, type PreparedLogin } from './plan-agents.js';
 import { planNumber, planTemplate } from './plan-catalog.js';
 import { idFor, type PlanContext } from './plan-context.js';
 import { planProfile } from './plan-profiles.js';
@@ -25,6 +25,8 @@ export interface PlanInput {
   readonly ids: IdGenerator;
   readonly registry: ProviderRegistry;
   readonly secretKey: SecretKey | null;
+  /** Passwords already hashed for agents expected to be new; others are hashed when written. */
+  readonly preparedLogins?: ReadonlyMap<string, PreparedLogin>;
 }
 
 export interface Plan {
@@ -80,7 +82,7 @@ export function planChanges(input: PlanInput): Plan {
   for (const n of numbers) changes.push(planNumber(ctx, n.item, n.id, n.row));
   for (const t of templates) changes.push(planTemplate(ctx, t.item, t.id, t.row));
   profiles.forEach((p, i) => changes.push(planProfile(ctx, p.item, i, p.id, p.row)));
-  agents.forEach((a, i) => changes.push(planAgent(ctx, a.item, i, a.id, a.row, logins)));
+  agents.forEach((a, i) => changes.push(planAgent(ctx, a.item, i, a.id, a.row, logins, input.preparedLogins?.get(a.item.email))));
   queues.forEach((q, i) => changes.push(planQueue(ctx, q.item, i, q.id, q.row)));
   return { changes: changes.filter((c): c is Change => c !== null), issues: ctx.issues, logins };
 }

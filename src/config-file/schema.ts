@@ -5,10 +5,12 @@
 import { z } from 'zod';
 
 const name = z.string().trim().min(1).max(200);
+// YAML reads +33757000001 and 36111 as numbers: say how to write them rather than "expected string".
+const address = z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text: quote numbers, e.g. "+33757000001"') }).trim().min(1);
 
 export const numberSchema = z
   .object({
-    address: z.string().trim().min(1),
+    address,
     nationalLanguage: z.enum(['turkish', 'spanish', 'portuguese']).nullable().optional(),
     sendRatePerSecond: z.number().positive().max(10_000).optional(),
   })
@@ -23,7 +25,7 @@ export const profileSchema = z
     maxInteractions: z.number().int().min(0).max(1_000).optional(),
     authorizedCountries: z.array(z.string()).optional(),
     /** Sender addresses, as in `numbers`. */
-    numbers: z.array(z.string()).optional(),
+    numbers: z.array(address).optional(),
     /** Template names. */
     templates: z.array(z.string()).optional(),
   })
@@ -33,7 +35,7 @@ export const queueSchema = z
   .object({
     name,
     /** A sender address, or null for a queue without a number. */
-    number: z.string().nullable().optional(),
+    number: address.nullable().optional(),
     templates: z.array(z.string()).optional(),
     /** Agent emails. */
     members: z.array(z.string()).optional(),

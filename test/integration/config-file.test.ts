@@ -143,6 +143,25 @@ describe('config apply and export', () => {
     expect(isEncryptedSecret(s.account?.providerConfig.apiSecret)).toBe(true);
   });
 
+  it('a partial file changes only its items; references may name what the account already has', async () => {
+    const before = await readAccountState(t.db, 'acme');
+    const partial = `
+queues:
+  - name: Escalations
+    number: ACME
+    members: [ann@acme.test, boss@acme.test]
+`;
+    expect((await apply('acme', partial)).changes).toEqual(['create queues "Escalations"']);
+    const after = await readAccountState(t.db, 'acme');
+    expect(after.queues.map((q) => q.name)).toEqual(['Escalations', 'Support']);
+    expect(after.queues[0]!.memberIds).toHaveLength(2);
+    expect(after.queues[0]!.templateIds).toEqual([]);
+    expect({ ...after, queues: [] }).toEqual({ ...before, queues: [] });
+    // A list left out keeps the links; an empty list clears them.
+    expect((await apply('acme', partial.replace('    members: [ann@acme.test, boss@acme.test]\n', ''))).changes).toEqual([]);
+    expect((await apply('acme', partial.replace('[ann@acme.test, boss@acme.test]', '[]'))).changes).toEqual(['update queues "Escalations": members']);
+  });
+
   it('refuses a bad file naming each path, and writes nothing', async () => {
     const bad = FILE.replace('"+33757000101"\n  - address: ACME', '"+0612"\n  - address: ACME')
       .replace('[FR, BE]', '[FR, XX]')
@@ -162,6 +181,7 @@ describe('config apply and export', () => {
     expect(issues5).toEqual([expect.stringMatching(/^agents\[0\]\.email: "ann@acme.test" belongs to an agent of another account/), expect.stringMatching(/^agents\[1\]\.email: /)]);
     expect(await t.db.selectFrom('accounts').select('id').where('id', '=', 'fresh').executeTakeFirst()).toBeUndefined();
     expect(await issuesOf(apply('fresh', 'numbers: [oops'))).toEqual([expect.stringMatching(/^line 1: /)]);
+    expect(await issuesOf(apply('fresh', 'numbers:\n  - address: +33757000101\n'))).toEqual(['numbers[0].address: must be text: quote numbers, e.g. "+33757000001"']);
   });
 
   it('--dry-run on a new account writes nothing', async () => {
