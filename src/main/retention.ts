@@ -1,6 +1,7 @@
 // Message texts are personal data kept only as long as needed: after MESSAGE_RETENTION_DAYS a
-// finished message loses its body. Everything else stays (status, timestamps, credits, the
-// ledger, opt-outs), so history, billing and audit still add up.
+// finished message loses its body, and so do the live events that carried a copy of it (an
+// event only serves clients catching up, minutes later at most). Everything else stays
+// (status, timestamps, credits, the ledger, opt-outs), so history, billing and audit add up.
 //
 // The table is walked in primary-key pages of BATCH rows, one short statement per page, so a
 // purge never holds many row locks or a long transaction, and the cost of a run grows with the
@@ -49,6 +50,34 @@ export async function purgeMessageBodies(db: Kysely<Database>, o: PurgeOptions):
   return total;
 }
 
+/** Removes the copies of message texts from events older than the period; returns how many. */
+export async function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+  if (o.days <= 0) return 0;
+  const cutoff = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS);
+  const batch = o.batchSize ?? 1_000;
+  let cursor = '0';
+  let total = 0;
+  for (;;) {
+    if (o.shouldStop?.()) break;
+    // An outbound message's event is the message itself; an inbound one's holds it under "message".
+    const { rows } = await sql<{ last: string | null; purged: number }>`
+      with page as (
+        select id from events where id > ${cursor}::int8 order by id limit ${batch}
+      ), purged as (
+        update events e set payload = (e.payload - 'body') #- '{message,body}'
+        from page
+        where e.id = page.id and e.created_at < ${cutoff} and (e.payload ? 'body' or e.payload -> 'message' ? 'body')
+        returning e.id
+      )
+      select (select max(id) from page)::text as last, (select count(*) from purged)::int as purged`.execute(db);
+    const row = rows[0];
+    if (!row || row.last === null) break;
+    total += row.purged;
+    cursor = row.last;
+  }
+  return total;
+}
+
 export interface RetentionJob {
   /** Resolves once a purge in progress has stopped. */
   stop(): Promise<void>;
@@ -57,7 +86,7 @@ export interface RetentionJob {
 export interface RetentionJobOptions {
   readonly days: number;
   readonly intervalMs?: number;
-  readonly onPurged?: (count: number) => void;
+  readonly onPurged?: (messages: number, events: number) => void;
   readonly onError?: (e: Error) => void;
 }
 
@@ -71,7 +100,8 @@ export function startRetention(db: Kysely<Database>, o: RetentionJobOptions): Re
     running = (async () => {
       try {
         const n = await purgeMessageBodies(db, { days: o.days, shouldStop: () => stopped });
-        if (n > 0) o.onPurged?.(n);
+        const e = await purgeEventBodies(db, { days: o.days, shouldStop: () => stopped });
+        if (n + e > 0) o.onPurged?.(n, e);
       } catch (e) {
         o.onError?.(e instanceof Error ? e : new Error(String(e)));
       } finally {

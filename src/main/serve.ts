@@ -92,7 +92,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   await dispatcher.start();
   const retention = startRetention(database.db, {
     days: o.server.messageRetentionDays,
-    onPurged: (count) => logger.info({ count, days: o.server.messageRetentionDays }, 'message texts past retention cleared'),
+    onPurged: (messages, events) => logger.info({ messages, events, days: o.server.messageRetentionDays }, 'message texts past retention cleared'),
     onError: (e) => logger.warn({ err: e }, 'message retention run failed (retried next hour)'),
   });
   const address = http.app.server.address();

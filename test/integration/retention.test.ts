@@ -5,7 +5,7 @@ import { ConfigError } from '../../src/config/load-config.js';
 import { loadServerConfig } from '../../src/config/server-config.js';
 import { addCredits } from '../../src/db/credits.js';
 import type { MessageStatus } from '../../src/domain/messages/status.js';
-import { purgeMessageBodies, startRetention } from '../../src/main/retention.js';
+import { purgeEventBodies, purgeMessageBodies, startRetention } from '../../src/main/retention.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -82,12 +82,28 @@ describe('message retention', () => {
     expect(await purgeMessageBodies(t.db, { days: 30, now: NOW, batchSize: 3 })).toBe(0);
   });
 
+  it('removes the copies of message texts from events past the period', async () => {
+    const event = (type: string, payload: unknown, ageDays: number) =>
+      t.db.insertInto('events').values({ account_id: 'ret', agent_id: null, type, payload: JSON.stringify(payload), created_at: daysAgo(ageDays) }).returning('id').executeTakeFirstOrThrow();
+    const oldOut = await event('message.created', { id: 'm1', body: 'secret out', credits: 1 }, 40);
+    const oldIn = await event('inbound', { message: { id: 'm2', body: 'secret in' }, interactionId: 'i1' }, 40);
+    const oldOther = await event('interaction.closed', { interactionId: 'i1' }, 40);
+    const recent = await event('message.created', { id: 'm3', body: 'recent' }, 2);
+    expect(await purgeEventBodies(t.db, { days: 30, now: NOW, batchSize: 2 })).toBe(2);
+    const payloads = Object.fromEntries((await t.db.selectFrom('events').select(['id', 'payload']).where('account_id', '=', 'ret').execute()).map((r) => [r.id, r.payload]));
+    expect(payloads[oldOut.id]).toEqual({ id: 'm1', credits: 1 });
+    expect(payloads[oldIn.id]).toEqual({ message: { id: 'm2' }, interactionId: 'i1' });
+    expect(payloads[oldOther.id]).toEqual({ interactionId: 'i1' });
+    expect(payloads[recent.id]).toEqual({ id: 'm3', body: 'recent' });
+    expect(await purgeEventBodies(t.db, { days: 30, now: NOW })).toBe(0);
+  });
+
   it('the job purges at start and stops cleanly', async () => {
     await message('m-job-old', 'delivered', 5000);
-    const purged: number[] = [];
-    const job = startRetention(t.db, { days: 365, onPurged: (n) => purged.push(n), onError: (e) => purged.push(-1, e.message.length) });
+    const purged: number[][] = [];
+    const job = startRetention(t.db, { days: 365, onPurged: (n, e) => purged.push([n, e]), onError: (e) => purged.push([-1, e.message.length]) });
     await job.stop();
-    expect(purged).toEqual([1]);
+    expect(purged).toEqual([[1, 0]]);
     expect((await bodies())['m-job-old']).toBeNull();
   });
 
