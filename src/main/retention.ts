@@ -3,9 +3,10 @@
 // event only serves clients catching up, minutes later at most). Everything else stays
 // (status, timestamps, credits, the ledger, opt-outs), so history, billing and audit add up.
 //
-// The table is walked in primary-key pages of BATCH rows, one short statement per page, so a
-// purge never holds many row locks or a long transaction, and the cost of a run grows with the
-// table once rather than with the backlog times the table. Rows still in flight (queued,
+// Each table is walked in primary-key pages (1,000 rows by default), one short statement per
+// page, so a purge never holds many row locks or a long transaction, and the cost of a run
+// grows with the table once rather than with the backlog times the table (no index leads with
+// created_at, so "the next 1,000 old rows" would rescan the purged ones on every batch). Rows still in flight (queued,
 // sending, sent) are not final and keep their text.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
