@@ -6,12 +6,16 @@ import type { SessionRow } from '../http/auth/caller.js';
 import { EventHub, type WakeSource } from '../http/events/hub.js';
 import { registerEventStream } from '../http/events/sse.js';
 import { createMetrics, type HttpMetrics } from '../http/metrics.js';
+import { adminRoutes } from '../http/routes/admin.js';
 import { agentRoutes } from '../http/routes/agent.js';
 import { authRoutes } from '../http/routes/auth.js';
 import { registerOps } from '../http/routes/ops.js';
 import { telephonyRoutes } from '../http/routes/telephony.js';
 import { registerWebhooks, type WebhookGateway } from '../http/routes/webhooks.js';
 import { buildServer } from '../http/server.js';
+import { defaultProviderRegistry } from '../providers/registry-entries.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { SecretKey } from '../providers/secrets.js';
 
 export interface HttpAppOptions {
   readonly deps: AppDeps;
@@ -29,6 +33,9 @@ export interface HttpAppOptions {
   /** Sends per agent per minute (Direct, Smart start, Smart message). */
   readonly sendsPerMinute?: number;
   readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
+  /** Seals provider secrets set through the administration API. */
+  readonly secretKey?: SecretKey | null;
+  readonly providerRegistry?: ProviderRegistry;
 }
 
 export interface HttpApp {
@@ -48,7 +55,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps)];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl })];
   const app = await buildServer({
     deps: o.deps,
     routes,

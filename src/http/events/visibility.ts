@@ -1,6 +1,6 @@
 // Who may see an event: the agent it names; members of its queue when it names no agent
 // (a new waiting conversation); everyone in the account for account-wide events; the
-// unassigned inbox only for administrators.
+// unassigned inbox and the administration audit trail only for administrators.
 
 export interface EventRow {
   readonly id: number;
@@ -23,6 +23,6 @@ export function canSee(v: Viewer, e: EventRow): boolean {
   if (e.accountId !== v.accountId) return false;
   if (e.agentId !== null) return e.agentId === v.agentId;
   if (e.queueId !== null) return v.queueIds.has(e.queueId);
-  if (e.type.startsWith('inbox.')) return v.role === 'admin';
+  if (e.type.startsWith('inbox.') || e.type.startsWith('admin.')) return v.role === 'admin';
   return true;
 }

@@ -1,0 +1,70 @@
+// Request schemas of the administration API (routes under /api/admin).
+import { z } from 'zod';
+
+const id = z.string().min(1).max(100);
+const name = z.string().trim().min(1).max(200);
+const ids = z.array(id).max(1000);
+
+export const AdminIdParams = z.object({ id }).strict();
+
+export const ProviderBody = z.object({ type: z.string().min(1).max(40), settings: z.record(z.string(), z.unknown()).default({}) }).strict();
+/** Without a body, the stored settings are tested. */
+export const ProviderTestBody = z.object({ type: z.string().min(1).max(40).optional(), settings: z.record(z.string(), z.unknown()).optional() }).strict();
+
+const reason = z.string().trim().min(1).max(500);
+export const TopUpBody = z.object({ amount: z.number().int().min(1).max(1_000_000_000), note: z.string().trim().max(500).optional() }).strict();
+export const AdjustmentBody = z
+  .object({ amount: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((n) => n !== 0, 'must not be 0'), reason })
+  .strict();
+export const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), before: z.string().regex(/^\d{1,18}$/).optional() }).strict();
+export const OffsetQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }).strict();
+
+const permissions = z.object({ messaging: z.boolean().optional(), direct: z.boolean().optional(), smart: z.boolean().optional() }).strict();
+const profileFields = {
+  name,
+  permissions: permissions.optional(),
+  maxInteractions: z.number().int().min(0).max(1000).optional(),
+  authorizedCountries: z.array(z.string().max(8)).max(300).optional(),
+  numberIds: ids.optional(),
+  templateIds: ids.optional(),
+};
+export const ProfileCreateBody = z.object(profileFields).strict();
+export const ProfileUpdateBody = z.object(profileFields).partial().strict();
+
+const numberFields = {
+  address: z.string().trim().min(1).max(64),
+  sendRatePerSecond: z.number().positive().max(10_000).optional(),
+  nationalLanguage: z.enum(['turkish', 'spanish', 'portuguese']).nullable().optional(),
+};
+export const NumberCreateBody = z.object(numberFields).strict();
+export const NumberUpdateBody = z.object(numberFields).partial().strict();
+
+const queueFields = { name, smsNumberId: id.nullable().optional(), templateIds: ids.optional(), memberIds: ids.optional() };
+export const QueueCreateBody = z.object(queueFields).strict();
+export const QueueUpdateBody = z.object(queueFields).partial().strict();
+
+const templateFields = { name, body: z.string().max(5_000) };
+export const TemplateCreateBody = z.object(templateFields).strict();
+export const TemplateUpdateBody = z.object(templateFields).partial().strict();
+
+const agentFields = {
+  email: z.email().max(320).transform((e) => e.toLowerCase()),
+  name,
+  role: z.enum(['agent', 'admin']).optional(),
+  profileId: id.nullable().optional(),
+  lang: z.enum(['en', 'fr']).optional(),
+};
+export const AgentCreateBody = z.object(agentFields).strict();
+export const AgentUpdateBody = z.object({ name, role: agentFields.role, profileId: agentFields.profileId, lang: agentFields.lang, disabled: z.boolean().optional() }).partial().strict();
+
+export type ProviderBody = z.output<typeof ProviderBody>;
+export type ProfileCreateBody = z.output<typeof ProfileCreateBody>;
+export type ProfileUpdateBody = z.output<typeof ProfileUpdateBody>;
+export type NumberCreateBody = z.output<typeof NumberCreateBody>;
+export type NumberUpdateBody = z.output<typeof NumberUpdateBody>;
+export type QueueCreateBody = z.output<typeof QueueCreateBody>;
+export type QueueUpdateBody = z.output<typeof QueueUpdateBody>;
+export type TemplateCreateBody = z.output<typeof TemplateCreateBody>;
+export type TemplateUpdateBody = z.output<typeof TemplateUpdateBody>;
+export type AgentCreateBody = z.output<typeof AgentCreateBody>;
+export type AgentUpdateBody = z.output<typeof AgentUpdateBody>;

@@ -1,0 +1,68 @@
+// The account's credits for administrators: balance, top-ups, signed adjustments, the ledger.
+// A negative adjustment goes through the send path's debit, so it can never take the balance
+// below zero, whatever runs at the same time.
+import { addCredits, creditBalance, debitCredits } from '../../db/credits.js';
+import { int8ToNumber } from '../../db/int8.js';
+import type { Actor, AppDeps } from '../context.js';
+import { audit } from './audit.js';
+import { invalid } from './refusals.js';
+
+export async function balance(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<{ balance: number }> {
+  return { balance: await creditBalance(deps.db, actor.accountId) };
+}
+
+export async function topUp(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, input: { amount: number; note?: string | undefined }): Promise<{ balance: number }> {
+  const reason = input.note ? `top-up: ${input.note}` : 'top-up';
+  await deps.db.transaction().execute(async (trx) => {
+    await addCredits(trx, actor.accountId, input.amount, { reason, actor: actor.agentId });
+    await audit(trx, actor, { what: 'credits.topped_up', targetId: null, after: { amount: input.amount, reason } });
+  });
+  deps.wake();
+  return balance(deps, actor);
+}
+
+export async function adjust(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, input: { amount: number; reason: string }): Promise<{ balance: number }> {
+  const reason = `adjustment: ${input.reason}`;
+  await deps.db.transaction().execute(async (trx) => {
+    if (input.amount > 0) await addCredits(trx, actor.accountId, input.amount, { reason, actor: actor.agentId });
+    else if (!(await debitCredits(trx, actor.accountId, -input.amount, { reason, actor: actor.agentId }))) {
+      throw invalid('amount', 'EXCEEDS_BALANCE', { balance: await creditBalance(trx, actor.accountId) });
+    }
+    await audit(trx, actor, { what: 'credits.adjusted', targetId: null, after: { amount: input.amount, reason } });
+  });
+  deps.wake();
+  return balance(deps, actor);
+}
+
+export interface LedgerLine {
+  readonly id: string;
+  readonly delta: number;
+  readonly reason: string;
+  readonly messageId: string | null;
+  readonly actor: string | null;
+  readonly actorName: string | null;
+  readonly at: string;
+}
+
+/** Newest first; `before` is the id of the last line of the previous page. */
+export async function ledger(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<{ entries: LedgerLine[]; nextBefore: string | null }> {
+  let q = deps.db
+    .selectFrom('credit_ledger')
+    .leftJoin('agents', (j) => j.onRef('agents.id', '=', 'credit_ledger.actor').on('agents.account_id', '=', actor.accountId))
+    .select(['credit_ledger.id', 'credit_ledger.delta', 'credit_ledger.reason', 'credit_ledger.message_id', 'credit_ledger.actor', 'credit_ledger.created_at', 'agents.name'])
+    .where('credit_ledger.account_id', '=', actor.accountId)
+    .orderBy('credit_ledger.id', 'desc')
+    .limit(page.limit);
+  if (page.before !== undefined) q = q.where('credit_ledger.id', '<', page.before);
+  const rows = await q.execute();
+  const entries = rows.map((r) => ({
+    id: String(r.id),
+    delta: int8ToNumber(r.delta, 'ledger delta'),
+    reason: r.reason,
+    messageId: r.message_id,
+    actor: r.actor,
+    actorName: r.name,
+    at: new Date(r.created_at).toISOString(),
+  }));
+  return { entries, nextBefore: rows.length === page.limit ? (entries[entries.length - 1]?.id ?? null) : null };
+}

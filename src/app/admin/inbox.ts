@@ -1,0 +1,41 @@
+// What only administrators look at: inbound messages no queue owns, and the opt-out list.
+import type { Actor, AppDeps } from '../context.js';
+
+export interface InboxMessage {
+  readonly id: string;
+  readonly seq: string;
+  readonly from: string;
+  readonly to: string;
+  readonly smsNumberId: string | null;
+  readonly body: string | null;
+  readonly receivedAt: string;
+}
+
+/** Newest first; `before` is the `seq` of the last message of the previous page. */
+export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<{ messages: InboxMessage[]; nextBefore: string | null }> {
+  let q = deps.db
+    .selectFrom('messages')
+    .select(['id', 'seq', 'from_address', 'to_address', 'sms_number_id', 'body', 'created_at'])
+    .where('account_id', '=', actor.accountId)
+    .where('direction', '=', 'in')
+    .where('interaction_id', 'is', null)
+    .orderBy('seq', 'desc')
+    .limit(page.limit);
+  if (page.before !== undefined) q = q.where('seq', '<', page.before);
+  const rows = await q.execute();
+  const messages = rows.map((r) => ({ id: r.id, seq: String(r.seq), from: r.from_address, to: r.to_address, smsNumberId: r.sms_number_id, body: r.body, receivedAt: new Date(r.created_at).toISOString() }));
+  return { messages, nextBefore: rows.length === page.limit ? (messages[messages.length - 1]?.seq ?? null) : null };
+}
+
+export async function optOuts(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; offset: number }): Promise<{ optOuts: { number: string; keyword: string; at: string }[] }> {
+  const rows = await deps.db
+    .selectFrom('opt_outs')
+    .select(['number', 'keyword', 'opted_out_at'])
+    .where('account_id', '=', actor.accountId)
+    .orderBy('opted_out_at', 'desc')
+    .orderBy('number')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { optOuts: rows.map((r) => ({ number: r.number, keyword: r.keyword, at: new Date(r.opted_out_at).toISOString() })) };
+}

@@ -1,0 +1,108 @@
+// The account's SMS provider as administrators see and set it: settings validated by the
+// registry, secrets sealed with the configured key and never returned whole.
+import type { ProviderType } from '../../db/schema.js';
+import { secretContext } from '../../main/provider-factory.js';
+import { openConfigSecrets, redactConfig, sealConfigSecrets, type ConfigValue } from '../../providers/secrets.js';
+import type { Actor, AppDeps } from '../context.js';
+import { audit } from './audit.js';
+import type { ProviderAdminDeps } from './provider-deps.js';
+import { auditSettings, keepStoredSecrets } from './provider-secrets.js';
+import { invalid, notFound } from './refusals.js';
+
+/** Provider types that report through /webhooks (SMPP pushes over its own link). */
+const WEBHOOK_TYPES: ReadonlySet<string> = new Set(['twilio', 'vonage', 'http-json', 'simulator']);
+
+export interface StoredProvider {
+  readonly type: string | null;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+export interface ProviderView {
+  readonly type: string | null;
+  readonly settings: { readonly [key: string]: ConfigValue };
+  readonly secretsEncrypted: boolean;
+  readonly webhooks: { readonly status: string; readonly inbound: string } | null;
+  readonly types: readonly string[];
+}
+
+function asRecord(v: unknown): Readonly<Record<string, unknown>> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export async function loadStoredProvider(deps: Pick<AppDeps, 'db'>, accountId: string): Promise<StoredProvider> {
+  const row = await deps.db.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', accountId).executeTakeFirst();
+  if (!row) throw notFound('account');
+  return { type: row.provider_type, config: asRecord(row.provider_config) };
+}
+
+/** Stored secrets in clear, for validation and the connection test; refused if the key cannot open them. */
+export function openStored(p: ProviderAdminDeps, accountId: string, config: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (!p.secretKey) return { ...config };
+  try {
+    return openConfigSecrets(config, p.secretKey, secretContext(accountId));
+  } catch {
+    throw invalid('settings', 'STORED_SECRET_UNREADABLE');
+  }
+}
+
+export function webhookUrls(type: string | null, accountId: string, origin: string): ProviderView['webhooks'] {
+  if (type === null || !WEBHOOK_TYPES.has(type)) return null;
+  const base = `${origin.replace(/\/+$/, '')}/webhooks/${type}/${encodeURIComponent(accountId)}`;
+  return { status: `${base}/status`, inbound: `${base}/inbound` };
+}
+
+export async function getProvider(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDeps, actor: Actor, requestOrigin: string): Promise<ProviderView> {
+  const stored = await loadStoredProvider(deps, actor.accountId);
+  let shown: Readonly<Record<string, unknown>> = stored.config;
+  try {
+    shown = p.secretKey ? openConfigSecrets(stored.config, p.secretKey, secretContext(actor.accountId)) : stored.config;
+  } catch {
+    // Envelopes this key cannot open are still shown, as "encrypted".
+  }
+  const encrypted = Object.values(stored.config).some((v) => typeof v === 'string' && v.startsWith('smsdesk:v1:'));
+  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, p.publicBaseUrl ?? requestOrigin), types: p.registry.types };
+}
+
+export interface ProviderInput {
+  readonly type: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The settings as they would be stored (secrets kept or replaced) and in clear, validated by
+ * the registry. Shared by saving and by the connection test of unsaved settings.
+ */
+export function resolveSubmitted(p: ProviderAdminDeps, accountId: string, stored: StoredProvider, input: ProviderInput): { merged: Record<string, unknown>; plain: Record<string, unknown> } {
+  if (!p.registry.types.includes(input.type)) throw invalid('type', 'UNKNOWN_PROVIDER_TYPE', { known: [...p.registry.types] });
+  const merged = keepStoredSecrets(input.settings, stored.type === input.type ? stored.config : {});
+  const plain = openStored(p, accountId, merged);
+  const check = p.registry.validate({ type: input.type, config: plain });
+  if (!check.ok) {
+    const first = check.issues[0];
+    throw invalid(first && first.path !== '' ? `settings.${first.path}` : 'settings', 'INVALID_SETTING', { issues: check.issues.slice(0, 10).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)) });
+  }
+  return { merged, plain };
+}
+
+export async function putProvider(deps: Pick<AppDeps, 'db' | 'wake'>, p: ProviderAdminDeps, actor: Actor, input: ProviderInput, requestOrigin: string): Promise<ProviderView> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', actor.accountId).forUpdate().executeTakeFirst();
+    if (!row) throw notFound('account');
+    const stored: StoredProvider = { type: row.provider_type, config: asRecord(row.provider_config) };
+    const { merged } = resolveSubmitted(p, actor.accountId, stored, input);
+    const toStore = p.secretKey ? sealConfigSecrets(merged, p.secretKey, secretContext(actor.accountId)) : merged;
+    await trx
+      .updateTable('accounts')
+      .set({ provider_type: input.type as ProviderType, provider_config: JSON.stringify(toStore) })
+      .where('id', '=', actor.accountId)
+      .execute();
+    await audit(trx, actor, {
+      what: 'provider.updated',
+      targetId: actor.accountId,
+      before: { type: stored.type, settings: auditSettings(stored.config) },
+      after: { type: input.type, settings: auditSettings(merged) },
+    });
+  });
+  deps.wake();
+  return getProvider(deps, p, actor, requestOrigin);
+}

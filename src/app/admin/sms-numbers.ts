@@ -1,0 +1,83 @@
+// The account's sender identities: address, send rate and national language option.
+import type { NationalLanguage } from '../../db/schema.js';
+import type { Actor, AppDeps } from '../context.js';
+import { isUniqueViolation } from '../retry-on-conflict.js';
+import { audit } from './audit.js';
+import { notFound, invalid } from './refusals.js';
+import { normaliseSenderAddress } from './sender-address.js';
+
+export interface NumberView {
+  readonly id: string;
+  readonly address: string;
+  readonly sendRatePerSecond: number;
+  readonly nationalLanguage: NationalLanguage | null;
+}
+
+interface NumberRow {
+  id: string;
+  address: string;
+  send_rate_per_second: number;
+  national_language: NationalLanguage | null;
+}
+
+const view = (r: NumberRow): NumberView => ({ id: r.id, address: r.address, sendRatePerSecond: Number(r.send_rate_per_second), nationalLanguage: r.national_language });
+const COLUMNS = ['id', 'address', 'send_rate_per_second', 'national_language'] as const;
+
+export async function listNumbers(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<NumberView[]> {
+  const rows = await deps.db.selectFrom('sms_numbers').select(COLUMNS).where('account_id', '=', actor.accountId).orderBy('address').execute();
+  return rows.map(view);
+}
+
+export interface NumberInput {
+  readonly address?: string | undefined;
+  readonly sendRatePerSecond?: number | undefined;
+  readonly nationalLanguage?: NationalLanguage | null | undefined;
+}
+
+function duplicateAddress(e: unknown): never {
+  if (isUniqueViolation(e)) throw invalid('address', 'ALREADY_EXISTS');
+  throw e;
+}
+
+export async function createNumber(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, actor: Actor, input: NumberInput & { address: string }): Promise<NumberView> {
+  const row: NumberRow = {
+    id: `num_${deps.ids.next()}`,
+    address: normaliseSenderAddress(input.address),
+    send_rate_per_second: input.sendRatePerSecond ?? 10,
+    national_language: input.nationalLanguage ?? null,
+  };
+  await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      await trx.insertInto('sms_numbers').values({ ...row, account_id: actor.accountId }).execute();
+      await audit(trx, actor, { what: 'number.created', targetId: row.id, after: view(row) });
+    })
+    .catch(duplicateAddress);
+  deps.wake();
+  return view(row);
+}
+
+export async function updateNumber(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, id: string, input: NumberInput): Promise<NumberView> {
+  const after = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await trx.selectFrom('sms_numbers').select(COLUMNS).where('id', '=', id).where('account_id', '=', actor.accountId).forUpdate().executeTakeFirst();
+      if (!before) throw notFound('id');
+      const next: NumberRow = {
+        id,
+        address: input.address === undefined ? before.address : normaliseSenderAddress(input.address),
+        send_rate_per_second: input.sendRatePerSecond ?? before.send_rate_per_second,
+        national_language: input.nationalLanguage === undefined ? before.national_language : input.nationalLanguage,
+      };
+      await trx
+        .updateTable('sms_numbers')
+        .set({ address: next.address, send_rate_per_second: next.send_rate_per_second, national_language: next.national_language })
+        .where('id', '=', id)
+        .execute();
+      await audit(trx, actor, { what: 'number.updated', targetId: id, before: view(before), after: view(next) });
+      return next;
+    })
+    .catch(duplicateAddress);
+  deps.wake();
+  return view(after);
+}
