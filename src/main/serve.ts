@@ -81,6 +81,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     sessionIdleMs: o.server.sessionIdleMs,
     sessionAbsoluteMs: o.server.sessionAbsoluteMs,
     sendsPerMinute: o.server.sendsPerMinute,
+    secretKey: o.server.secretKey,
     ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
     logger: false,
     registerExtra: async (app) => {
