@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/http/auth/password.js';
 import { createHttpApp, type HttpApp } from '../../src/main/http-app.js';
-import { secretContext } from '../../src/main/provider-factory.js';
+import { webhookUrls } from '../../src/app/admin/provider-settings.js';
+import { createProviderFactory, secretContext } from '../../src/main/provider-factory.js';
+import { isConnectionTester } from '../../src/providers/webhook.js';
 import { decryptSecret, isEncryptedSecret } from '../../src/providers/secrets.js';
 import { HttpJsonFake } from '../fixtures/fakes/http-json-fake.js';
 import { buildWorld, testDeps, type World } from '../fixtures/world.js';
@@ -130,14 +132,25 @@ describe('SMS provider', () => {
     expect(decryptSecret(row2.webhookSecret as string, SECRET_KEY, `${secretContext(w.accountId)}/webhookSecret`)).toBe(WEBHOOK_SECRET);
     expect(row2.timeoutMs).toBe(9000);
 
+    // The running server's factory opens what the administration API sealed.
+    const built = await createProviderFactory(SECRET_KEY)(w.accountId, 'http-json', row2);
+    expect(isConnectionTester(built) && (await built.testConnection())).toEqual({ ok: true });
+    await built.close?.();
+    await expect(Promise.resolve().then(() => createProviderFactory('another-passphrase-0000')(w.accountId, 'http-json', row2))).rejects.toThrow();
+
     const get = await call(admin, 'GET', '/api/admin/provider');
     expect(JSON.stringify(get.body)).not.toContain('gw-password-1234');
 
     const audit = await adminEvents('admin.provider.updated');
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ agent_id: null, queue_id: null });
+    expect(audit[0]).toMatchObject({ agent_id: null, queue_id: null, payload: { actorId: w.agents.colleague, targetId: w.accountId, before: { type: 'simulator' }, after: { type: 'http-json' } } });
     expect(JSON.stringify(audit)).not.toContain('gw-password-1234');
     expect(JSON.stringify(audit)).not.toContain('tail');
+  });
+
+  it('gives webhook addresses from PUBLIC_URL when set, none for SMPP', () => {
+    expect(webhookUrls('twilio', 'acc_1', 'https://sms.example.com/')).toEqual({ status: 'https://sms.example.com/webhooks/twilio/acc_1/status', inbound: 'https://sms.example.com/webhooks/twilio/acc_1/inbound' });
+    expect(webhookUrls('smpp', 'acc_1', 'https://sms.example.com')).toBeNull();
   });
 
   it('refuses invalid settings with the field, and an unknown type', async () => {
@@ -193,6 +206,15 @@ describe('credits', () => {
     expect(page2.body.nextBefore).toBeNull();
     expect(await adminEvents('admin.credits.adjusted')).toHaveLength(3);
     expect(await adminEvents('admin.credits.topped_up')).toHaveLength(1);
+  });
+
+  it('concurrent negative adjustments never take the balance below zero', async () => {
+    const start = (await call(admin, 'GET', '/api/admin/credits')).body.balance as number;
+    const tries = await Promise.all(Array.from({ length: 8 }, () => call(admin, 'POST', '/api/admin/credits/adjustments', { amount: -3, reason: 'race' })));
+    const ok = tries.filter((r) => r.status === 201).length;
+    expect(ok).toBe(Math.floor(start / 3));
+    expect(tries.filter((r) => r.status === 400).every((r) => r.body.error?.details?.reason === 'EXCEEDS_BALANCE')).toBe(true);
+    expect((await call(admin, 'GET', '/api/admin/credits')).body.balance).toBe(start - 3 * ok);
   });
 });
 
