@@ -21,6 +21,7 @@ let agent: Session;
 let admin: Session;
 let smartOnly: Session;
 let other: Session;
+let otherAdmin: Session;
 
 async function login(email: string): Promise<Session> {
   const r = await srv.request('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
@@ -52,6 +53,8 @@ beforeAll(async () => {
   admin = await login(await email(w.agents.colleague));
   smartOnly = await login(await email(w.agents.smartOnly));
   other = await login(await email(w.agents.other));
+  await tdb.db.insertInto('agents').values({ id: 'other-admin', account_id: w.otherAccountId, email: 'other-admin@example.test', name: 'Otto Admin', role: 'admin', password_hash: hash }).execute();
+  otherAdmin = await login('other-admin@example.test');
 });
 afterAll(async () => {
   await srv?.close();
@@ -166,9 +169,20 @@ describe('access matrix: every route x role x account', () => {
       admin: authed(admin),
       token: { authorization: `Bearer ${TOKEN}` },
       otherAccount: authed(other),
+      otherAdmin: authed(otherAdmin),
       badToken: { authorization: 'Bearer not-a-real-token-at-all-000000' },
     };
-    const fill = (p: string) => p.replace('{id}', p.startsWith('/api/queues') ? w.queues.support : interactionId).replace('{callId}', 'pbx-x');
+    const noneProfile = (await tdb.db.selectFrom('agents').select('profile_id').where('id', '=', w.agents.none).executeTakeFirstOrThrow()).profile_id!;
+    // Admin routes name this account's objects; agents nobody signs in as, so writes with empty bodies disturb nothing.
+    const adminIds: [string, string][] = [
+      ['/api/admin/numbers/', w.numbers.orphan],
+      ['/api/admin/templates/', w.templates.empty],
+      ['/api/admin/agents/', w.agents.none],
+      ['/api/admin/profiles/', noneProfile],
+      ['/api/admin/queues/', w.queues.unconfigured],
+      ['/api/queues/', w.queues.support],
+    ];
+    const fill = (p: string) => p.replace('{id}', adminIds.find(([prefix]) => p.startsWith(prefix))?.[1] ?? interactionId).replace('{callId}', 'pbx-x');
     let checked = 0;
     for (const [path, ops] of Object.entries(docs.paths)) {
       for (const [method, op] of Object.entries(ops)) {
@@ -183,14 +197,22 @@ describe('access matrix: every route x role x account', () => {
           if (isPublic) continue;
           if (role === 'anonymous' || role === 'badToken') expect(r.status, `${role} ${method} ${path}`).toBe(401);
           if (role === 'token' && !telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
-          if ((role === 'agent' || role === 'admin' || role === 'otherAccount') && telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
-          if (role === 'otherAccount' && (path.includes('{id}') || path.includes('/interactions/'))) expect([400, 404], `${role} ${method} ${path}`).toContain(r.status);
+          const adminRoute = path.startsWith('/api/admin/');
+          const sessionRole = role === 'agent' || role === 'admin' || role === 'otherAccount' || role === 'otherAdmin';
+          if (sessionRole && telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
+          if ((role === 'agent' || role === 'otherAccount') && adminRoute) expect(r.status, `${role} ${method} ${path}`).toBe(403);
+          const namesThisAccount = path.includes('{id}') || path.includes('/interactions/');
+          if (role === 'otherAccount' && namesThisAccount && !adminRoute) expect([400, 404], `${role} ${method} ${path}`).toContain(r.status);
+          // An administrator of another account: its admin routes find nothing here; agent routes refuse it first for
+          // lack of a messaging profile (403) or find nothing.
+          if (role === 'otherAdmin' && namesThisAccount) expect(adminRoute ? [400, 404] : [400, 403, 404], `${role} ${method} ${path}`).toContain(r.status);
           // nothing of this account leaks into the other account's answers
-          expect(JSON.stringify(r.json ?? '')).not.toContain(role === 'otherAccount' ? w.accountId : w.otherAccountId);
+          const foreign = role === 'otherAccount' || role === 'otherAdmin';
+          expect(JSON.stringify(r.json ?? '')).not.toContain(foreign ? w.accountId : w.otherAccountId);
         }
       }
     }
-    expect(checked).toBeGreaterThan(60);
+    expect(checked).toBeGreaterThan(150);
   });
 });
 
