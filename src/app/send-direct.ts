@@ -5,6 +5,7 @@ import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
 import { loadSendFacts } from './load-facts.js';
+import { ownCall } from './own-call.js';
 import { messageView } from './record.js';
 import { debitAndQueue } from './send-in-one-statement.js';
 import { unwrap } from './unwrap.js';
@@ -40,17 +41,4 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
   }
   deps.wake();
   return { messageId: id, status: 'queued', credits: plan.credits, plan };
-}
-
-async function ownCall(deps: AppDeps, actor: Actor, callId: string): Promise<string> {
-  const call = await deps.db
-    .selectFrom('interactions')
-    .select('id')
-    .where('id', '=', callId)
-    .where('account_id', '=', actor.accountId)
-    .where('agent_id', '=', actor.agentId)
-    .where('kind', '=', 'voice')
-    .executeTakeFirst();
-  if (!call) throw new DomainError('NOT_FOUND', { field: 'originCallId' });
-  return call.id;
 }

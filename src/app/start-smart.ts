@@ -6,7 +6,9 @@ import { planStart, type StartPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
 import { loadAccount, loadAgent, loadQueue } from './load-facts.js';
+import { ownCall } from './own-call.js';
 import { reserveSlot, takeWaiting } from './reserve-slot.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 import { appendEvent } from './record.js';
 import { unwrap } from './unwrap.js';
 
@@ -24,6 +26,14 @@ export interface StartedInteraction {
 }
 
 export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartInput): Promise<StartedInteraction> {
+  // Two starts for one customer and number at once (a double click, two agents, a reply
+  // arriving): the loser hits the unique open-conversation index and, on retry, finds the
+  // winner's conversation.
+  return retryOnConflict(() => startOnce(deps, actor, input));
+}
+
+async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput): Promise<StartedInteraction> {
+  const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const agent = await loadAgent(deps, actor);
   const queue = await loadQueue(deps.db, actor, input.queueId);
   const parsed = parseRecipient(input.recipient);
@@ -55,7 +65,7 @@ export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartI
           queue_id: input.queueId,
           customer_number: plan.recipient.e164,
           sms_number_id: plan.sender.id,
-          origin_call_id: input.originCallId ?? null,
+          origin_call_id: originCallId,
           created_at: now,
           updated_at: now,
         })

@@ -45,6 +45,9 @@ export async function withIdempotency(db: Db, caller: Caller, req: FastifyReques
       .execute();
     return { status, body };
   } catch (e) {
+    // Only a refusal is known to have sent nothing; after any other error the send may have
+    // committed, so the key stays reserved rather than let a retry send twice.
+    if (!(e instanceof DomainError)) throw e;
     // A refusal sent nothing: free the key so the agent can fix the input and retry with it.
     await db.deleteFrom('idempotency_keys').where('account_id', '=', caller.accountId).where('agent_id', '=', owner).where('key', '=', key).execute();
     throw e;

@@ -64,7 +64,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     app.route({
       method: def.method,
       url: def.url,
-      ...(def.rateLimit ? { config: { rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.timeWindowMs } } } : {}),
+      ...(def.rateLimit
+        ? {
+            config: {
+              rateLimit: {
+                max: def.rateLimit.max,
+                timeWindow: def.rateLimit.timeWindowMs,
+                // Anyone can send any cookie to a public route: only the address counts there.
+                ...(def.access === 'public' ? { keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` } : {}),
+              },
+            },
+          }
+        : {}),
       handler: async (req, reply) => {
         const lang = pickLang(req.headers['accept-language']);
         const caller = def.access === 'public' ? await resolveCaller(opts.deps.db, req, sessions).catch(() => null) : await resolveCaller(opts.deps.db, req, sessions);

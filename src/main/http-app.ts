@@ -28,6 +28,8 @@ export interface HttpAppOptions {
   readonly sessionCacheMs?: number;
   readonly sessionAbsoluteMs?: number;
   readonly publicBaseUrl?: string;
+  /** Honour X-Forwarded-* from the proxy in front (addresses for rate limits, the scheme for webhook URLs). */
+  readonly trustProxy?: boolean;
   readonly logger?: boolean | object;
   readonly eventPollMs?: number;
   /** Sends per agent per minute (Direct, Smart start, Smart message). */
@@ -65,6 +67,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
     sessionIdleMs,
     sessionAbsoluteMs,
     ...(sessionCache ? { sessionCache } : {}),
+    ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     ...(o.logger !== undefined ? { logger: o.logger } : {}),
     registerExtra: async (a) => {
       registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs, ...(sessionCache ? { cache: sessionCache } : {}) });

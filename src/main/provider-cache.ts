@@ -58,8 +58,11 @@ export function createProviderCache(db: Db, factory: ProviderFactory, now: () =>
       try {
         const e = await entry(accountId);
         return e.type === type ? e.provider : null;
-      } catch {
-        return null;
+      } catch (err) {
+        // An account without a provider is "not here"; any other failure (database, secrets)
+        // must reach the provider as a 5xx so it delivers the webhook again.
+        if (err instanceof DomainError && err.code === 'NO_PROVIDER_CONFIGURED') return null;
+        throw err;
       }
     },
     async close() {

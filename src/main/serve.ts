@@ -63,8 +63,19 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     providers: (accountId) => providers.get(accountId),
     wake: outbox,
     events,
-    onInbound: (e, provider) =>
-      receiveInbound(deps, { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, from: e.from, to: e.to, body: e.body, receivedAt: e.at }),
+    onInbound: (e, provider) => {
+      const optOut = (e as { optOut?: unknown }).optOut;
+      return receiveInbound(deps, {
+        accountId: e.accountId,
+        provider,
+        providerMessageId: e.providerMessageId,
+        from: e.from,
+        to: e.to,
+        body: e.body,
+        receivedAt: e.at,
+        optOut: optOut === 'STOP' || optOut === 'START' ? optOut : null,
+      });
+    },
     concurrency: o.app.dispatcher.concurrency,
     pollIntervalMs: o.app.dispatcher.pollIntervalMs,
     leaseMs: o.app.dispatcher.leaseMs,
@@ -81,6 +92,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     sessionIdleMs: o.server.sessionIdleMs,
     sessionAbsoluteMs: o.server.sessionAbsoluteMs,
     sendsPerMinute: o.server.sendsPerMinute,
+    trustProxy: o.server.trustProxy,
     secretKey: o.server.secretKey,
     ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
     logger: false,

@@ -33,6 +33,8 @@ describe('first run', () => {
     const first = await serve({ ...configs(), log: quiet });
     try {
       expect(first.seeded).toBe(true);
+      // The demo fails 5% of messages on purpose; this test needs the delivery and the reply.
+      await first.database.db.updateTable('accounts').set({ provider_config: JSON.stringify({ latencyMs: 300, deliveryDelayMs: 1500, autoReply: { text: 'Thanks, got it!', delayMs: 3000 } }) }).where('id', '=', 'demo').execute();
       const alice = DEMO_LOGINS[0]!;
       const login = await call(first.url, 'POST', '/api/auth/login', { email: alice.email, password: alice.password });
       expect(login.status).toBe(200);
@@ -51,7 +53,7 @@ describe('first run', () => {
         if (statuses.includes('in:received') && msgs.some((m) => m.direction === 'out' && ['delivered', 'failed'].includes(m.status))) break;
         await new Promise((r) => setTimeout(r, 250));
       }
-      expect(statuses.some((s) => s === 'out:delivered' || s === 'out:failed')).toBe(true);
+      expect(statuses).toContain('out:delivered');
       expect(statuses).toContain('in:received');
       const metrics = await (await fetch(`${first.url}/metrics`)).text();
       expect(metrics).toMatch(/smsdesk_provider_call_duration_seconds_count\{provider="simulator",outcome="accepted"\} [1-9]/);

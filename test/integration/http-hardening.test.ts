@@ -40,7 +40,11 @@ describe('hardening', () => {
 
   it('rate-limits login attempts (10 a minute per client)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await srv.request('POST', '/api/auth/login', { body: { email: 'nobody@example.test', password: 'wrong' } })).status);
+    // A made-up cookie or token on each try must not buy a fresh allowance.
+    for (let i = 0; i < 12; i++) {
+      const disguise = i % 2 === 0 ? { cookie: `smsdesk_session=random-${i}` } : { authorization: `Bearer made-up-token-${i}-0123456789` };
+      statuses.push((await srv.request('POST', '/api/auth/login', { headers: disguise, body: { email: 'nobody@example.test', password: 'wrong' } })).status);
+    }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     const r = await srv.request('POST', '/api/auth/login', { body: { email, password: 'pw' } });

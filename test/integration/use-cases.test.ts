@@ -103,6 +103,11 @@ describe('Direct SMS', () => {
     const m = await tdb.db.selectFrom('messages').select('origin_call_id').where('id', '=', r.messageId).executeTakeFirstOrThrow();
     expect(m.origin_call_id).toBe(call.interactionId);
     expect(await refusal(sendDirect(deps, as(w.agents.directOnly), { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'x', originCallId: call.interactionId }))).toBe('NOT_FOUND');
+    expect(await refusal(startSmart(deps, as(w.agents.smartOnly), { recipient: CUSTOMER, queueId: w.queues.support, originCallId: call.interactionId }))).toBe('NOT_FOUND');
+    expect(await refusal(startSmart(deps, as(w.agents.smartOnly), { recipient: CUSTOMER, queueId: w.queues.support, originCallId: 'no-such-call' }))).toBe('NOT_FOUND');
+    const fromCall = await startSmart(deps, as(w.agents.both), { recipient: CUSTOMER, queueId: w.queues.support, originCallId: call.interactionId });
+    const i = await tdb.db.selectFrom('interactions').select('origin_call_id').where('id', '=', fromCall.interactionId).executeTakeFirstOrThrow();
+    expect(i.origin_call_id).toBe(call.interactionId);
   });
 });
 
@@ -147,6 +152,20 @@ describe('Smart SMS', () => {
     expect(await refusal(startSmart(deps, as(w.agents.directOnly), { recipient: CUSTOMER, queueId: 'nope' }))).toBe('MODE_NOT_PERMITTED');
     expect(await refusal(startSmart(deps, as(w.agents.both), { recipient: CUSTOMER, queueId: 'nope' }))).toBe('NOT_FOUND');
     expect(await refusal(startSmart(deps, as(w.agents.both), { recipient: '0612345678', queueId: w.queues.support }))).toBe('INVALID_NUMBER');
+  });
+
+  it('two agents starting with one customer on one number at once: one conversation, the other refused', async () => {
+    const results = await Promise.all(
+      [w.agents.both, w.agents.colleague, w.agents.smartOnly].map((agent) =>
+        startSmart(deps, as(agent), { recipient: CUSTOMER_2, queueId: w.queues.support }).then(
+          (r) => r.interactionId,
+          (e: unknown) => (e instanceof DomainError ? e.code : `crash: ${String(e)}`),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 'FORBIDDEN')).toHaveLength(2);
+    const open = await tdb.db.selectFrom('interactions').select('id').where('account_id', '=', w.accountId).where('customer_number', '=', CUSTOMER_2).execute();
+    expect(open).toHaveLength(1);
   });
 
   it('enforces the maximum under concurrent starts', async () => {

@@ -42,8 +42,8 @@ export async function resolveCaller(db: Db, req: FastifyRequest, t: SessionTimeo
   const s = t.cache ? await t.cache.get(idHash, () => readSession(db, idHash)) : await readSession(db, idHash);
   if (!s || s.disabled) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() > t.idleMs || now.getTime() - new Date(s.created_at).getTime() > t.absoluteMs) {
-    t.cache?.delete(idHash);
     await db.deleteFrom('sessions').where('id_hash', '=', s.id_hash).execute();
+    t.cache?.delete(idHash);
     return null;
   }
   // Touch at most once a minute: a busy Banner must not turn every read into a write.

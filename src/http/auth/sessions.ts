@@ -25,8 +25,9 @@ export async function login(db: Db, reply: FastifyReply, email: string, password
 
 export async function logout(db: Db, reply: FastifyReply, sid: string | undefined, cache?: { delete(key: string): void }): Promise<{ loggedOut: true }> {
   if (sid) {
-    cache?.delete(hashSecret(sid));
+    // The row first: a read racing this delete then cannot put the session back in the cache.
     await db.deleteFrom('sessions').where('id_hash', '=', hashSecret(sid)).execute();
+    cache?.delete(hashSecret(sid));
   }
   void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return { loggedOut: true };

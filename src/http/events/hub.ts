@@ -30,6 +30,7 @@ export class EventHub {
   private cursor = 0;
   private readonly gaps = new Map<number, number>();
   private polling: Promise<void> | null = null;
+  private stopped = false;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
@@ -50,6 +51,7 @@ export class EventHub {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.unsubscribe?.();
     await this.polling;
@@ -63,6 +65,10 @@ export class EventHub {
 
   /** Attaches a client; with `lastEventId`, first replays what it missed, in order, once. */
   async attach(sink: EventSink, lastEventId?: number): Promise<() => void> {
+    if (this.stopped) {
+      sink.end?.();
+      return () => undefined;
+    }
     if (lastEventId === undefined) {
       this.sinks.add(sink);
       return () => this.sinks.delete(sink);
@@ -71,19 +77,23 @@ export class EventHub {
     const buffering: EventSink = { viewer: sink.viewer, send: (e) => buffered.push(e) };
     this.sinks.add(buffering);
     let last = lastEventId;
+    const replayed = new Set<number>();
     for (;;) {
       const rows = await this.read(last, BATCH, sink.viewer.accountId);
-      for (const r of rows) if (canSee(sink.viewer, r)) sink.send(r);
+      for (const r of rows) {
+        replayed.add(r.id);
+        if (canSee(sink.viewer, r)) sink.send(r);
+      }
       if (rows.length > 0) last = rows[rows.length - 1]!.id;
       if (rows.length < BATCH) break;
     }
-    const replayedUpTo = last;
     this.sinks.delete(buffering);
     this.sinks.add(sink);
-    const seen = new Set<number>();
+    // What arrived live meanwhile, less what the replay already sent; an id below the replay's
+    // start is a late commit (a gap being filled) and is sent too.
     for (const e of buffered) {
-      if (e.id > replayedUpTo && !seen.has(e.id)) {
-        seen.add(e.id);
+      if (!replayed.has(e.id)) {
+        replayed.add(e.id);
         sink.send(e);
       }
     }

@@ -18,11 +18,24 @@ export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub,
     const q = (req.query ?? {}) as Record<string, unknown>;
     const rawLast = typeof header === 'string' ? header : typeof q.lastEventId === 'string' ? q.lastEventId : undefined;
     if (rawLast !== undefined && !/^\d{1,15}$/.test(rawLast)) throw new DomainError('VALIDATION_FAILED', { field: 'Last-Event-ID' });
-    const queues = await db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', caller.agentId).execute();
-    const viewer = { accountId: caller.accountId, agentId: caller.agentId, role: caller.role ?? 'agent', queueIds: new Set(queues.map((q) => q.queue_id)) } as const;
+    const queueIdsOf = async (agentId: string) => new Set((await db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', agentId).execute()).map((q) => q.queue_id));
+    // Mutable so that a heartbeat can narrow it (an agent removed from a queue stops seeing it).
+    const viewer = { accountId: caller.accountId, agentId: caller.agentId, role: caller.role ?? 'agent', queueIds: await queueIdsOf(caller.agentId) };
 
     reply.hijack();
     const res = reply.raw;
+    let closed = false;
+    let detach: () => void = () => undefined;
+    const timer: { beat?: NodeJS.Timeout } = {};
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer.beat);
+      detach();
+    };
+    // Listen before attaching: a client gone during the replay must not leave a sink behind.
+    req.raw.on('close', close);
+    res.on('error', close);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -33,14 +46,29 @@ export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub,
     const send = (e: EventRow) => {
       res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object) })}\n\n`);
     };
-    const detach = await hub.attach({ viewer, send, end: () => res.end() }, rawLast === undefined ? undefined : Number(rawLast));
+    const sink = { viewer, send, end: () => res.end() };
+    const detachSink = await hub.attach(sink, rawLast === undefined ? undefined : Number(rawLast));
+    if (closed) {
+      detachSink();
+      return;
+    }
+    detach = detachSink;
     res.write(`event: ready\ndata: {}\n\n`);
-    const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    const close = () => {
-      clearInterval(beat);
-      detach();
-    };
-    req.raw.on('close', close);
-    res.on('error', close);
+    // The session is checked again at every heartbeat: a logout, a disabled agent or an
+    // expired session ends the stream; queue membership is refreshed.
+    timer.beat = setInterval(() => {
+      resolveCaller(db, req, sessions)
+        .then(async (again) => {
+          if (closed) return;
+          if (!again?.agentId || again.agentId !== viewer.agentId) {
+            res.end();
+            close();
+            return;
+          }
+          viewer.queueIds = await queueIdsOf(viewer.agentId);
+          res.write(': ping\n\n');
+        })
+        .catch(() => res.write(': ping\n\n'));
+    }, HEARTBEAT_MS);
   });
 }

@@ -16,7 +16,7 @@ export interface Viewer {
   readonly accountId: string;
   readonly agentId: string;
   readonly role: 'agent' | 'admin';
-  readonly queueIds: ReadonlySet<string>;
+  queueIds: ReadonlySet<string>;
 }
 
 export function canSee(v: Viewer, e: EventRow): boolean {
