@@ -80,7 +80,15 @@ export async function myInteractions(deps: AppDeps, actor: Actor, filter: Intera
   } else {
     q = q.where('interactions.agent_id', '=', actor.agentId).where('interactions.status', '=', filter === 'open' ? 'progressing' : 'closed');
   }
-  if (before) q = q.where('interactions.id', '<', before);
+  if (before) {
+    // The list is ordered by last activity: the cursor is the (updated_at, id) of the last row seen.
+    const anchor = await deps.db.selectFrom('interactions').select(['updated_at', 'id']).where('id', '=', before).where('account_id', '=', actor.accountId).executeTakeFirst();
+    if (anchor) {
+      q = q.where((eb) =>
+        eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb.and([eb('interactions.updated_at', '=', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
+      );
+    }
+  }
   return q.orderBy('interactions.updated_at', 'desc').orderBy('interactions.id', 'desc').limit(Math.min(Math.max(limit, 1), 200)).execute();
 }
 

@@ -44,6 +44,10 @@ export function createProviderCache(db: Db, factory: ProviderFactory, now: () =>
     const current = entries.get(accountId);
     const settled = current ? await current.catch(() => undefined) : undefined;
     if (settled && now() - settled.checkedAt < REFRESH_MS) return settled;
+    // Another caller may have started the refresh while this one waited: share it, so one
+    // configuration change builds one adapter.
+    const latest = entries.get(accountId);
+    if (latest && latest !== current) return latest;
     const next = load(accountId, settled);
     entries.set(accountId, next);
     next.catch(() => entries.delete(accountId));

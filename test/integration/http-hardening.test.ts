@@ -42,7 +42,7 @@ describe('hardening', () => {
     const statuses: number[] = [];
     // A made-up cookie or token on each try must not buy a fresh allowance.
     for (let i = 0; i < 12; i++) {
-      const disguise = i % 2 === 0 ? { cookie: `smsdesk_session=random-${i}` } : { authorization: `Bearer made-up-token-${i}-0123456789` };
+      const disguise: Record<string, string> = i % 2 === 0 ? { cookie: `smsdesk_session=random-${i}` } : { authorization: `Bearer made-up-token-${i}-0123456789` };
       statuses.push((await srv.request('POST', '/api/auth/login', { headers: disguise, body: { email: 'nobody@example.test', password: 'wrong' } })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

@@ -280,6 +280,19 @@ describe('what an agent may see', () => {
     expect(await myQueues(deps, as(w.agents.other, w.otherAccountId))).toEqual([]);
   });
 
+  it('pages an agent’s conversations by last activity without skipping or repeating', async () => {
+    const ids: string[] = [];
+    for (const n of ['+33611111111', '+33622222222', '+33633333333']) {
+      ids.push((await startSmart(deps, as(w.agents.both), { recipient: n, queueId: w.queues.support })).interactionId);
+    }
+    // The oldest conversation becomes the most recent.
+    await sendInInteraction(deps, as(w.agents.both), { interactionId: ids[0]!, text: 'news' });
+    const first = await myInteractions(deps, as(w.agents.both), 'open', 2);
+    const second = await myInteractions(deps, as(w.agents.both), 'open', 2, first[first.length - 1]!.id);
+    const all = [...first, ...second].map((i) => i.id);
+    expect(all).toEqual([ids[0], ids[2], ids[1]]);
+  });
+
   it('never shows another account’s or another agent’s thread', async () => {
     const { interactionId } = await startSmart(deps, as(w.agents.both), { recipient: CUSTOMER, queueId: w.queues.support });
     expect(await refusal(thread(deps, as(w.agents.colleague), interactionId))).toBe('NOT_FOUND');
