@@ -18,10 +18,14 @@ export interface RequestOptions {
 export interface ApiClient {
   get<T>(path: string, opts?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
 export function createApiClient(o: ApiClientOptions): ApiClient {
-  async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
+  async function call<T>(method: Method, path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': o.lang() };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
@@ -61,6 +65,8 @@ export function createApiClient(o: ApiClientOptions): ApiClient {
   return {
     get: (path, opts) => call('GET', path, undefined, opts),
     post: (path, body, opts) => call('POST', path, body, opts),
+    put: (path, body, opts) => call('PUT', path, body, opts),
+    patch: (path, body, opts) => call('PATCH', path, body, opts),
   };
 }
 

@@ -1,10 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { LoginResult, Me } from '../api/types';
 import { Banner } from '../banner/Banner';
 import { useI18n } from '../i18n/I18nProvider';
 import { createConnection } from './connection';
 import { LoginForm } from './LoginForm';
+import { useHashRoute } from '../admin/use-hash-route';
+
+// Agents never load the administration pages: they come in their own chunk, for administrators only.
+const AdminApp = lazy(() => import('../admin/AdminApp').then((m) => ({ default: m.AdminApp })));
 
 type Session = { readonly kind: 'loading' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly me: Me; readonly name: string };
 
@@ -13,6 +17,7 @@ export function App() {
   const [connection] = useState(() => createConnection(lang));
   const { api } = connection;
   const [session, setSession] = useState<Session>({ kind: 'loading' });
+  const route = useHashRoute();
 
   useEffect(() => {
     connection.setLang(lang);
@@ -69,5 +74,12 @@ export function App() {
 
   if (session.kind === 'loading') return <p className="loading">{t('app.loading')}</p>;
   if (session.kind === 'signed-out') return <LoginForm api={api} onSignedIn={(r) => void onSignedIn(r)} />;
+  if (route.kind === 'admin' && session.me.agent.role === 'admin') {
+    return (
+      <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        <AdminApp api={connection.admin} me={session.me} section={route.section} onLogout={() => void onLogout()} />
+      </Suspense>
+    );
+  }
   return <Banner api={api} me={session.me} agentName={session.name} sessionStillValid={sessionStillValid} onLogout={() => void onLogout()} />;
 }

@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StreamStatus } from '../live/event-stream';
+import { adminHref } from '../admin/admin-routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveIndicator } from './LiveIndicator';
 import { NewMenu } from './NewMenu';
@@ -40,6 +41,11 @@ export function BannerHeader({ me, agentName, stream, smsOffered, onNewSms, onLo
       {!me.providerConfigured && smsOffered && <p className="banner__warning">{t('banner.noProvider')}</p>}
       <div className="banner__tools">
         <NewMenu smsOffered={smsOffered} onSms={onNewSms} buttonRef={newButtonRef} />
+        {me.agent.role === 'admin' && (
+          <a className="button" href={adminHref()} data-testid="admin-link">
+            {t('banner.admin')}
+          </a>
+        )}
         <LanguageSwitch />
         <button type="button" className="button" onClick={onLogout} data-testid="logout">
           {t('banner.logout')}

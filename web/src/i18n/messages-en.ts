@@ -148,6 +148,19 @@ export const EN = {
   'admin.refusal.invalidSenderId': 'Not a valid sender: an international number, a short code (3 to 8 digits) or 3 to 11 letters and digits.',
   'admin.refusal.notFound': 'This no longer exists: reload the page.',
   'notifications.label': 'Notifications',
+  'banner.admin': 'Administration',
+  'admin.title': 'Administration',
+  'admin.back': 'Back to the Banner',
+  'admin.notYet': 'This section is not available yet.',
+  'admin.section.provider': 'SMS provider',
+  'admin.section.credits': 'Credits',
+  'admin.section.numbers': 'SMS numbers',
+  'admin.section.templates': 'Templates',
+  'admin.section.profiles': 'Profiles',
+  'admin.section.queues': 'Queues',
+  'admin.section.agents': 'Agents',
+  'admin.section.inbox': 'Unassigned inbox',
+  'admin.section.optOuts': 'Opt-outs',
 } as const;
 
 export type MessageKey = keyof typeof EN;
