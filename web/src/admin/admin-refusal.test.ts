@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '@domain/errors';
-import { adminRefusalText, refusalField, refusalIsFor } from './admin-refusal';
+import { adminRefusalText, refusalField, refusalIsFor, refusalPlace } from './admin-refusal';
 
 const refused = (field: string, reason: string, extra: Record<string, unknown> = {}) => ({ code: 'VALIDATION_FAILED', message: 'The request is not valid.', details: { field, reason, ...extra } });
 
@@ -25,5 +25,13 @@ describe('administration refusals', () => {
   it('fall back on the catalogue for a reason this build does not know', () => {
     expect(adminRefusalText(refused('x', 'SOMETHING_NEW'), 'fr')).toBe(ERROR_CATALOGUE.VALIDATION_FAILED.fr);
     expect(adminRefusalText({ code: 'FORBIDDEN' }, 'en')).toBe(ERROR_CATALOGUE.FORBIDDEN.en);
+  });
+});
+
+describe('refusalPlace', () => {
+  it('puts a refusal on the form field it names, else above the buttons', () => {
+    expect(refusalPlace({ code: 'VALIDATION_FAILED', details: { field: 'maxInteractions', reason: 'TOO_BIG' } }, ['name', 'maxInteractions'])).toBe('maxInteractions');
+    expect(refusalPlace({ code: 'VALIDATION_FAILED', details: { field: 'lang', reason: 'INVALID_VALUE' } }, ['name'])).toBe('form');
+    expect(refusalPlace({ code: 'NETWORK' }, ['name'])).toBe('form');
   });
 });

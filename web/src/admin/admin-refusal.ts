@@ -46,3 +46,8 @@ export function adminRefusalText(r: Refusal, lang: Lang): string {
   const balance = r.details?.balance;
   return translate(lang, key, { country: str(r.details?.country) ?? '', balance: typeof balance === 'number' ? balance : '' });
 }
+
+/** Where a form shows a refusal: the first of its fields the refusal names, else `form` (above the buttons). */
+export function refusalPlace(r: Refusal, fields: readonly string[]): string {
+  return fields.find((f) => refusalIsFor(r, f)) ?? 'form';
+}

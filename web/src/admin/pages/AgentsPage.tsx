@@ -1,13 +1,212 @@
-import type { AdminPageProps } from '../admin-routes';
+import { useId, useState, type FormEvent } from 'react';
+import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { Refusal } from '../../errors/error-text';
+import { toRefusal } from '../../errors/to-refusal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { AdminFieldError } from '../AdminFieldError';
+import { refusalPlace } from '../admin-refusal';
+import type { AdminPageProps } from '../admin-routes';
+import type { AdminAgent } from '../admin-types';
+import { AgentFields } from './AgentFields';
+import { agentDraft, agentUpdateBody, inviteBody, newInvite, type AgentDraft, type InviteDraft, type IssuedPassword } from './agent-form';
+import { LoadFailed } from './LoadFailed';
+import { OneTimePassword } from './OneTimePassword';
 
-// Placeholder until the section's page lands.
-export function AgentsPage(_props: AdminPageProps) {
-  const { t } = useI18n();
+const FIELDS = ['email', 'name', 'role', 'profileId', 'lang', 'disabled'];
+
+/** Agents: invite (the one-time password is shown once), change role, profile, language, disable, reset the password. */
+export function AgentsPage({ api, me }: AdminPageProps) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [version, setVersion] = useState(0);
+  const data = useAsync(() => Promise.all([api.agents(), api.profiles()]), `agents-${version}`);
+  const [invite, setInvite] = useState<InviteDraft>(() => newInvite(lang));
+  const [editing, setEditing] = useState<AdminAgent | null>(null);
+  const [draft, setDraft] = useState<AgentDraft | null>(null);
+  const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState<IssuedPassword | null>(null);
+  const [resetting, setResetting] = useState<AdminAgent | null>(null);
+
+  const errorAt = (place: string) => (refusal?.place === place ? refusal.refusal : null);
+  const refuse = (err: unknown) => {
+    const r = toRefusal(err);
+    setRefusal({ place: refusalPlace(r, FIELDS), refusal: r });
+  };
+  const edit = (a: AdminAgent | null) => {
+    setEditing(a);
+    setDraft(a ? agentDraft(a) : null);
+    setRefusal(null);
+    setStatus('');
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setRefusal(null);
+    setStatus('');
+    try {
+      await work();
+      setVersion((v) => v + 1);
+    } catch (err) {
+      refuse(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitInvite = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const created = await api.createAgent(inviteBody(invite));
+      setIssued({ agentName: created.agent.name, email: created.agent.email, password: created.oneTimePassword });
+      setStatus(t('admin.agents.invited', { name: created.agent.name }));
+      setInvite(newInvite(lang));
+    });
+  };
+
+  const submitEdit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!editing || !draft) return;
+    void run(async () => {
+      const saved = await api.updateAgent(editing.id, agentUpdateBody(draft));
+      edit(null);
+      setStatus(t('admin.agents.saved', { name: saved.name }));
+    });
+  };
+
+  const reset = (a: AdminAgent) => {
+    setResetting(null);
+    void run(async () => {
+      const { oneTimePassword } = await api.resetAgentPassword(a.id);
+      setIssued({ agentName: a.name, email: a.email, password: oneTimePassword });
+      setStatus(t('admin.agents.resetDone', { name: a.name }));
+    });
+  };
+
+  const heading = `${id}-heading`;
+  const [agents, profiles] = data.state === 'ready' ? data.value : [[], []];
+  const profileName = (pid: string | null) => (pid === null ? t('admin.agents.noProfile') : (profiles.find((p) => p.id === pid)?.name ?? pid));
+
   return (
-    <section aria-labelledby="admin-agents-heading">
-      <h2 id="admin-agents-heading">{t('admin.section.agents')}</h2>
-      <p>{t('admin.notYet')}</p>
+    <section aria-labelledby={heading}>
+      <h2 id={heading}>{t('admin.section.agents')}</h2>
+      {issued && <OneTimePassword issued={issued} onDone={() => setIssued(null)} />}
+      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
+      {data.state === 'loading' && <p>{t('app.loading')}</p>}
+      {data.state === 'ready' && (
+        <div className="admin__table-wrap">
+          <table className="admin__table" data-testid="agents-table">
+            <caption>{t('admin.agents.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.agents.name')}</th>
+                <th scope="col">{t('admin.agents.email')}</th>
+                <th scope="col">{t('admin.agents.role')}</th>
+                <th scope="col">{t('admin.agents.profile')}</th>
+                <th scope="col">{t('admin.agents.state')}</th>
+                <th scope="col">{t('admin.people.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agents.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.name}</th>
+                  <td>{a.email}</td>
+                  <td>{t(a.role === 'admin' ? 'admin.agents.role.admin' : 'admin.agents.role.agent')}</td>
+                  <td>{profileName(a.profileId)}</td>
+                  <td>{t(a.disabled ? 'admin.agents.disabled' : 'admin.agents.active')}</td>
+                  <td className="admin__actions">
+                    <button type="button" className="button button--small" onClick={() => edit(a)} aria-label={t('admin.people.editNamed', { name: a.name })}>
+                      {t('admin.people.edit')}
+                    </button>
+                    {a.id !== me.agent.agentId && (
+                      <button type="button" className="button button--small" onClick={() => setResetting(a)} aria-label={t('admin.agents.resetNamed', { name: a.name })}>
+                        {t('admin.agents.reset')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {editing && draft ? (
+        <form className="admin__form" aria-labelledby={`${id}-edit`} onSubmit={submitEdit} noValidate data-testid="agent-edit-form">
+          <h3 id={`${id}-edit`}>{t('admin.agents.editHeading', { name: editing.name })}</h3>
+          <p className="field__help">{editing.email}</p>
+          <AgentFields id={`${id}-e`} {...draft} profiles={profiles} onChange={(patch) => setDraft({ ...draft, ...patch })} errorAt={errorAt} />
+          <div className="field">
+            <label className="checks__item">
+              <input
+                type="checkbox"
+                checked={draft.disabled}
+                onChange={(e) => setDraft({ ...draft, disabled: e.currentTarget.checked })}
+                aria-invalid={errorAt('disabled') ? true : undefined}
+                aria-describedby={`${id}-disabled-help${errorAt('disabled') ? ` ${id}-disabled-error` : ''}`}
+              />{' '}
+              {t('admin.agents.disable')}
+            </label>
+            <p id={`${id}-disabled-help`} className="field__help">
+              {t('admin.agents.disableHelp')}
+            </p>
+            <AdminFieldError id={`${id}-disabled-error`} refusal={errorAt('disabled')} />
+          </div>
+          <AdminFieldError id={`${id}-edit-error`} refusal={errorAt('form')} />
+          <div className="form__actions">
+            <button type="button" className="button" onClick={() => edit(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('admin.people.save')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <form className="admin__form" aria-labelledby={`${id}-invite`} onSubmit={submitInvite} noValidate data-testid="agent-invite-form">
+          <h3 id={`${id}-invite`}>{t('admin.agents.inviteHeading')}</h3>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-email`}>
+              {t('admin.agents.email')}
+            </label>
+            <input
+              id={`${id}-email`}
+              className="input"
+              type="email"
+              autoComplete="off"
+              value={invite.email}
+              onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })}
+              aria-invalid={errorAt('email') ? true : undefined}
+              aria-describedby={errorAt('email') ? `${id}-email-error` : undefined}
+            />
+            <AdminFieldError id={`${id}-email-error`} refusal={errorAt('email')} />
+          </div>
+          <AgentFields id={`${id}-i`} {...invite} profiles={profiles} onChange={(patch) => setInvite({ ...invite, ...patch })} errorAt={errorAt} />
+          <AdminFieldError id={`${id}-invite-error`} refusal={errorAt('form')} />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('admin.agents.invite')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p role="status" className="admin__status" data-testid="admin-status">
+        {status}
+      </p>
+      {resetting && (
+        <ConfirmDialog
+          title={t('admin.agents.resetTitle', { name: resetting.name })}
+          description={t('admin.agents.resetText')}
+          confirmLabel={t('admin.agents.resetConfirm')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={() => reset(resetting)}
+          onCancel={() => setResetting(null)}
+          testId="reset-confirm-dialog"
+        />
+      )}
     </section>
   );
 }

@@ -1,13 +1,68 @@
-import type { AdminPageProps } from '../admin-routes';
+import { useId, useState } from 'react';
+import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { AdminPageProps } from '../admin-routes';
+import { formatDateTime } from './format-date';
+import { LoadFailed } from './LoadFailed';
+import { Pager } from './Pager';
+import { splitPage } from './paging';
 
-// Placeholder until the section's page lands.
-export function OptOutsPage(_props: AdminPageProps) {
-  const { t } = useI18n();
+export const OPT_OUTS_PAGE_SIZE = 50;
+
+/** Numbers that asked for no more SMS: the keyword they sent and when, newest first. */
+export function OptOutsPage({ api }: AdminPageProps) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [offset, setOffset] = useState(0);
+  const [version, setVersion] = useState(0);
+  const data = useAsync(() => api.optOuts({ limit: OPT_OUTS_PAGE_SIZE + 1, offset }).then((rows) => splitPage(rows, OPT_OUTS_PAGE_SIZE)), `opt-outs-${offset}-${version}`);
+  const heading = `${id}-heading`;
   return (
-    <section aria-labelledby="admin-optOuts-heading">
-      <h2 id="admin-optOuts-heading">{t('admin.section.optOuts')}</h2>
-      <p>{t('admin.notYet')}</p>
+    <section aria-labelledby={heading}>
+      <h2 id={heading}>{t('admin.section.optOuts')}</h2>
+      <p className="field__help">{t('admin.optOuts.help')}</p>
+      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
+      {data.state === 'loading' && <p>{t('app.loading')}</p>}
+      {data.state === 'ready' && (
+        <>
+          <div className="admin__table-wrap">
+            <table className="admin__table" data-testid="opt-outs-table">
+              <caption>{t('admin.optOuts.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.optOuts.number')}</th>
+                  <th scope="col">{t('admin.optOuts.keyword')}</th>
+                  <th scope="col">{t('admin.optOuts.date')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.value.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={3}>{t('admin.optOuts.empty')}</td>
+                  </tr>
+                )}
+                {data.value.rows.map((o) => (
+                  <tr key={o.number}>
+                    <th scope="row">{o.number}</th>
+                    <td>{o.keyword}</td>
+                    <td>
+                      <time dateTime={o.at}>{formatDateTime(o.at, lang)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            label={t('admin.optOuts.pages')}
+            page={offset / OPT_OUTS_PAGE_SIZE + 1}
+            hasNewer={offset > 0}
+            hasOlder={data.value.more}
+            onNewer={() => setOffset(Math.max(0, offset - OPT_OUTS_PAGE_SIZE))}
+            onOlder={() => setOffset(offset + OPT_OUTS_PAGE_SIZE)}
+          />
+        </>
+      )}
     </section>
   );
 }

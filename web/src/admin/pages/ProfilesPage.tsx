@@ -1,13 +1,193 @@
-import type { AdminPageProps } from '../admin-routes';
+import { useId, useState, type FormEvent } from 'react';
+import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
+import { countryName } from '../../i18n/country-name';
+import type { Refusal } from '../../errors/error-text';
+import { toRefusal } from '../../errors/to-refusal';
+import { AdminFieldError } from '../AdminFieldError';
+import { refusalPlace } from '../admin-refusal';
+import type { AdminPageProps } from '../admin-routes';
+import type { Profile } from '../admin-types';
+import { CheckboxList } from './CheckboxList';
+import { CountryPicker } from './CountryPicker';
+import { LoadFailed } from './LoadFailed';
+import { NEW_PROFILE, profileBody, profileDraft, type ProfileDraft } from './profile-form';
 
-// Placeholder until the section's page lands.
-export function ProfilesPage(_props: AdminPageProps) {
-  const { t } = useI18n();
+const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries', 'numberIds', 'templateIds'];
+
+/** Profiles: what their agents may do (modes, load, countries) and the numbers and templates Direct SMS offers them. */
+export function ProfilesPage({ api }: AdminPageProps) {
+  const { t, lang, number } = useI18n();
+  const id = useId();
+  const [version, setVersion] = useState(0);
+  const data = useAsync(() => Promise.all([api.profiles(), api.numbers(), api.templates()]), `profiles-${version}`);
+  const [editing, setEditing] = useState<Profile | null>(null);
+  const [draft, setDraft] = useState<ProfileDraft>(NEW_PROFILE);
+  const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const edit = (p: Profile | null) => {
+    setEditing(p);
+    setDraft(p ? profileDraft(p) : NEW_PROFILE);
+    setRefusal(null);
+    setStatus('');
+  };
+  const set = (patch: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const errorAt = (place: string) => (refusal?.place === place ? refusal.refusal : null);
+  const invalid = (place: string) => (refusal?.place === place ? true : undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setRefusal(null);
+    setStatus('');
+    try {
+      const body = profileBody(draft);
+      const saved = editing ? await api.updateProfile(editing.id, body) : await api.createProfile(body);
+      setStatus(t(editing ? 'admin.profiles.saved' : 'admin.profiles.created', { name: saved.name }));
+      if (editing) setEditing(saved);
+      else setDraft(NEW_PROFILE);
+      setVersion((v) => v + 1);
+    } catch (err) {
+      const r = toRefusal(err);
+      setRefusal({ place: refusalPlace(r, FIELDS), refusal: r });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const heading = `${id}-heading`;
+  const formHeading = `${id}-form`;
+  const [profiles, numbers, templates] = data.state === 'ready' ? data.value : [[], [], []];
+  const numberLabel = (nid: string) => numbers.find((n) => n.id === nid)?.address ?? nid;
+  const templateLabel = (tid: string) => templates.find((x) => x.id === tid)?.name ?? tid;
+  const modes = (p: Profile) =>
+    [p.permissions.messaging && t('admin.profiles.messaging'), p.permissions.direct && t('admin.profiles.direct'), p.permissions.smart && t('admin.profiles.smart')].filter(Boolean).join(', ') ||
+    t('admin.people.none');
+  const list = (items: readonly string[]) => (items.length === 0 ? t('admin.people.none') : items.join(', '));
+
   return (
-    <section aria-labelledby="admin-profiles-heading">
-      <h2 id="admin-profiles-heading">{t('admin.section.profiles')}</h2>
-      <p>{t('admin.notYet')}</p>
+    <section aria-labelledby={heading}>
+      <h2 id={heading}>{t('admin.section.profiles')}</h2>
+      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
+      {data.state === 'loading' && <p>{t('app.loading')}</p>}
+      {data.state === 'ready' && (
+        <div className="admin__table-wrap">
+          <table className="admin__table" data-testid="profiles-table">
+            <caption>{t('admin.profiles.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.profiles.name')}</th>
+                <th scope="col">{t('admin.profiles.permissions')}</th>
+                <th scope="col">{t('admin.profiles.maxShort')}</th>
+                <th scope="col">{t('admin.profiles.countries')}</th>
+                <th scope="col">{t('admin.profiles.numbersShort')}</th>
+                <th scope="col">{t('admin.profiles.templates')}</th>
+                <th scope="col">{t('admin.people.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profiles.length === 0 && (
+                <tr>
+                  <td colSpan={7}>{t('admin.profiles.empty')}</td>
+                </tr>
+              )}
+              {profiles.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{modes(p)}</td>
+                  <td>{number(p.maxInteractions)}</td>
+                  <td>{list(p.authorizedCountries.map((c) => countryName(c, lang)))}</td>
+                  <td>{list(p.numberIds.map(numberLabel))}</td>
+                  <td>{list(p.templateIds.map(templateLabel))}</td>
+                  <td>
+                    <button type="button" className="button button--small" onClick={() => edit(p)} aria-label={t('admin.people.editNamed', { name: p.name })}>
+                      {t('admin.people.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="profile-form">
+        <h3 id={formHeading}>{editing ? t('admin.profiles.editHeading', { name: editing.name }) : t('admin.profiles.newHeading')}</h3>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-name`}>
+            {t('admin.profiles.name')}
+          </label>
+          <input id={`${id}-name`} className="input" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} aria-invalid={invalid('name')} aria-describedby={errorAt('name') ? `${id}-name-error` : undefined} />
+          <AdminFieldError id={`${id}-name-error`} refusal={errorAt('name')} />
+        </div>
+        <fieldset className="field checks" aria-describedby={errorAt('permissions') ? `${id}-perm-error` : undefined}>
+          <legend className="field__label">{t('admin.profiles.permissions')}</legend>
+          <label className="checks__item">
+            <input type="checkbox" checked={draft.messaging} onChange={(e) => set({ messaging: e.currentTarget.checked })} /> {t('admin.profiles.messaging')}
+          </label>
+          <label className="checks__item">
+            <input type="checkbox" checked={draft.direct} onChange={(e) => set({ direct: e.currentTarget.checked })} /> {t('admin.profiles.direct')}
+          </label>
+          <label className="checks__item">
+            <input type="checkbox" checked={draft.smart} onChange={(e) => set({ smart: e.currentTarget.checked })} /> {t('admin.profiles.smart')}
+          </label>
+          <p className="field__help">{t('admin.profiles.permissionsHelp')}</p>
+          <AdminFieldError id={`${id}-perm-error`} refusal={errorAt('permissions')} />
+        </fieldset>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-max`}>
+            {t('admin.profiles.max')}
+          </label>
+          <input
+            id={`${id}-max`}
+            className="input input--compact"
+            type="number"
+            min={0}
+            max={1000}
+            step={1}
+            value={draft.maxInteractions}
+            onChange={(e) => set({ maxInteractions: e.currentTarget.value })}
+            aria-invalid={invalid('maxInteractions')}
+            aria-describedby={errorAt('maxInteractions') ? `${id}-max-error` : undefined}
+          />
+          <AdminFieldError id={`${id}-max-error`} refusal={errorAt('maxInteractions')} />
+        </div>
+        <CountryPicker chosen={draft.countries} onChange={(countries) => set({ countries })} refusal={errorAt('authorizedCountries')} />
+        <CheckboxList
+          id={`${id}-numbers`}
+          legend={t('admin.profiles.numbers')}
+          options={numbers.map((n) => ({ id: n.id, label: n.address }))}
+          chosen={draft.numberIds}
+          onChange={(numberIds) => set({ numberIds })}
+          empty={t('admin.profiles.numbersEmpty')}
+          refusal={errorAt('numberIds')}
+        />
+        <CheckboxList
+          id={`${id}-templates`}
+          legend={t('admin.profiles.templates')}
+          options={templates.map((x) => ({ id: x.id, label: x.name }))}
+          chosen={draft.templateIds}
+          onChange={(templateIds) => set({ templateIds })}
+          empty={t('admin.profiles.templatesEmpty')}
+          refusal={errorAt('templateIds')}
+        />
+        <AdminFieldError id={`${id}-form-error`} refusal={errorAt('form')} />
+        <div className="form__actions">
+          {editing && (
+            <button type="button" className="button" onClick={() => edit(null)}>
+              {t('common.cancel')}
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {editing ? t('admin.people.save') : t('admin.profiles.create')}
+          </button>
+        </div>
+        <p role="status" className="admin__status" data-testid="admin-status">
+          {status}
+        </p>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,54 @@
+// A profile as its form holds it, and the body the API takes from it. Numbers stay text while typed; what the API
+// refuses (empty, too big) comes back on the field.
+import type { Profile, ProfileCreateBody } from '../admin-types';
+
+export interface ProfileDraft {
+  readonly name: string;
+  readonly messaging: boolean;
+  readonly direct: boolean;
+  readonly smart: boolean;
+  readonly maxInteractions: string;
+  readonly countries: ReadonlySet<string>;
+  readonly numberIds: ReadonlySet<string>;
+  readonly templateIds: ReadonlySet<string>;
+}
+
+export const NEW_PROFILE: ProfileDraft = {
+  name: '',
+  messaging: true,
+  direct: false,
+  smart: false,
+  maxInteractions: '1',
+  countries: new Set(),
+  numberIds: new Set(),
+  templateIds: new Set(),
+};
+
+export function profileDraft(p: Profile): ProfileDraft {
+  return {
+    name: p.name,
+    ...p.permissions,
+    maxInteractions: String(p.maxInteractions),
+    countries: new Set(p.authorizedCountries),
+    numberIds: new Set(p.numberIds),
+    templateIds: new Set(p.templateIds),
+  };
+}
+
+/** An empty or non-numeric count is sent as null, so the API names the field. */
+export function wholeNumberOrNull(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() === '' || !Number.isFinite(n) ? null : n;
+}
+
+/** Every field, lists whole: the same body creates a profile or replaces one's settings. */
+export function profileBody(d: ProfileDraft): ProfileCreateBody {
+  return {
+    name: d.name,
+    permissions: { messaging: d.messaging, direct: d.direct, smart: d.smart },
+    maxInteractions: wholeNumberOrNull(d.maxInteractions) as number,
+    authorizedCountries: [...d.countries].sort(),
+    numberIds: [...d.numberIds].sort(),
+    templateIds: [...d.templateIds].sort(),
+  };
+}
