@@ -1,13 +1,200 @@
-import type { AdminPageProps } from '../admin-routes';
+// Credits: the balance, a top-up (with an optional note), an adjustment either way (with a required reason), and the
+// ledger, newest first, a page at a time: who, when, why.
+import { useCallback, useState, type FormEvent } from 'react';
+import type { Refusal } from '../../errors/error-text';
+import { toRefusal } from '../../errors/to-refusal';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AdminFieldError } from '../AdminFieldError';
+import type { AdminPageProps } from '../admin-routes';
+import type { LedgerEntry } from '../admin-types';
+import { AdminField, FormRefusal } from './AdminField';
+import { amountToSend, appendEntries, reasonView, whoView } from './credits-model';
+import { useLoaded } from './use-loaded';
+import { useSubmit } from './use-submit';
 
-// Placeholder until the section's page lands.
-export function CreditsPage(_props: AdminPageProps) {
-  const { t } = useI18n();
+const PAGE = 20;
+
+interface Ledger {
+  readonly entries: readonly LedgerEntry[];
+  readonly nextBefore: string | null;
+}
+
+export function CreditsPage({ api }: AdminPageProps) {
+  const { t, credits } = useI18n();
+  const loaded = useLoaded(useCallback(async () => {
+    const [b, l] = await Promise.all([api.credits(), api.ledger({ limit: PAGE })]);
+    return { balance: b.balance, ledger: l };
+  }, [api]));
+  // Older pages, appended below the first one (reset when the first page is loaded again).
+  const [older, setOlder] = useState<{ readonly first: Ledger; readonly ledger: Ledger } | null>(null);
+  const [moreRefusal, setMoreRefusal] = useState<Refusal | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const balance = loaded.data?.balance ?? null;
+  const first = loaded.data?.ledger ?? null;
+  const ledger = older && older.first === first ? older.ledger : first;
+  const reload = async () => {
+    await loaded.reload();
+  };
+
+  const more = async () => {
+    if (!first || !ledger?.nextBefore) return;
+    setLoadingMore(true);
+    try {
+      const next = await api.ledger({ limit: PAGE, before: ledger.nextBefore });
+      setOlder({ first, ledger: { entries: appendEntries(ledger.entries, next.entries), nextBefore: next.nextBefore } });
+      setMoreRefusal(null);
+    } catch (e) {
+      setMoreRefusal(toRefusal(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
   return (
     <section aria-labelledby="admin-credits-heading">
       <h2 id="admin-credits-heading">{t('admin.section.credits')}</h2>
-      <p>{t('admin.notYet')}</p>
+      <AdminFieldError id="admin-credits-load-error" refusal={loaded.refusal ?? moreRefusal} />
+      <p className="admin-balance">
+        {t('admin.credits.balance')} <strong data-testid="admin-balance">{balance === null ? '…' : credits(balance)}</strong>
+      </p>
+      <div className="admin-columns">
+        <TopUpForm api={api} onDone={reload} />
+        <AdjustmentForm api={api} onDone={reload} />
+      </div>
+      <LedgerTable entries={ledger?.entries ?? null} />
+      {ledger?.nextBefore && (
+        <button type="button" className="button" onClick={() => void more()} disabled={loadingMore}>
+          {t('admin.credits.more')}
+        </button>
+      )}
     </section>
+  );
+}
+
+function TopUpForm({ api, onDone }: Pick<AdminPageProps, 'api'> & { readonly onDone: () => Promise<void> }) {
+  const { t, credits } = useI18n();
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const submit = useSubmit();
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const typed = amountToSend(amount);
+    const ok = await submit.run(async () => {
+      // An amount that is not an integer goes as typed: the API's refusal names the field and why.
+      const body = { ...(typed !== undefined ? { amount: typed } : {}), ...(note.trim() !== '' ? { note: note.trim() } : {}) } as { amount: number; note?: string };
+      const r = await api.topUp(body);
+      return t('admin.credits.toppedUp', { amount: credits(typeof typed === 'number' ? typed : 0), balance: credits(r.balance) });
+    });
+    if (ok) {
+      setAmount('');
+      setNote('');
+      await onDone();
+    }
+  };
+
+  return (
+    <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-topup-heading">
+      <h3 id="admin-topup-heading">{t('admin.credits.topUp')}</h3>
+      <AdminField label={t('admin.credits.amount')} name="amount" refusal={submit.refusal}>
+        {(p) => <input {...p} className="input" inputMode="numeric" autoComplete="off" value={amount} onChange={(e) => (setAmount(e.target.value), submit.reset())} />}
+      </AdminField>
+      <AdminField label={t('admin.credits.note')} name="note" refusal={submit.refusal}>
+        {(p) => <input {...p} className="input" autoComplete="off" value={note} onChange={(e) => (setNote(e.target.value), submit.reset())} />}
+      </AdminField>
+      <FormRefusal refusal={submit.refusal} fields={['amount', 'note']} />
+      <div className="form__actions form__actions--start">
+        <button type="submit" className="button button--primary" disabled={submit.busy}>
+          {t('admin.credits.topUpSubmit')}
+        </button>
+      </div>
+      <p role="status" className="admin__status sr-status">
+        {submit.done ?? ''}
+      </p>
+    </form>
+  );
+}
+
+function AdjustmentForm({ api, onDone }: Pick<AdminPageProps, 'api'> & { readonly onDone: () => Promise<void> }) {
+  const { t, credits } = useI18n();
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const typed = amountToSend(amount);
+    const ok = await submit.run(async () => {
+      const body = { ...(typed !== undefined ? { amount: typed } : {}), reason } as { amount: number; reason: string };
+      const r = await api.adjust(body);
+      return t('admin.credits.adjusted', { amount: typeof typed === 'number' ? (typed > 0 ? `+${typed}` : String(typed)) : '', balance: credits(r.balance) });
+    });
+    if (ok) {
+      setAmount('');
+      setReason('');
+      await onDone();
+    }
+  };
+
+  return (
+    <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-adjust-heading">
+      <h3 id="admin-adjust-heading">{t('admin.credits.adjust')}</h3>
+      <AdminField label={t('admin.credits.adjustAmount')} name="amount" refusal={submit.refusal} help={t('admin.credits.adjustHelp')}>
+        {(p) => <input {...p} className="input" inputMode="text" autoComplete="off" value={amount} onChange={(e) => (setAmount(e.target.value), submit.reset())} />}
+      </AdminField>
+      <AdminField label={t('admin.credits.reason')} name="reason" refusal={submit.refusal}>
+        {(p) => <input {...p} className="input" autoComplete="off" required value={reason} onChange={(e) => (setReason(e.target.value), submit.reset())} />}
+      </AdminField>
+      <FormRefusal refusal={submit.refusal} fields={['amount', 'reason']} />
+      <div className="form__actions form__actions--start">
+        <button type="submit" className="button button--primary" disabled={submit.busy}>
+          {t('admin.credits.adjustSubmit')}
+        </button>
+      </div>
+      <p role="status" className="admin__status sr-status">
+        {submit.done ?? ''}
+      </p>
+    </form>
+  );
+}
+
+function LedgerTable({ entries }: { readonly entries: readonly LedgerEntry[] | null }) {
+  const { t, lang, number } = useI18n();
+  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <table className="admin-table" data-testid="ledger">
+      <caption>{t('admin.credits.ledger')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.credits.when')}</th>
+          <th scope="col">{t('admin.credits.change')}</th>
+          <th scope="col">{t('admin.credits.why')}</th>
+          <th scope="col">{t('admin.credits.who')}</th>
+          <th scope="col">{t('admin.credits.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries !== null && entries.length === 0 && (
+          <tr>
+            <td colSpan={5}>{t('admin.credits.empty')}</td>
+          </tr>
+        )}
+        {(entries ?? []).map((e) => {
+          const why = reasonView(e.reason);
+          const who = whoView(e);
+          return (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+              </td>
+              <td className={`admin-table__num ${e.delta < 0 ? 'delta--out' : 'delta--in'}`}>{e.delta > 0 ? `+${number(e.delta)}` : number(e.delta)}</td>
+              <td>{why.key === null ? why.text : t(why.key, { text: why.text ?? '' })}</td>
+              <td>{'name' in who ? who.name : t('admin.credits.system')}</td>
+              <td>{e.messageId ?? ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

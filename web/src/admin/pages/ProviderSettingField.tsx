@@ -1,0 +1,110 @@
+// One provider setting as a form field. A secret's field starts empty: what is stored is only named by its
+// redacted form beside it, and is kept unless something is typed or it is removed.
+import { useId } from 'react';
+import type { Refusal } from '../../errors/error-text';
+import { describedBy } from '../../ui/FieldError';
+import { useI18n } from '../../i18n/I18nProvider';
+import { AdminFieldError } from '../AdminFieldError';
+import { isSecretValue, type FieldValue, type SettingField } from './provider-form';
+import { settingLabel } from './provider-labels';
+import { issueFor } from './provider-form';
+
+export interface ProviderSettingFieldProps {
+  readonly field: SettingField;
+  readonly value: FieldValue | undefined;
+  readonly refusal: Refusal | null;
+  readonly onChange: (value: FieldValue) => void;
+}
+
+export function ProviderSettingField({ field, value, refusal, onChange }: ProviderSettingFieldProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  const issue = refusal ? issueFor(refusal.details?.issues, field.name) : null;
+  const invalid = refusal ? true : undefined;
+  const label = (
+    <label className="field__label" htmlFor={id}>
+      {settingLabel(t, field.name)}
+      {field.required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+  const error = (
+    <>
+      <AdminFieldError id={errorId} refusal={refusal} />
+      {issue && <p className="field__error field__error--detail">{issue}</p>}
+    </>
+  );
+
+  if (field.kind === 'boolean') {
+    return (
+      <div className="field field--check">
+        <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} aria-invalid={invalid} aria-describedby={describedBy(refusal && errorId)} />
+        {label}
+        {error}
+      </div>
+    );
+  }
+
+  if (isSecretValue(value)) {
+    const stored = value.stored;
+    return (
+      <div className="field">
+        {label}
+        <input
+          id={id}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          value={value.entered}
+          required={field.required && stored === null}
+          disabled={value.remove}
+          onChange={(e) => onChange({ ...value, entered: e.target.value })}
+          aria-invalid={invalid}
+          aria-describedby={describedBy(stored !== null && helpId, refusal && errorId)}
+        />
+        {stored !== null && (
+          <p className="field__help" id={helpId} data-testid="secret-stored">
+            {t('admin.provider.secretStored', { value: stored })}
+          </p>
+        )}
+        {stored !== null && !field.required && (
+          <label className="field__check">
+            <input type="checkbox" checked={value.remove} onChange={(e) => onChange({ ...value, entered: '', remove: e.target.checked })} /> {t('admin.provider.secretRemove')}
+          </label>
+        )}
+        {error}
+      </div>
+    );
+  }
+
+  const text = typeof value === 'string' ? value : '';
+  const common = {
+    id,
+    className: 'input',
+    value: text,
+    required: field.required,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy(refusal && errorId),
+  } as const;
+  return (
+    <div className="field">
+      {label}
+      {field.kind === 'choice' ? (
+        <select {...common} className="input input--compact" onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('admin.provider.default')}</option>
+          {(field.choices ?? []).map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      ) : field.kind === 'multiline' ? (
+        <textarea {...common} rows={4} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={field.kind === 'url' ? 'url' : 'text'} inputMode={field.kind === 'number' ? 'decimal' : undefined} spellCheck={false} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+      )}
+      {error}
+    </div>
+  );
+}
