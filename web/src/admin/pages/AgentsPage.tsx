@@ -106,7 +106,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
                 <th scope="col">{t('admin.agents.role')}</th>
                 <th scope="col">{t('admin.agents.profile')}</th>
                 <th scope="col">{t('admin.agents.state')}</th>
-                <th scope="col">{t('admin.people.actions')}</th>
+                <th scope="col">{t('admin.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -118,8 +118,8 @@ export function AgentsPage({ api, me }: AdminPageProps) {
                   <td>{profileName(a.profileId)}</td>
                   <td>{t(a.disabled ? 'admin.agents.disabled' : 'admin.agents.active')}</td>
                   <td className="admin__actions">
-                    <button type="button" className="button button--small" onClick={() => edit(a)} aria-label={t('admin.people.editNamed', { name: a.name })}>
-                      {t('admin.people.edit')}
+                    <button type="button" className="button button--small" onClick={() => edit(a)} aria-label={t('admin.editLabel', { name: a.name })}>
+                      {t('admin.edit')}
                     </button>
                     {a.id !== me.agent.agentId && (
                       <button type="button" className="button button--small" onClick={() => setResetting(a)} aria-label={t('admin.agents.resetNamed', { name: a.name })}>
@@ -161,7 +161,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
               {t('common.cancel')}
             </button>
             <button type="submit" className="button button--primary" disabled={busy}>
-              {t('admin.people.save')}
+              {t('admin.save')}
             </button>
           </div>
         </form>

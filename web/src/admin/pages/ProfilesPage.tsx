@@ -84,7 +84,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
                 <th scope="col">{t('admin.profiles.countries')}</th>
                 <th scope="col">{t('admin.profiles.numbersShort')}</th>
                 <th scope="col">{t('admin.profiles.templates')}</th>
-                <th scope="col">{t('admin.people.actions')}</th>
+                <th scope="col">{t('admin.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -102,8 +102,8 @@ export function ProfilesPage({ api }: AdminPageProps) {
                   <td>{list(p.numberIds.map(numberLabel))}</td>
                   <td>{list(p.templateIds.map(templateLabel))}</td>
                   <td>
-                    <button type="button" className="button button--small" onClick={() => edit(p)} aria-label={t('admin.people.editNamed', { name: p.name })}>
-                      {t('admin.people.edit')}
+                    <button type="button" className="button button--small" onClick={() => edit(p)} aria-label={t('admin.editLabel', { name: p.name })}>
+                      {t('admin.edit')}
                     </button>
                   </td>
                 </tr>
@@ -181,7 +181,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
             </button>
           )}
           <button type="submit" className="button button--primary" disabled={busy}>
-            {editing ? t('admin.people.save') : t('admin.profiles.create')}
+            {editing ? t('admin.save') : t('admin.profiles.create')}
           </button>
         </div>
         <p role="status" className="admin__status" data-testid="admin-status">

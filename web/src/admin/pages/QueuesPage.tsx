@@ -77,7 +77,7 @@ export function QueuesPage({ api }: AdminPageProps) {
                 <th scope="col">{t('admin.queues.number')}</th>
                 <th scope="col">{t('admin.queues.templates')}</th>
                 <th scope="col">{t('admin.queues.members')}</th>
-                <th scope="col">{t('admin.people.actions')}</th>
+                <th scope="col">{t('admin.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -93,8 +93,8 @@ export function QueuesPage({ api }: AdminPageProps) {
                   <td>{list(q.templateIds.map(templateLabel))}</td>
                   <td>{list(q.memberIds.map(agentLabel))}</td>
                   <td>
-                    <button type="button" className="button button--small" onClick={() => edit(q)} aria-label={t('admin.people.editNamed', { name: q.name })}>
-                      {t('admin.people.edit')}
+                    <button type="button" className="button button--small" onClick={() => edit(q)} aria-label={t('admin.editLabel', { name: q.name })}>
+                      {t('admin.edit')}
                     </button>
                   </td>
                 </tr>
@@ -170,7 +170,7 @@ export function QueuesPage({ api }: AdminPageProps) {
             </button>
           )}
           <button type="submit" className="button button--primary" disabled={busy}>
-            {editing ? t('admin.people.save') : t('admin.queues.create')}
+            {editing ? t('admin.save') : t('admin.queues.create')}
           </button>
         </div>
         <p role="status" className="admin__status" data-testid="admin-status">
