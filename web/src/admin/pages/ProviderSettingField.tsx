@@ -23,11 +23,19 @@ export function ProviderSettingField({ field, value, refusal, onChange }: Provid
   const helpId = `${id}-help`;
   const issue = refusal ? issueFor(refusal.details?.issues, field.name) : null;
   const invalid = refusal ? true : undefined;
+  // The marker stays out of the label, so the field's name is the setting's name; `required` says it to assistive
+  // technologies.
   const label = (
-    <label className="field__label" htmlFor={id}>
-      {settingLabel(t, field.name)}
-      {field.required ? <span aria-hidden="true"> *</span> : null}
-    </label>
+    <>
+      <label className={field.required ? 'field__label field__label--required' : 'field__label'} htmlFor={id}>
+        {settingLabel(t, field.name)}
+      </label>
+      {field.required && (
+        <span className="field__required" aria-hidden="true">
+          *
+        </span>
+      )}
+    </>
   );
   const error = (
     <>
