@@ -4,11 +4,11 @@
 import { optKeyword } from '../domain/messages/index.js';
 import { toE164 } from '../domain/phone/index.js';
 import { analyzeSms } from '../domain/sms/index.js';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppDeps } from './context.js';
-import { eventRow, type EventInput } from './record.js';
-import { retryOnConflict } from './retry-on-conflict.js';
+import type { EventInput } from './record.js';
+import { isUniqueViolation, retryOnConflict } from './retry-on-conflict.js';
 
 export interface InboundInput {
   readonly accountId: string;
@@ -40,7 +40,7 @@ function normalise(raw: string): string {
 export async function receiveInbound(deps: AppDeps, input: InboundInput): Promise<InboundResult> {
   // Two messages from one customer, or one message delivered twice, may race: the loser hits
   // a unique index and, on retry, sees the winner's conversation or row.
-  const result = await retryOnConflict(() => receiveOnce(deps, input));
+  const result = await retryOnConflict(() => receiveOnce(deps, input), 4, (e) => e instanceof RouteChanged || isUniqueViolation(e));
   if (!result.duplicate) deps.wake();
   return result;
 }
@@ -59,10 +59,9 @@ interface Lookup {
 
 /**
  * Everything routing needs in one round trip: at 500 inbound messages a second, each query
- * saved is 500 fewer a second. The open conversation is not locked: a message racing with a
- * close joins the conversation being closed, and nothing is lost.
+ * saved is 500 fewer a second. Nothing is locked: the write re-checks what routing relied on.
  */
-async function lookup(trx: Transaction<Database>, input: InboundInput, customer: string, toCandidates: readonly string[]): Promise<Lookup> {
+async function lookup(db: Kysely<Database>, input: InboundInput, customer: string, toCandidates: readonly string[]): Promise<Lookup> {
   const { rows } = await sql<Lookup>`
     with n as (
       select id, address from sms_numbers
@@ -78,99 +77,131 @@ async function lookup(trx: Transaction<Database>, input: InboundInput, customer:
     left join messages d on d.account_id = ${input.accountId} and d.provider = ${input.provider} and d.provider_message_id = ${input.providerMessageId}
     left join n on true
     left join interactions o on o.account_id = ${input.accountId} and o.kind = 'sms' and o.customer_number = ${customer}
-      and o.sms_number_id = n.id and o.status in ('waiting', 'progressing')`.execute(trx);
+      and o.sms_number_id = n.id and o.status in ('waiting', 'progressing')`.execute(db);
   return rows[0]!;
 }
+
+/** The conversation changed between the lookup and the write (closed, taken): route again. */
+class RouteChanged extends Error {}
 
 async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundResult> {
   const customer = normalise(input.from);
   const toNorm = normalise(input.to);
   const candidates = [...new Set([input.to.trim(), toNorm, toNorm.replace(/^\+/, '')])];
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const found = await lookup(trx, input, customer, candidates);
-    if (found.dup_id) return { messageId: found.dup_id, duplicate: true, route: found.dup_interaction ? 'interaction' : 'unassigned', interactionId: found.dup_interaction, optOut: null };
+  // Two round trips and no explicit transaction: the lookup, then one statement that writes
+  // everything or nothing. What the lookup saw is re-checked by that statement (see write()).
+  const found = await lookup(deps.db, input, customer, candidates);
+  if (found.dup_id) return { messageId: found.dup_id, duplicate: true, route: found.dup_interaction ? 'interaction' : 'unassigned', interactionId: found.dup_interaction, optOut: null };
 
-    let route: InboundRoute = 'unassigned';
-    let interactionId: string | null = null;
-    let agentId: string | null = null;
-    let queueId: string | null = null;
-    if (found.open_id) {
-      route = 'interaction';
-      interactionId = found.open_id;
-      agentId = found.open_status === 'progressing' ? found.open_agent : null;
-      queueId = found.open_queue;
-    } else if (found.number_id && found.owner_queue) {
-      route = 'waiting';
-      queueId = found.owner_queue;
-      interactionId = deps.ids.next();
-      await trx
-        .insertInto('interactions')
-        .values({
-          id: interactionId,
-          account_id: input.accountId,
-          kind: 'sms',
-          status: 'waiting',
-          agent_id: null,
-          queue_id: queueId,
-          customer_number: customer,
-          sms_number_id: found.number_id,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
+  let route: InboundRoute = 'unassigned';
+  let interactionId: string | null = null;
+  let agentId: string | null = null;
+  let queueId: string | null = null;
+  if (found.open_id) {
+    route = 'interaction';
+    interactionId = found.open_id;
+    agentId = found.open_status === 'progressing' ? found.open_agent : null;
+    queueId = found.open_queue;
+  } else if (found.number_id && found.owner_queue) {
+    route = 'waiting';
+    queueId = found.owner_queue;
+    interactionId = deps.ids.next();
+  }
 
-    const keyword = optKeyword(input.body);
-    const kind = input.optOut === 'STOP' ? 'stop' : input.optOut === 'START' ? 'start' : (keyword?.kind ?? null);
-    if (kind === 'stop') {
-      await trx
-        .insertInto('opt_outs')
-        .values({ account_id: input.accountId, number: customer, keyword: keyword?.keyword ?? 'STOP', opted_out_at: input.receivedAt })
-        .onConflict((oc) => oc.columns(['account_id', 'number']).doUpdateSet({ keyword: keyword?.keyword ?? 'STOP', opted_out_at: input.receivedAt }))
-        .execute();
-    } else if (kind === 'start') {
-      await trx.deleteFrom('opt_outs').where('account_id', '=', input.accountId).where('number', '=', customer).execute();
-    }
-
-    const messageId = deps.ids.next();
-    const a = analyzeSms(input.body);
-    const to = found.number_address ?? input.to;
-    const view = { id: messageId, interactionId, direction: 'in', status: 'received', from: customer, to, body: input.body, createdAt: input.receivedAt.toISOString(), optOut: kind };
-    const type = route === 'interaction' ? 'message.received' : route === 'waiting' ? 'interaction.waiting' : 'inbox.message';
-    const events: EventInput[] = [{ accountId: input.accountId, agentId, queueId, type, payload: { message: view, interactionId, queueId } }];
-    if (kind) {
-      events.push({ accountId: input.accountId, agentId, queueId, type: 'optout.changed', payload: { number: customer, optedOut: kind === 'stop', keyword: keyword?.keyword ?? input.optOut ?? null, interactionId } });
-    }
-    // The message, its events and the conversation's last activity in one statement.
-    await trx
-      .with('m', (db) =>
-        db.insertInto('messages').values({
-          id: messageId,
-          account_id: input.accountId,
-          interaction_id: interactionId,
-          direction: 'in',
-          status: 'received',
-          agent_id: agentId,
-          sms_number_id: found.number_id,
-          from_address: customer,
-          to_address: to,
-          body: input.body,
-          encoding: a.encoding,
-          units: a.units,
-          segments: a.segments,
-          credits: 0,
-          provider: input.provider,
-          provider_message_id: input.providerMessageId,
-          run_at: now,
-          created_at: input.receivedAt,
-          updated_at: now,
-        }),
-      )
-      .with('touch', (db) => db.updateTable('interactions').set({ updated_at: now }).where('id', '=', route === 'interaction' ? interactionId : null))
-      .insertInto('events')
-      .values(events.map(eventRow))
-      .execute();
-    return { messageId, duplicate: false, route, interactionId, optOut: kind };
+  const keyword = optKeyword(input.body);
+  const kind = input.optOut === 'STOP' ? 'stop' : input.optOut === 'START' ? 'start' : (keyword?.kind ?? null);
+  const messageId = deps.ids.next();
+  const to = found.number_address ?? input.to;
+  const view = { id: messageId, interactionId, direction: 'in', status: 'received', from: customer, to, body: input.body, createdAt: input.receivedAt.toISOString(), optOut: kind };
+  const type = route === 'interaction' ? 'message.received' : route === 'waiting' ? 'interaction.waiting' : 'inbox.message';
+  const events: EventInput[] = [{ accountId: input.accountId, agentId, queueId, type, payload: { message: view, interactionId, queueId } }];
+  if (kind) {
+    events.push({ accountId: input.accountId, agentId, queueId, type: 'optout.changed', payload: { number: customer, optedOut: kind === 'stop', keyword: keyword?.keyword ?? input.optOut ?? null, interactionId } });
+  }
+  const written = await write(deps.db, {
+    input,
+    route,
+    found,
+    interactionId,
+    queueId,
+    agentId,
+    customer,
+    to,
+    messageId,
+    now,
+    optOut: kind ? { kind, keyword: keyword?.keyword ?? 'STOP' } : null,
+    events,
   });
+  // Routed again, like a unique-index race: the next lookup sees the new state.
+  if (!written) throw new RouteChanged('conversation changed while routing');
+  return { messageId, duplicate: false, route, interactionId, optOut: kind };
+}
+
+interface WriteInput {
+  readonly input: InboundInput;
+  readonly route: InboundRoute;
+  readonly found: Lookup;
+  readonly interactionId: string | null;
+  readonly queueId: string | null;
+  readonly agentId: string | null;
+  readonly customer: string;
+  readonly to: string;
+  readonly messageId: string;
+  readonly now: Date;
+  readonly optOut: { readonly kind: 'stop' | 'start'; readonly keyword: string } | null;
+  readonly events: readonly EventInput[];
+}
+
+/**
+ * The new conversation (if any), the opt-out change, the message, its events and the
+ * conversation's last activity, in one statement, so one implicit transaction. Joining an open
+ * conversation is gated on it still being as the lookup saw it (not closed, not taken by
+ * someone else): if not, nothing is written and the caller routes again. A duplicate or a new
+ * conversation racing another fails on a unique index and is routed again as well. The events
+ * are inserted last (they read the message's row), so a statement that fails has not taken an
+ * event id: a hole in the ids would hold live streams back (see src/http/events/hub.ts).
+ */
+async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
+  const { input, found } = w;
+  // Every later write reads this gate, so runs only once it passed: joining an open conversation
+  // needs it unchanged; a new one needs its insert to succeed.
+  const gate =
+    w.route === 'interaction'
+      ? sql`update interactions set updated_at = ${w.now}
+          where id = ${w.interactionId} and status = ${found.open_status} and agent_id is not distinct from ${found.open_agent}
+          returning id`
+      : w.route === 'waiting'
+        ? sql`insert into interactions (id, account_id, kind, status, agent_id, queue_id, customer_number, sms_number_id, created_at, updated_at)
+          values (${w.interactionId}, ${input.accountId}, 'sms', 'waiting', null, ${w.queueId}, ${w.customer}, ${found.number_id}, ${w.now}, ${w.now})
+          returning id`
+        : sql`select 1 as id`;
+  const optOut =
+    w.optOut?.kind === 'stop'
+      ? sql`, o as (
+          insert into opt_outs (account_id, number, keyword, opted_out_at)
+          select ${input.accountId}, ${w.customer}, ${w.optOut.keyword}, ${input.receivedAt}::timestamptz from g
+          on conflict (account_id, number) do update set keyword = excluded.keyword, opted_out_at = excluded.opted_out_at)`
+      : w.optOut?.kind === 'start'
+        ? sql`, o as (delete from opt_outs where account_id = ${input.accountId} and number = ${w.customer} and exists (select 1 from g))`
+        : sql``;
+  const a = analyzeSms(input.body);
+  const eventValues = sql.join(w.events.map((e) => sql`(${e.accountId}, ${e.agentId}, ${e.queueId ?? null}, ${e.type}, ${JSON.stringify(e.payload)})`));
+  const { rows } = await sql<{ written: string }>`
+    with g as (${gate})${optOut},
+    m as (
+      insert into messages (id, account_id, interaction_id, direction, status, agent_id, sms_number_id, from_address, to_address, body,
+        encoding, units, segments, credits, provider, provider_message_id, run_at, created_at, updated_at)
+      select ${w.messageId}, ${input.accountId}, ${w.interactionId}, 'in', 'received', ${w.agentId}, ${found.number_id}, ${w.customer}, ${w.to}, ${input.body},
+        ${a.encoding}, ${a.units}, ${a.segments}, 0, ${input.provider}, ${input.providerMessageId}, ${w.now}::timestamptz, ${input.receivedAt}::timestamptz, ${w.now}::timestamptz
+      from g
+      returning id
+    ),
+    e as (
+      insert into events (account_id, agent_id, queue_id, type, payload)
+      select v.account_id, v.agent_id, v.queue_id, v.type, v.payload::jsonb
+      from (values ${eventValues}) as v(account_id, agent_id, queue_id, type, payload), m
+    )
+    select count(*)::text as written from m`.execute(db);
+  return Number(rows[0]?.written ?? 0) === 1;
 }

@@ -4,12 +4,12 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
 }
 
-export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 4, retryable: (e: unknown) => boolean = isUniqueViolation): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (e) {
-      if (i >= attempts || !isUniqueViolation(e)) throw e;
+      if (i >= attempts || !retryable(e)) throw e;
     }
   }
 }

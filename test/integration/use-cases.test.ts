@@ -241,8 +241,12 @@ describe('Inbound messages and opt-out', () => {
   });
 
   it('two first messages from one customer at once open one waiting conversation', async () => {
-    const rs = await Promise.all([1, 2, 3].map((i) => inbound(CUSTOMER_2, NUMBERS.support, `msg ${i}`)));
+    const rs = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => inbound(CUSTOMER_2, NUMBERS.support, `msg ${i}`)));
     expect(new Set(rs.map((r) => r.interactionId)).size).toBe(1);
+    // The losers of the race were routed again without taking an event id: no hole for live streams to wait on.
+    const ids = (await tdb.db.selectFrom('events').select('id').where('account_id', '=', w.accountId).orderBy('id').execute()).map((e) => Number(e.id));
+    expect(ids).toHaveLength(6);
+    expect(ids[5]! - ids[0]!).toBe(5);
   });
 
   it('STOP opts the number out for the account, START opts it back in', async () => {
