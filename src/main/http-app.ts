@@ -32,6 +32,8 @@ export interface HttpAppOptions {
   readonly trustProxy?: boolean;
   readonly logger?: boolean | object;
   readonly eventPollMs?: number;
+  /** Events a resuming client is sent at most before being told to reload instead (default MAX_REPLAY). */
+  readonly maxReplay?: number;
   /** Sends per agent per minute (Direct, Smart start, Smart message). */
   readonly sendsPerMinute?: number;
   readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
@@ -54,7 +56,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const secureCookies = o.secureCookies ?? false;
   const sessionCacheMs = o.sessionCacheMs ?? 2_000;
   const sessionCache = sessionCacheMs > 0 ? new TtlCache<SessionRow | undefined>(sessionCacheMs) : undefined;
-  const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000);
+  const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000, o.maxReplay);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
   const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl })];

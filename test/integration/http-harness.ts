@@ -37,7 +37,7 @@ const noWebhooks: WebhookGateway = { handle: async () => null, apply: async () =
 /** What a server instance needs of its database: one per instance, as in production. */
 export type InstanceDatabase = Pick<TestDatabase, 'db' | 'wakeSource' | 'outbox'>;
 
-export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: WebhookGateway; eventPollMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: WebhookGateway; eventPollMs?: number; maxReplay?: number } = {}): Promise<TestServer> {
   const deps = { ...testDeps(tdb.db), wake: () => (tdb.wakeSource.wake(), tdb.outbox.wake()) };
   const http = await createHttpApp({
     deps,
@@ -45,6 +45,7 @@ export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: 
     webhooks: opts.webhooks ?? noWebhooks,
     migrationsCurrent: async () => true,
     eventPollMs: opts.eventPollMs ?? 1000,
+    ...(opts.maxReplay !== undefined ? { maxReplay: opts.maxReplay } : {}),
   });
   await http.app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(http.app.server.address() as AddressInfo).port}`;

@@ -19,16 +19,25 @@ export interface WakeSource {
 
 /**
  * Sequence ids are handed out at insert but become visible at commit, so a reader can see 11
- * before 10. Ids skipped over are re-read for GAP_MS before being given up (a rolled-back
- * transaction leaves a hole for ever).
+ * before 10. Ids skipped over are read again, by id, for GAP_MS before being given up (a
+ * rolled-back transaction leaves a hole for ever); at most MAX_GAPS of them.
  */
-const GAP_MS = 10_000;
+const GAP_MS = 60_000;
+const MAX_GAPS = 5_000;
+/** How long an event that committed late is remembered, so that a client resuming after it is sent it too. */
+const LATE_KEEP_MS = 2 * GAP_MS;
 const BATCH = 500;
+/** A client that missed more than this is told to reload instead (what it shows is stale anyway). */
+export const MAX_REPLAY = 5_000;
+
+export type AttachResult = { readonly detach: () => void; readonly resync: boolean };
 
 export class EventHub {
   private readonly sinks = new Set<EventSink>();
   private cursor = 0;
   private readonly gaps = new Map<number, number>();
+  /** Ids that were dispatched after a higher one (late commits), with when. */
+  private readonly late = new Map<number, number>();
   private polling: Promise<void> | null = null;
   private stopped = false;
   private again = false;
@@ -40,6 +49,7 @@ export class EventHub {
     private readonly db: Db,
     private readonly wakeSource: WakeSource,
     private readonly pollMs = 1000,
+    private readonly maxReplay = MAX_REPLAY,
   ) {}
 
   async start(): Promise<void> {
@@ -63,41 +73,57 @@ export class EventHub {
     return this.sinks.size;
   }
 
-  /** Attaches a client; with `lastEventId`, first replays what it missed, in order, once. */
-  async attach(sink: EventSink, lastEventId?: number): Promise<() => void> {
+  /**
+   * Attaches a client; with `lastEventId`, first replays what it missed, in order, once: the
+   * events after it, and those before it that committed late (the client may have them: it
+   * drops what it already has, by id). More than `maxReplay` to send: `resync`, nothing is
+   * replayed and the client reloads what it shows.
+   */
+  async attach(sink: EventSink, lastEventId?: number): Promise<AttachResult> {
     if (this.stopped) {
       sink.end?.();
-      return () => undefined;
+      return { detach: () => undefined, resync: false };
     }
+    const detach = () => void this.sinks.delete(sink);
     if (lastEventId === undefined) {
       this.sinks.add(sink);
-      return () => this.sinks.delete(sink);
+      return { detach, resync: false };
     }
     const buffered: EventRow[] = [];
     const buffering: EventSink = { viewer: sink.viewer, send: (e) => buffered.push(e) };
     this.sinks.add(buffering);
+    const lateBefore = [...this.late.keys()].filter((id) => id <= lastEventId);
+    const toSend: EventRow[] = [];
     let last = lastEventId;
-    const replayed = new Set<number>();
-    for (;;) {
-      const rows = await this.read(last, BATCH, sink.viewer.accountId);
-      for (const r of rows) {
-        replayed.add(r.id);
-        if (canSee(sink.viewer, r)) sink.send(r);
+    let resync = false;
+    for (let also = lateBefore; ; also = []) {
+      const rows = await this.read(last, BATCH, sink.viewer.accountId, also);
+      for (const r of rows) if (canSee(sink.viewer, r)) toSend.push(r);
+      if (toSend.length > this.maxReplay) {
+        resync = true;
+        break;
       }
-      if (rows.length > 0) last = rows[rows.length - 1]!.id;
-      if (rows.length < BATCH) break;
+      const after = rows.filter((r) => r.id > last);
+      if (after.length > 0) last = after[after.length - 1]!.id;
+      if (after.length < BATCH) break;
     }
     this.sinks.delete(buffering);
     this.sinks.add(sink);
-    // What arrived live meanwhile, less what the replay already sent; an id below the replay's
-    // start is a late commit (a gap being filled) and is sent too.
+    const sent = new Set<number>();
+    if (!resync) {
+      for (const r of toSend) {
+        sent.add(r.id);
+        sink.send(r);
+      }
+    }
+    // What arrived live meanwhile, less what the replay already sent.
     for (const e of buffered) {
-      if (!replayed.has(e.id)) {
-        replayed.add(e.id);
+      if (!sent.has(e.id)) {
+        sent.add(e.id);
         sink.send(e);
       }
     }
-    return () => this.sinks.delete(sink);
+    return { detach, resync };
   }
 
   wake(): void {
@@ -117,13 +143,19 @@ export class EventHub {
   private async poll(): Promise<void> {
     try {
       const now = Date.now();
-      for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
-      let from = this.gaps.size > 0 ? Math.min(...this.gaps.keys()) - 1 : this.cursor;
+      for (const [id, since] of this.gaps) if (now - since > GAP_MS || this.gaps.size > MAX_GAPS) this.gaps.delete(id);
+      for (const [id, at] of this.late) if (now - at > LATE_KEEP_MS) this.late.delete(id);
+      // The open gaps are read by id, not by re-reading everything after the oldest: a
+      // rolled-back insert leaves a gap for GAP_MS, and at 500 events/s that was thousands of
+      // rows read again on every wake.
+      let gaps = [...this.gaps.keys()];
+      let from = this.cursor;
       for (;;) {
-        const rows = await this.read(from, BATCH);
+        const rows = await this.read(from, BATCH, undefined, gaps);
+        gaps = [];
         for (const r of rows) {
           if (r.id <= this.cursor && !this.gaps.has(r.id)) continue;
-          this.gaps.delete(r.id);
+          if (this.gaps.delete(r.id)) this.late.set(r.id, now);
           if (r.id > this.cursor) {
             // Bounded: a hole wider than a batch is not a commit race but a sequence jump.
             for (let missing = Math.max(this.cursor + 1, r.id - BATCH); missing < r.id; missing++) this.gaps.set(missing, now);
@@ -131,8 +163,8 @@ export class EventHub {
           }
           this.dispatch(r);
         }
-        if (rows.length < BATCH) break;
-        from = rows[rows.length - 1]!.id;
+        if (rows.filter((r) => r.id > from).length < BATCH) break;
+        from = this.cursor;
       }
     } catch {
       // The next wake or poll tries again; the table keeps every event.
@@ -148,10 +180,11 @@ export class EventHub {
     }
   }
 
-  private async read(after: number, limit: number, accountId?: string): Promise<EventRow[]> {
-    let q = this.db.selectFrom('events').select(['id', 'account_id', 'agent_id', 'queue_id', 'type', 'payload', 'created_at']).where('id', '>', String(after));
+  private async read(after: number, limit: number, accountId?: string, alsoIds: readonly number[] = []): Promise<EventRow[]> {
+    let q = this.db.selectFrom('events').select(['id', 'account_id', 'agent_id', 'queue_id', 'type', 'payload', 'created_at']);
+    q = alsoIds.length > 0 ? q.where((eb) => eb.or([eb('id', '>', String(after)), eb('id', 'in', alsoIds.map(String))])) : q.where('id', '>', String(after));
     if (accountId) q = q.where('account_id', '=', accountId);
-    const rows = await q.orderBy('id').limit(limit).execute();
+    const rows = await q.orderBy('id').limit(limit + alsoIds.length).execute();
     return rows.map((r) => ({
       id: Number(r.id),
       accountId: r.account_id,

@@ -43,17 +43,23 @@ export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub,
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
+    // The SSE id is the highest event id sent so far, not this event's own (that is `eventId`,
+    // last so that no payload field hides it): an event that committed late has a lower id, and
+    // the browser resumes from the last SSE id it saw.
+    let highest = rawLast === undefined ? 0 : Number(rawLast);
     const send = (e: EventRow) => {
-      res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object) })}\n\n`);
+      highest = Math.max(highest, e.id);
+      res.write(`id: ${highest}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object), eventId: e.id })}\n\n`);
     };
     const sink = { viewer, send, end: () => res.end() };
-    const detachSink = await hub.attach(sink, rawLast === undefined ? undefined : Number(rawLast));
+    const attached = await hub.attach(sink, rawLast === undefined ? undefined : Number(rawLast));
     if (closed) {
-      detachSink();
+      attached.detach();
       return;
     }
-    detach = detachSink;
-    res.write(`event: ready\ndata: {}\n\n`);
+    detach = attached.detach;
+    // `resync`: too much was missed to replay; the client reloads what it shows.
+    res.write(`event: ready\ndata: ${JSON.stringify(attached.resync ? { resync: true } : {})}\n\n`);
     // The session is checked again at every heartbeat: a logout, a disabled agent or an
     // expired session ends the stream; queue membership is refreshed.
     timer.beat = setInterval(() => {

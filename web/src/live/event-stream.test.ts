@@ -95,4 +95,23 @@ describe('connectEventStream', () => {
     stream.retryNow();
     expect(sources).toHaveLength(2);
   });
+
+  it('handles an event replayed after a resume once, and reloads when the server asks for a resync', async () => {
+    sources[0]!.emit('ready', {});
+    sources[0]!.emit('interaction.closed', { eventId: 41, interactionId: 'i1' }, '41');
+    sources[0]!.emit('interaction.closed', { eventId: 43, interactionId: 'i3' }, '43');
+    sources[0]!.fail(2);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sources[1]?.url).toBe('/api/events?lastEventId=43');
+    // 42 committed late: the replay sends it, and 41 again, which this page already had.
+    sources[1]!.emit('interaction.closed', { eventId: 41, interactionId: 'i1' }, '43');
+    sources[1]!.emit('interaction.closed', { eventId: 42, interactionId: 'i2' }, '43');
+    sources[1]!.emit('ready', {});
+    expect(events.map((e) => ('interactionId' in e ? e.interactionId : null))).toEqual(['i1', 'i3', 'i2']);
+    expect(fresh).toBe(1);
+    sources[1]!.fail(2);
+    await vi.advanceTimersByTimeAsync(100);
+    sources[2]!.emit('ready', { resync: true });
+    expect(fresh).toBe(2);
+  });
 });

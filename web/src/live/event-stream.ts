@@ -32,11 +32,46 @@ export interface EventStreamHandle {
   retryNow(): void;
 }
 
+function readyAsksResync(data: string): boolean {
+  try {
+    const d = JSON.parse(data) as unknown;
+    return typeof d === 'object' && d !== null && (d as { resync?: unknown }).resync === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The event ids already handled. A resume replays the events that committed late, which this page may have had
+ * live already: each is handled once.
+ */
+class SeenIds {
+  private readonly ids = new Set<number>();
+  private readonly order: number[] = [];
+  constructor(private readonly keep = 5000) {}
+
+  repeated(data: string): boolean {
+    let id: unknown;
+    try {
+      id = (JSON.parse(data) as { eventId?: unknown }).eventId;
+    } catch {
+      return false;
+    }
+    if (typeof id !== 'number') return false;
+    if (this.ids.has(id)) return true;
+    this.ids.add(id);
+    this.order.push(id);
+    if (this.order.length > this.keep) this.ids.delete(this.order.shift()!);
+    return false;
+  }
+}
+
 export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}): EventStreamHandle {
   const base = o.url ?? '/api/events';
   const retry = o.retryMs ?? RETRY_MS;
   const create = o.createSource ?? ((url: string) => new EventSource(url));
   let lastEventId: string | null = null;
+  const seen = new SeenIds();
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let attempts = 0;
@@ -49,16 +84,18 @@ export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}
     source = es;
     const listener = (e: MessageEvent<string>) => {
       if (e.lastEventId) lastEventId = e.lastEventId;
+      if (seen.repeated(e.data)) return;
       const decoded = decodeEvent(e.type, e.data);
       if (decoded) h.onEvent(decoded);
     };
     for (const type of EVENT_TYPES) es.addEventListener(type, listener);
     // The server says `ready` once it has replayed the missed events and is live.
-    es.addEventListener('ready', () => {
+    es.addEventListener('ready', (e: MessageEvent<string>) => {
       attempts = 0;
       h.onStatus('online');
-      // Without any event id yet, nothing could be replayed: what happened before is reloaded instead.
-      if (lastEventId === null) h.onFreshStart();
+      // Without any event id yet, nothing could be replayed; with too much missed, the server replays nothing
+      // (`resync`): either way what happened before is reloaded instead.
+      if (lastEventId === null || readyAsksResync(e.data)) h.onFreshStart();
     });
     es.onerror = () => {
       if (stopped) return;
