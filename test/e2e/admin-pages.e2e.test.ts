@@ -62,21 +62,33 @@ describe('the SMS provider page', () => {
   const form = () => page.getByRole('form', { name: 'SMS provider' });
   const result = () => page.getByTestId('connection-result');
 
+  const testResult = async (expected: string) => {
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await eventually(() => result().getAttribute('data-result'), (r) => r !== 'none');
+    expect(await result().getAttribute('data-result')).toBe(expected);
+    return result().innerText();
+  };
+
   it('tests the settings as typed, and says which problem it met', async () => {
     await page.getByRole('heading', { name: 'SMS provider', level: 2 }).waitFor();
+    await page.getByLabel('Provider type').selectOption('simulator');
+    expect(await testResult('unsupported')).toMatch(/cannot test its connection/);
+
     await page.getByLabel('Provider type').selectOption('http-json');
     const c = server.credentials;
     await form().getByLabel('Gateway URL').fill(c.url);
+    expect(await testResult('invalid_settings')).toMatch(/settings are not valid[\s\S]*webhookSecret/);
     await form().getByLabel('Webhook secret', { exact: true }).fill(c.webhookSecret);
     await form().getByLabel('User name').fill(c.username);
     await form().getByLabel('Password', { exact: true }).fill('not-the-password');
     await form().getByLabel('Private CA certificate (PEM)').fill(c.caCertificate);
-    await page.getByRole('button', { name: 'Test connection' }).click();
-    await eventually(() => result().getAttribute('data-result'), (r) => r !== 'none');
-    expect(await result().getAttribute('data-result')).toBe('credentials');
-    expect(await result().innerText()).toMatch(/refused the credentials/);
+    expect(await testResult('credentials')).toMatch(/refused the credentials/);
 
     await form().getByLabel('Password', { exact: true }).fill(c.password);
+    await form().getByLabel('Gateway URL').fill(c.url.replace(/:\d+\//, ':1/'));
+    expect(await testResult('unreachable')).toMatch(/cannot be reached/);
+
+    await form().getByLabel('Gateway URL').fill(c.url);
     await page.getByRole('button', { name: 'Test connection' }).click();
     await eventually(() => result().getAttribute('data-result'), (r) => r === 'ok');
     expect(await result().innerText()).toMatch(/Connection OK/);
