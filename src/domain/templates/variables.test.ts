@@ -66,4 +66,13 @@ describe('unfilledVariables', () => {
   it('is empty for a template without variables', () => {
     expect(unfilledVariables('anything $first', 'Plain text')).toEqual([]);
   });
+
+  it('flags a variable written right before another when only the second was filled', () => {
+    const glued = 'Dear $first$last, your table is ready.';
+    expect(unfilledVariables('Dear $firstSmith, your table is ready.', glued)).toEqual(['first']);
+    expect(unfilledVariables('Dear AnnSmith, your table is ready.', glued)).toEqual([]);
+    expect(unfilledVariables('Dear Ann$last, your table is ready.', glued)).toEqual(['last']);
+    // Only where the template glues them: elsewhere a longer name stays another word.
+    expect(unfilledVariables('Hi $firstSmith', 'Hi $first $last')).toEqual([]);
+  });
 });

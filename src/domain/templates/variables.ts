@@ -26,8 +26,33 @@ export function templateVariables(body: string): readonly string[] {
   return [...new Set(variableOccurrences(body))];
 }
 
-/** The template's variables still written as `$name` in the text the agent is about to send. */
+/** Variables written right before another (`$first$last`): filling only the second glues its value to the first. */
+function touchingVariables(body: string): readonly string[] {
+  return Array.from(body.matchAll(VARIABLE))
+    .filter((m) => body[(m.index ?? 0) + m[0].length] === '$' && VARIABLE_START.test(body.slice((m.index ?? 0) + m[0].length + 1)))
+    .map((m) => m[1] ?? '');
+}
+
+const VARIABLE_START = /^[\p{L}_]/u;
+
+/**
+ * The template's variables still written as `$name` in the text the agent is about to send.
+ * With `$first$last` in the template and only `last` filled, the text holds `$firstSmith`: for
+ * a variable written right before another, a `$name` that starts with it counts as it (the
+ * longest that fits), so it is flagged rather than sent. Elsewhere a longer name is another
+ * word (`$firstname` is not `$first`).
+ */
 export function unfilledVariables(text: string, templateBody: string): readonly string[] {
-  const present = new Set(variableOccurrences(text));
-  return templateVariables(templateBody).filter((name) => present.has(name));
+  const variables = templateVariables(templateBody);
+  const known = new Set(variables);
+  const touching = [...new Set(touchingVariables(templateBody))].sort((a, b) => b.length - a.length);
+  const present = new Set<string>();
+  for (const name of variableOccurrences(text)) {
+    if (known.has(name)) present.add(name);
+    else {
+      const glued = touching.find((v) => name.startsWith(v));
+      if (glued) present.add(glued);
+    }
+  }
+  return variables.filter((name) => present.has(name));
 }
