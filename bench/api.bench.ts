@@ -112,9 +112,10 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
   const actor = { accountId: w.accountId, agentId: w.agents.both };
   const input = { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'Your appointment is confirmed for tomorrow at 10:30.' };
   const rows: string[] = [];
+  const inboundOnly = process.env.BENCH_ONLY === 'inbound';
 
-  await closedLoop(CALLERS, 1, async () => void (await sendDirect(deps, actor, input))); // warm-up
-  const uc = await closedLoop(CALLERS, SECONDS, async () => void (await sendDirect(deps, actor, input)));
+  if (!inboundOnly) await closedLoop(CALLERS, 1, async () => void (await sendDirect(deps, actor, input))); // warm-up
+  const uc = inboundOnly ? null : await closedLoop(CALLERS, SECONDS, async () => void (await sendDirect(deps, actor, input)));
 
   await database.db.updateTable('accounts').set({ provider_type: 'http-json', provider_config: JSON.stringify({ url: 'http://127.0.0.1:9/unused', webhookSecret: SECRET }) }).where('id', '=', w.accountId).execute();
   await database.db.updateTable('agents').set({ password_hash: await hashPassword('pw') }).where('id', 'in', [w.agents.both, w.agents.smartOnly]).execute();
@@ -134,10 +135,12 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
     return { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
   };
   const s = await login(w.agents.both);
+  if (uc) {
   const api = JSON.parse(await load(['send', String(port), s.cookie, s.csrf, String(SECONDS), String(CALLERS), JSON.stringify(input)])) as Measured;
   rows.push(`| ${kind} | use cases, ${CALLERS} callers (in process) | ${uc.rate.toFixed(0)} | ${uc.p50.toFixed(1)} | ${uc.p99.toFixed(1)} | ${uc.errors} |`);
   rows.push(`| ${kind} | HTTP API, ${CALLERS} keep-alive connections (load from another process) | ${api.rate.toFixed(0)} | ${api.p50.toFixed(1)} | ${api.p99.toFixed(1)} | ${api.errors} |`);
   rows.push(`| ${kind} | **API / use cases** | **${((100 * api.rate) / uc.rate).toFixed(0)}%** | | | |`);
+  }
 
   // Inbound webhooks at a fixed rate, and the time until the event reaches an agent's stream.
   const member = await login(w.agents.smartOnly);
@@ -147,8 +150,11 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
     achieved: number;
     p50: number;
     p99: number;
+    answerP50: number;
+    answerP99: number;
     failures: number;
   };
+  rows.push(`| ${kind} | webhook's own answer at ${INBOUND_PER_S}/s | | ${inb.answerP50.toFixed(1)} | ${inb.answerP99.toFixed(1)} | ${inb.failures} |`);
   rows.push(`| ${kind} | webhook → agent's stream at ${INBOUND_PER_S}/s (sent ${inb.achieved.toFixed(0)}/s; ${inb.received} of ${inb.total} received) | | ${inb.p50.toFixed(1)} | ${inb.p99.toFixed(1)} | ${inb.failures} |`);
 
   await app.close();
@@ -161,6 +167,7 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
 }
 
 const rows = ['| database | scenario | requests/s | p50 ms | p99 ms | errors |', '|---|---|---:|---:|---:|---:|'];
-for (const kind of (await pgAvailable()) ? (['postgres', 'pglite'] as const) : (['pglite'] as const)) rows.push(...(await run(kind)));
+const kinds = (await pgAvailable()) ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
+for (const kind of kinds.filter((k) => !process.env.BENCH_DB || k === process.env.BENCH_DB)) rows.push(...(await run(kind)));
 console.log(`\nAPI benchmark: ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${SECONDS} s per scenario\n`);
 console.log(rows.join('\n'));
