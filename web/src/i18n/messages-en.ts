@@ -212,7 +212,7 @@ export const EN = {
   'admin.agents.disable': 'Disabled (cannot sign in)',
   'admin.agents.disableHelp': 'Disabling an agent, or changing their role, signs them out everywhere.',
   'admin.agents.reset': 'Reset password',
-  'admin.agents.resetNamed': 'Reset the password of {name}',
+  'admin.agents.resetNamed': 'Reset password: {name}',
   'admin.agents.resetTitle': 'Give {name} a new password?',
   'admin.agents.resetText': 'Their current password stops working and they are signed out everywhere. The new one-time password is shown once.',
   'admin.agents.resetConfirm': 'Issue a new password',

@@ -212,7 +212,7 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.agents.disable': 'Désactivé (ne peut pas se connecter)',
   'admin.agents.disableHelp': 'Désactiver un agent, ou changer son rôle, le déconnecte partout.',
   'admin.agents.reset': 'Réinitialiser le mot de passe',
-  'admin.agents.resetNamed': 'Réinitialiser le mot de passe de {name}',
+  'admin.agents.resetNamed': 'Réinitialiser le mot de passe : {name}',
   'admin.agents.resetTitle': 'Donner un nouveau mot de passe à {name} ?',
   'admin.agents.resetText': 'Son mot de passe actuel ne fonctionnera plus et il sera déconnecté partout. Le nouveau mot de passe à usage unique n’est affiché qu’une fois.',
   'admin.agents.resetConfirm': 'Émettre un nouveau mot de passe',
