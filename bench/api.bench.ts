@@ -143,6 +143,7 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
   }
 
   // Inbound webhooks at a fixed rate, and the time until the event reaches an agent's stream.
+  if (process.env.BENCH_ONLY !== 'send') {
   const member = await login(w.agents.smartOnly);
   const inb = JSON.parse(await load(['inbound', String(port), member.cookie, w.accountId, SECRET, String(INBOUND_PER_S), String(SECONDS), NUMBERS.support])) as {
     total: number;
@@ -156,6 +157,7 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
   };
   rows.push(`| ${kind} | webhook's own answer at ${INBOUND_PER_S}/s | | ${inb.answerP50.toFixed(1)} | ${inb.answerP99.toFixed(1)} | ${inb.failures} |`);
   rows.push(`| ${kind} | webhook → agent's stream at ${INBOUND_PER_S}/s (sent ${inb.achieved.toFixed(0)}/s; ${inb.received} of ${inb.total} received) | | ${inb.p50.toFixed(1)} | ${inb.p99.toFixed(1)} | ${inb.failures} |`);
+  }
 
   await app.close();
   await providers.close();

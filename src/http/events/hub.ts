@@ -44,6 +44,8 @@ export class EventHub {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
   delivered = 0;
+  /** Reads of the events table, for the metrics and the tests. */
+  reads = 0;
 
   constructor(
     private readonly db: Db,
@@ -55,7 +57,11 @@ export class EventHub {
   async start(): Promise<void> {
     const row = await this.db.selectFrom('events').select(sql<string>`coalesce(max(id), 0)`.as('max')).executeTakeFirstOrThrow();
     this.cursor = Number(row.max);
-    this.unsubscribe = await this.wakeSource.subscribe(() => this.wake());
+    // With nobody connected, commits do not trigger a read (the timer still keeps the cursor and
+    // the late commits current): an instance serving only the API or webhooks spends nothing on it.
+    this.unsubscribe = await this.wakeSource.subscribe(() => {
+      if (this.sinks.size > 0) this.wake();
+    });
     this.timer = setInterval(() => this.wake(), this.pollMs);
     this.timer.unref();
   }
@@ -86,6 +92,8 @@ export class EventHub {
     }
     const detach = () => void this.sinks.delete(sink);
     if (lastEventId === undefined) {
+      // Idle, the cursor may be a poll behind: a new client gets what commits from now on only.
+      if (this.sinks.size === 0) await this.catchUp();
       this.sinks.add(sink);
       return { detach, resync: false };
     }
@@ -124,6 +132,11 @@ export class EventHub {
       }
     }
     return { detach, resync };
+  }
+
+  private async catchUp(): Promise<void> {
+    this.wake();
+    while (this.polling) await this.polling;
   }
 
   wake(): void {
@@ -181,6 +194,7 @@ export class EventHub {
   }
 
   private async read(after: number, limit: number, accountId?: string, alsoIds: readonly number[] = []): Promise<EventRow[]> {
+    this.reads++;
     let q = this.db.selectFrom('events').select(['id', 'account_id', 'agent_id', 'queue_id', 'type', 'payload', 'created_at']);
     q = alsoIds.length > 0 ? q.where((eb) => eb.or([eb('id', '>', String(after)), eb('id', 'in', alsoIds.map(String))])) : q.where('id', '>', String(after));
     if (accountId) q = q.where('account_id', '=', accountId);
