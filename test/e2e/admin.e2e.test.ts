@@ -74,11 +74,12 @@ const SPARE_E164 = '+33644556678';
 const CUSTOMER = '+33612345678';
 const AGENT = { email: 'sam.smart@acme.example', name: 'Sam Smart' };
 const TEMPLATE = { name: 'Order ready', body: 'Hello $firstname, your order is ready.' };
+/** Read from the Agents page when the agent is invited. */
+let agentPassword = '';
 
 describe('a new account, configured through the administration pages, then used by its agent', () => {
   let admin: AgentPage;
   let page: Page;
-  let agentPassword = '';
 
   beforeAll(async () => {
     admin = await openBanner(browser, server.url);
@@ -313,5 +314,92 @@ describe('what only administrators look at', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+/** Whether these credentials open a session, asked of the API as the sign-in form does. */
+async function canSignIn(email: string, password: string): Promise<boolean> {
+  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return res.ok;
+}
+
+describe('changing what was configured', () => {
+  let admin: AgentPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    admin = await openBanner(browser, server.url, 'fr-FR');
+    page = admin.page;
+    await signIn(page, { agentId: '', ...server.admin });
+    await page.getByRole('link', { name: 'Administration' }).click();
+  });
+  afterAll(async () => admin?.context.close());
+
+  it('refuses, in French and on the checkbox, an administrator disabling their own account', async () => {
+    const main = await openSection(page, 'Agents');
+    await main.getByRole('button', { name: `Modifier ${server.admin.name}` }).click();
+    const form = main.getByTestId('agent-edit-form');
+    await form.getByRole('checkbox', { name: 'Désactivé (ne peut pas se connecter)' }).check();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    const self = form.locator('[data-testid=field-error][data-reason=SELF]');
+    await self.waitFor();
+    expect(await self.innerText()).toBe('Vous ne pouvez pas faire cela sur votre propre compte.');
+    await noSeriousViolations(page, 'agent edit form with a refusal');
+    await form.getByRole('button', { name: 'Annuler' }).click();
+    expect(await canSignIn(server.admin.email, server.admin.password)).toBe(true);
+  });
+
+  it('issues the agent a new one-time password: the old one stops working, the new one signs in', async () => {
+    const main = page.getByRole('main');
+    const old = await main.getByTestId('agents-table').innerText();
+    expect(old).toContain(AGENT.name);
+    await main.getByRole('button', { name: `Réinitialiser le mot de passe : ${AGENT.name}` }).click();
+    const dialog = page.getByTestId('reset-confirm-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Émettre un nouveau mot de passe' }).click();
+    const fresh = await main.getByTestId('one-time-password').innerText();
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await main.getByTestId('one-time-password-panel').innerText()).toMatch(/Remettez ce mot de passe à l’agent vous-même/);
+    await main.getByRole('button', { name: 'C’est noté' }).click();
+    expect(agentPassword).not.toBe('');
+    expect(await canSignIn(AGENT.email, agentPassword)).toBe(false);
+    expect(await canSignIn(AGENT.email, fresh)).toBe(true);
+
+    // Disabled: the agent cannot sign in any more, with any password.
+    await main.getByRole('button', { name: `Modifier ${AGENT.name}` }).click();
+    const form = main.getByTestId('agent-edit-form');
+    await form.getByLabel('Profil').selectOption({ label: '(aucun profil)' });
+    await form.getByRole('checkbox', { name: 'Désactivé (ne peut pas se connecter)' }).check();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await status(main, `${AGENT.name} enregistré.`);
+    const row = main.getByTestId('agents-table').getByRole('row', { name: new RegExp(AGENT.name) });
+    expect(await row.innerText()).toMatch(/Agent\s+\(aucun profil\)\s+Désactivé/);
+    expect(await canSignIn(AGENT.email, fresh)).toBe(false);
+  });
+
+  it('edits a queue and a profile: the lists given replace the old ones', async () => {
+    let main = await openSection(page, 'Files');
+    await main.getByRole('button', { name: 'Modifier Orders' }).click();
+    const queue = main.getByTestId('queue-form');
+    expect(await queue.getByRole('heading', { name: 'Modifier la file « Orders »' }).count()).toBe(1);
+    await queue.getByRole('group', { name: 'Membres' }).getByRole('checkbox', { name: `${AGENT.name} (${AGENT.email})` }).uncheck();
+    await queue.getByRole('button', { name: 'Enregistrer' }).click();
+    await status(main, 'File « Orders » enregistrée.');
+    const stored = await server.db.selectFrom('queue_members').innerJoin('queues', 'queues.id', 'queue_members.queue_id').select('queue_members.agent_id').where('queues.name', '=', 'Orders').execute();
+    expect(stored).toEqual([]);
+
+    main = await openSection(page, 'Profils');
+    await main.getByRole('button', { name: 'Modifier Smart agents' }).click();
+    const profile = main.getByTestId('profile-form');
+    await profile.getByRole('checkbox', { name: 'SMS direct' }).check();
+    await profile.getByLabel('Rechercher un pays').fill('royaume');
+    await profile.getByRole('checkbox', { name: 'Royaume-Uni' }).check();
+    expect(await profile.getByTestId('countries-chosen').innerText()).toBe('2 choisi(s) : France, Royaume-Uni');
+    await profile.getByRole('group', { name: 'Numéros SMS (expéditeurs des SMS direct)' }).getByRole('checkbox', { name: SENDER_E164 }).check();
+    await profile.getByRole('button', { name: 'Enregistrer' }).click();
+    await status(main, 'Profil « Smart agents » enregistré.');
+    const row = await server.db.selectFrom('profiles').select(['direct', 'smart', 'authorized_countries']).where('name', '=', 'Smart agents').executeTakeFirstOrThrow();
+    expect(row).toEqual({ direct: true, smart: true, authorized_countries: ['FR', 'GB'] });
+    await noSeriousViolations(page, 'profile edit form in French');
   });
 });
