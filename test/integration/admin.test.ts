@@ -354,6 +354,32 @@ describe('unassigned inbox and opt-outs', () => {
   });
 });
 
+describe('audit trail', () => {
+  it('lists every change with who, what, before and after, newest first, paged, of the account only', async () => {
+    const made = await call(admin, 'POST', '/api/admin/numbers', { address: '+33 7 57 00 00 88' });
+    expect(made.status).toBe(201);
+    const numberId = String(made.body.id);
+    expect((await call(admin, 'PATCH', `/api/admin/numbers/${numberId}`, { sendRatePerSecond: 3 })).status).toBe(200);
+    await call(otherAdmin, 'POST', '/api/admin/numbers', { address: '+33 7 57 00 00 89' });
+    const page = await call(admin, 'GET', '/api/admin/audit?limit=2');
+    expect(page.status).toBe(200);
+    const entries = page.body.entries as { what: string; actorId: string; actorName: string; targetId: string; before: { sendRatePerSecond?: number } | null; after: { sendRatePerSecond?: number } | null }[];
+    expect(entries.map((e) => [e.what, e.targetId])).toEqual([
+      ['number.updated', numberId],
+      ['number.created', numberId],
+    ]);
+    expect(entries[0]).toMatchObject({ actorId: w.agents.colleague, before: { sendRatePerSecond: 10 }, after: { sendRatePerSecond: 3 } });
+    expect(entries[0]!.actorName).toBeTruthy();
+    const older = await call(admin, 'GET', `/api/admin/audit?limit=500&before=${String(page.body.nextBefore)}`);
+    const all = [...entries, ...(older.body.entries as { targetId: string }[])];
+    expect(all.some((e) => e.targetId !== null && String(e.targetId).length > 0)).toBe(true);
+    // Nothing of the other account's administrator.
+    const otherNumber = await tdb.db.selectFrom('sms_numbers').select('id').where('account_id', '=', w.otherAccountId).where('address', '=', '+33757000089').executeTakeFirstOrThrow();
+    expect(all.map((e) => e.targetId)).not.toContain(otherNumber.id);
+    expect((await call(agent, 'GET', '/api/admin/audit')).status).toBe(403);
+  });
+});
+
 describe('live stream', () => {
   it('shows admin.* events to administrators only', async () => {
     const open = async (s: Session) => {

@@ -1,8 +1,9 @@
 // The audit trail of administration: one event per change, written in the change's own
 // transaction so the trail and the data never disagree. Agent and queue are left null and the
 // type carries the `admin.` prefix: the live-stream rule shows these only to administrators.
+import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import type { Actor } from '../context.js';
+import type { Actor, AppDeps } from '../context.js';
 import { appendEvent } from '../record.js';
 
 export interface AuditEntry {
@@ -23,4 +24,44 @@ export async function audit(tx: Executor, actor: Actor, e: AuditEntry): Promise<
     type: `${ADMIN_EVENT_PREFIX}${e.what}`,
     payload: { actorId: actor.agentId, targetId: e.targetId, before: e.before ?? null, after: e.after ?? null },
   });
+}
+
+export interface AuditRecord {
+  readonly id: string;
+  /** Without the `admin.` prefix: 'profile.updated'. */
+  readonly what: string;
+  readonly actorId: string | null;
+  readonly actorName: string | null;
+  readonly targetId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly at: string;
+}
+
+/** The account's audit trail, newest first; `before` is the `id` of the last entry of the previous page. */
+export async function auditTrail(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<{ entries: AuditRecord[]; nextBefore: string | null }> {
+  let q = deps.db
+    .selectFrom('events as e')
+    .leftJoin('agents as a', (j) => j.on(sql<boolean>`a.id = e.payload->>'actorId'`).onRef('a.account_id', '=', 'e.account_id'))
+    .select(['e.id', 'e.type', 'e.payload', 'e.created_at', 'a.name as actor_name'])
+    .where('e.account_id', '=', actor.accountId)
+    .where('e.type', 'like', `${ADMIN_EVENT_PREFIX}%`)
+    .orderBy('e.id', 'desc')
+    .limit(page.limit);
+  if (page.before !== undefined) q = q.where('e.id', '<', page.before);
+  const rows = await q.execute();
+  const entries = rows.map((r) => {
+    const p = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as { actorId?: string | null; targetId?: string | null; before?: unknown; after?: unknown };
+    return {
+      id: String(r.id),
+      what: r.type.slice(ADMIN_EVENT_PREFIX.length),
+      actorId: p.actorId ?? null,
+      actorName: r.actor_name ?? null,
+      targetId: p.targetId ?? null,
+      before: p.before ?? null,
+      after: p.after ?? null,
+      at: new Date(r.created_at).toISOString(),
+    };
+  });
+  return { entries, nextBefore: rows.length === page.limit ? (entries[entries.length - 1]?.id ?? null) : null };
 }

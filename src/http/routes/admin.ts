@@ -1,6 +1,7 @@
 // The administration API: every route needs the administrator role and works on the caller's
 // account only.
 import { OffsetQuery, PageQuery } from '../../api/admin-schemas.js';
+import { auditTrail } from '../../app/admin/audit.js';
 import { optOuts, unassignedInbox } from '../../app/admin/inbox.js';
 import type { ProviderAdminDeps } from '../../app/admin/provider-deps.js';
 import type { AppDeps } from '../../app/context.js';
@@ -22,6 +23,7 @@ export function adminRoutes(deps: AppDeps, provider: ProviderAdminDeps): RouteDe
     ...adminCatalogRoutes(deps),
     ...adminPeopleRoutes(deps),
     route({ method: 'GET', url: '/api/admin/inbox', access: 'admin', tags, summary: 'Inbound messages no queue owns, newest first', query: withFieldErrors(PageQuery), handler: async ({ caller, query }) => unassignedInbox(deps, agentActor(caller), query) }),
+    route({ method: 'GET', url: '/api/admin/audit', access: 'admin', tags, summary: 'Every administration change: who, when, what, before and after; newest first', query: withFieldErrors(PageQuery), handler: async ({ caller, query }) => auditTrail(deps, agentActor(caller), query) }),
     route({ method: 'GET', url: '/api/admin/opt-outs', access: 'admin', tags, summary: 'Numbers that opted out: number, keyword, date', query: withFieldErrors(OffsetQuery), handler: async ({ caller, query }) => optOuts(deps, agentActor(caller), query) }),
   ];
 }
