@@ -391,6 +391,8 @@ describe('changing what was configured', () => {
     main = await openSection(page, 'Profils');
     await main.getByRole('button', { name: 'Modifier Smart agents' }).click();
     const profile = main.getByTestId('profile-form');
+    // The keyboard lands on the form the button filled.
+    expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Modifier le profil « Smart agents »');
     await profile.getByRole('checkbox', { name: 'SMS direct' }).check();
     await profile.getByLabel('Rechercher un pays').fill('royaume');
     await profile.getByRole('checkbox', { name: 'Royaume-Uni' }).check();

@@ -11,6 +11,7 @@ import type { AdminAgent } from '../admin-types';
 import { AgentFields } from './AgentFields';
 import { agentDraft, agentUpdateBody, inviteBody, newInvite, type AgentDraft, type InviteDraft, type IssuedPassword } from './agent-form';
 import { LoadFailed } from './LoadFailed';
+import { useFocusOnChange } from './use-focus-on-change';
 import { OneTimePassword } from './OneTimePassword';
 
 const FIELDS = ['email', 'name', 'role', 'profileId', 'lang', 'disabled'];
@@ -29,6 +30,8 @@ export function AgentsPage({ api, me }: AdminPageProps) {
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const [resetting, setResetting] = useState<AdminAgent | null>(null);
+  // The form that replaces the other (invite or change) takes the focus: the Edit button, or Save, is gone.
+  const editTitle = useFocusOnChange<HTMLHeadingElement>(editing?.id ?? '');
 
   const errorAt = (place: string) => (refusal?.place === place ? refusal.refusal : null);
   const refuse = (err: unknown) => {
@@ -136,7 +139,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
 
       {editing && draft ? (
         <form className="admin__form" aria-labelledby={`${id}-edit`} onSubmit={submitEdit} noValidate data-testid="agent-edit-form">
-          <h3 id={`${id}-edit`}>{t('admin.agents.editHeading', { name: editing.name })}</h3>
+          <h3 id={`${id}-edit`} ref={editTitle} tabIndex={-1} className="form__title">{t('admin.agents.editHeading', { name: editing.name })}</h3>
           <p className="field__help">{editing.email}</p>
           <AgentFields id={`${id}-e`} {...draft} profiles={profiles} onChange={(patch) => setDraft({ ...draft, ...patch })} errorAt={errorAt} />
           <div className="field">
@@ -167,7 +170,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
         </form>
       ) : (
         <form className="admin__form" aria-labelledby={`${id}-invite`} onSubmit={submitInvite} noValidate data-testid="agent-invite-form">
-          <h3 id={`${id}-invite`}>{t('admin.agents.inviteHeading')}</h3>
+          <h3 id={`${id}-invite`} ref={editTitle} tabIndex={-1} className="form__title">{t('admin.agents.inviteHeading')}</h3>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-email`}>
               {t('admin.agents.email')}

@@ -11,6 +11,7 @@ import type { Profile } from '../admin-types';
 import { CheckboxList } from './CheckboxList';
 import { CountryPicker } from './CountryPicker';
 import { LoadFailed } from './LoadFailed';
+import { useFocusOnChange } from './use-focus-on-change';
 import { NEW_PROFILE, profileBody, profileDraft, type ProfileDraft } from './profile-form';
 
 const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries', 'numberIds', 'templateIds'];
@@ -26,10 +27,14 @@ export function ProfilesPage({ api }: AdminPageProps) {
   const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const formTitle = useFocusOnChange<HTMLHeadingElement>(editing?.id ?? '');
+  // A new form (another profile, or a blank one after a creation) also clears the country search.
+  const [formKey, setFormKey] = useState(0);
 
   const edit = (p: Profile | null) => {
     setEditing(p);
     setDraft(p ? profileDraft(p) : NEW_PROFILE);
+    setFormKey((k) => k + 1);
     setRefusal(null);
     setStatus('');
   };
@@ -47,7 +52,10 @@ export function ProfilesPage({ api }: AdminPageProps) {
       const saved = editing ? await api.updateProfile(editing.id, body) : await api.createProfile(body);
       setStatus(t(editing ? 'admin.profiles.saved' : 'admin.profiles.created', { name: saved.name }));
       if (editing) setEditing(saved);
-      else setDraft(NEW_PROFILE);
+      else {
+        setDraft(NEW_PROFILE);
+        setFormKey((k) => k + 1);
+      }
       setVersion((v) => v + 1);
     } catch (err) {
       const r = toRefusal(err);
@@ -114,7 +122,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
       )}
 
       <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="profile-form">
-        <h3 id={formHeading}>{editing ? t('admin.profiles.editHeading', { name: editing.name }) : t('admin.profiles.newHeading')}</h3>
+        <h3 id={formHeading} ref={formTitle} tabIndex={-1} className="form__title">{editing ? t('admin.profiles.editHeading', { name: editing.name }) : t('admin.profiles.newHeading')}</h3>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>
             {t('admin.profiles.name')}
@@ -154,7 +162,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
           />
           <AdminFieldError id={`${id}-max-error`} refusal={errorAt('maxInteractions')} />
         </div>
-        <CountryPicker chosen={draft.countries} onChange={(countries) => set({ countries })} refusal={errorAt('authorizedCountries')} />
+        <CountryPicker key={formKey} chosen={draft.countries} onChange={(countries) => set({ countries })} refusal={errorAt('authorizedCountries')} />
         <CheckboxList
           id={`${id}-numbers`}
           legend={t('admin.profiles.numbers')}

@@ -9,6 +9,7 @@ import type { AdminPageProps } from '../admin-routes';
 import type { AdminQueue } from '../admin-types';
 import { CheckboxList } from './CheckboxList';
 import { LoadFailed } from './LoadFailed';
+import { useFocusOnChange } from './use-focus-on-change';
 import { NEW_QUEUE, queueBody, queueDraft, type QueueDraft } from './queue-form';
 
 const FIELDS = ['name', 'smsNumberId', 'templateIds', 'memberIds'];
@@ -24,6 +25,7 @@ export function QueuesPage({ api }: AdminPageProps) {
   const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const formTitle = useFocusOnChange<HTMLHeadingElement>(editing?.id ?? '');
 
   const edit = (q: AdminQueue | null) => {
     setEditing(q);
@@ -105,7 +107,7 @@ export function QueuesPage({ api }: AdminPageProps) {
       )}
 
       <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="queue-form">
-        <h3 id={formHeading}>{editing ? t('admin.queues.editHeading', { name: editing.name }) : t('admin.queues.newHeading')}</h3>
+        <h3 id={formHeading} ref={formTitle} tabIndex={-1} className="form__title">{editing ? t('admin.queues.editHeading', { name: editing.name }) : t('admin.queues.newHeading')}</h3>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>
             {t('admin.queues.name')}
