@@ -6,6 +6,7 @@ import type {
   AdminTemplate,
   AgentCreateBody,
   AgentUpdateBody,
+  AuditPage,
   Balance,
   ConnectionTestResult,
   CreatedAgent,
@@ -77,6 +78,7 @@ export function adminApi(c: ApiClient) {
     resetAgentPassword: (id: string) => c.post<{ oneTimePassword: string }>(`/api/admin/agents/${enc(id)}/password`),
 
     inbox: (page: PageRequest = {}) => c.get<InboxPage>(`/api/admin/inbox${pageQuery({ limit: page.limit, before: page.before })}`),
+    audit: (page: PageRequest = {}) => c.get<AuditPage>(`/api/admin/audit${pageQuery({ limit: page.limit, before: page.before })}`),
     optOuts: (page: { limit?: number; offset?: number } = {}) =>
       c.get<{ optOuts: readonly OptOut[] }>(`/api/admin/opt-outs${pageQuery({ limit: page.limit, offset: page.offset })}`).then((r) => r.optOuts),
   };

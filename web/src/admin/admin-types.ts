@@ -140,3 +140,21 @@ export interface OptOut {
   readonly keyword: string;
   readonly at: string;
 }
+
+export interface AuditRecord {
+  readonly id: string;
+  /** `provider.updated`, `credits.topped_up`, `number.created`… (the event type without `admin.`). */
+  readonly what: string;
+  readonly actorId: string | null;
+  readonly actorName: string | null;
+  readonly targetId: string | null;
+  /** As the server recorded them: provider secrets as `••••`, never a password. */
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly at: string;
+}
+
+export interface AuditPage {
+  readonly entries: readonly AuditRecord[];
+  readonly nextBefore: string | null;
+}

@@ -241,7 +241,6 @@ export const EN = {
   'banner.admin': 'Administration',
   'admin.title': 'Administration',
   'admin.back': 'Back to the Banner',
-  'admin.notYet': 'This section is not available yet.',
   'admin.section.provider': 'SMS provider',
   'admin.section.credits': 'Credits',
   'admin.section.numbers': 'SMS numbers',

@@ -241,7 +241,6 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'banner.admin': 'Administration',
   'admin.title': 'Administration',
   'admin.back': 'Retour au Banner',
-  'admin.notYet': 'Cette section n’est pas encore disponible.',
   'admin.section.provider': 'Fournisseur SMS',
   'admin.section.credits': 'Crédits',
   'admin.section.numbers': 'Numéros SMS',
