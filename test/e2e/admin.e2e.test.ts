@@ -297,6 +297,22 @@ describe('what only administrators look at', () => {
       await noSeriousViolations(page, 'unassigned inbox');
       await shot(page, 'admin-inbox');
 
+      // 50 a page: 50 more messages push the first one to the second page.
+      for (let i = 1; i <= 50; i++) await server.gateway.sendInbound({ from: '+33698765432', to: SPARE_E164, text: `Message ${i}` });
+      await main.getByRole('button', { name: 'Refresh' }).click();
+      await inbox.getByRole('row', { name: /Message 50$/ }).waitFor();
+      expect(await inbox.getByRole('row').count()).toBe(51);
+      expect(await inbox.getByRole('row', { name: /Is anyone reading/ }).count()).toBe(0);
+      const pages = main.getByRole('navigation', { name: 'Pages of the unassigned inbox' });
+      expect(await pages.getByRole('button', { name: 'Newer' }).isDisabled()).toBe(true);
+      await pages.getByRole('button', { name: 'Older' }).click();
+      await inbox.getByRole('row', { name: /Is anyone reading this number\?/ }).waitFor();
+      expect(await inbox.getByRole('row').count()).toBe(2);
+      expect(await pages.getByRole('button', { name: 'Older' }).isDisabled()).toBe(true);
+      expect(await pages.innerText()).toContain('Page 2');
+      await pages.getByRole('button', { name: 'Newer' }).click();
+      await inbox.getByRole('row', { name: /Message 50$/ }).waitFor();
+
       main = await openSection(page, 'Opt-outs');
       const optOuts = main.getByRole('table', { name: 'Opted-out numbers, newest first' });
       const row = optOuts.getByRole('row', { name: new RegExp(`\\${CUSTOMER}`) });
