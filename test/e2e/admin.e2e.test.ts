@@ -209,6 +209,7 @@ describe('a new account, configured through the administration pages, then used 
     await shot(page, 'admin-agents');
     await panel.getByRole('button', { name: 'Done: I have noted it' }).click();
     await panel.waitFor({ state: 'detached' });
+    expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Invite an agent');
     // Shown once: nowhere on the page any more, and only its hash is stored.
     expect(await page.content()).not.toContain(agentPassword);
     const stored = await server.db.selectFrom('agents').select('password_hash').where('email', '=', AGENT.email).executeTakeFirstOrThrow();

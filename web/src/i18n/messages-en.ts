@@ -206,7 +206,7 @@ export const EN = {
   'admin.agents.disabled': 'Disabled',
   'admin.agents.inviteHeading': 'Invite an agent',
   'admin.agents.invite': 'Invite agent',
-  'admin.agents.invited': '{name} can now sign in with the one-time password below.',
+  'admin.agents.invited': '{name} can now sign in with the one-time password shown above.',
   'admin.agents.editHeading': 'Change {name}',
   'admin.agents.saved': '{name} saved.',
   'admin.agents.disable': 'Disabled (cannot sign in)',

@@ -206,7 +206,7 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.agents.disabled': 'Désactivé',
   'admin.agents.inviteHeading': 'Inviter un agent',
   'admin.agents.invite': 'Inviter l’agent',
-  'admin.agents.invited': '{name} peut maintenant se connecter avec le mot de passe à usage unique ci-dessous.',
+  'admin.agents.invited': '{name} peut maintenant se connecter avec le mot de passe à usage unique affiché ci-dessus.',
   'admin.agents.editHeading': 'Modifier {name}',
   'admin.agents.saved': '{name} enregistré.',
   'admin.agents.disable': 'Désactivé (ne peut pas se connecter)',

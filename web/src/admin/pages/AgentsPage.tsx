@@ -95,7 +95,16 @@ export function AgentsPage({ api, me }: AdminPageProps) {
   return (
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('admin.section.agents')}</h2>
-      {issued && <OneTimePassword issued={issued} onDone={() => setIssued(null)} />}
+      {issued && (
+        <OneTimePassword
+          issued={issued}
+          onDone={() => {
+            setIssued(null);
+            // The panel and its button are gone: the keyboard goes on from the form below.
+            editTitle.current?.focus();
+          }}
+        />
+      )}
       {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
       {data.state === 'loading' && <p>{t('app.loading')}</p>}
       {data.state === 'ready' && (
@@ -124,6 +133,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
                     <button type="button" className="button button--small" onClick={() => edit(a)} aria-label={t('admin.editLabel', { name: a.name })}>
                       {t('admin.edit')}
                     </button>
+                    {/* Not one's own: a reset ends the sessions of the administrator making it. */}
                     {a.id !== me.agent.agentId && (
                       <button type="button" className="button button--small" onClick={() => setResetting(a)} aria-label={t('admin.agents.resetNamed', { name: a.name })}>
                         {t('admin.agents.reset')}
