@@ -30,7 +30,7 @@ export function startPgliteMaintenance(db: Kysely<Database>, onError: (e: Error)
   run('analyze');
   const analyze = setInterval(() => run('analyze messages'), ANALYZE_EVERY_MS);
   const vacuum = setInterval(
-    () => run('vacuum (analyze) messages, credit_buckets, pending_status_reports, interactions, idempotency_keys, sessions, events, credit_ledger'),
+    () => run('vacuum (analyze) messages, message_parts, credit_buckets, pending_status_reports, interactions, idempotency_keys, sessions, events, credit_ledger'),
     VACUUM_EVERY_MS,
   );
   analyze.unref();

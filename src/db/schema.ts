@@ -177,8 +177,24 @@ export interface PendingStatusReportsTable {
   provider_message_id: string;
   status: MessageStatus;
   error_code: string | null;
+  word: string | null;
   reported_at: Timestamp;
   received_at: DefaultTimestamp;
+}
+
+/** A part of a long message whose provider reports per part (migrations/0005-message-parts.ts). */
+export interface MessagePartsTable {
+  message_id: string;
+  part_index: number;
+  account_id: string;
+  provider: string;
+  /** null: refused or unanswered at submission, stored failed. */
+  part_id: string | null;
+  status: MessageStatus | null;
+  /** The provider's own word for the last report (`DELIVRD`, `expired`...). */
+  word: string | null;
+  error_code: string | null;
+  reported_at: Timestamp | null;
 }
 
 export interface OptOutsTable {
@@ -244,6 +260,7 @@ export interface Database {
   interactions: InteractionsTable;
   messages: MessagesTable;
   pending_status_reports: PendingStatusReportsTable;
+  message_parts: MessagePartsTable;
   opt_outs: OptOutsTable;
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -185,7 +185,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const result = await submitWithin(provider, sms, submitTimeoutMs);
     switch (result.kind) {
       case 'accepted':
-        await sentBatcher.add({ messageId: m.id, accountId: m.accountId, provider: provider.name, providerMessageId: result.providerMessageId });
+        await sentBatcher.add({
+          messageId: m.id,
+          accountId: m.accountId,
+          provider: provider.name,
+          providerMessageId: result.providerMessageId,
+          ...(result.partMessageIds ? { partIds: result.partMessageIds } : {}),
+          ...(result.failedParts ? { failedParts: result.failedParts } : {}),
+        });
         stats.sent++;
         break;
       case 'transient':

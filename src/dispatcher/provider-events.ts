@@ -5,6 +5,7 @@ import { applyStatusReports, type StatusReport } from '../db/outbox.js';
 import type { Database } from '../db/schema.js';
 import type { ProviderEvent, SmsProvider } from '../domain/ports.js';
 import { Batcher } from './batcher.js';
+import { statusReportOf } from './status-report-of.js';
 import type { DispatcherLogger, InboundEvent } from './types.js';
 
 export interface ProviderEventSink {
@@ -43,14 +44,7 @@ export class ProviderEventListener {
   private async apply(provider: string, event: ProviderEvent): Promise<void> {
     try {
       if (event.type === 'status') {
-        await this.reports.add({
-          accountId: event.accountId,
-          provider,
-          providerMessageId: event.providerMessageId,
-          status: event.status,
-          ...(event.errorCode !== undefined ? { errorCode: event.errorCode } : {}),
-          at: event.at,
-        });
+        await this.reports.add(statusReportOf(provider, event));
       } else if (this.sink.onInbound) {
         await this.sink.onInbound(event, provider);
       } else {

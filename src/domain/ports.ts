@@ -25,7 +25,19 @@ export interface OutboundSms {
  * send the SMS twice; the dispatcher reconciles instead.
  */
 export type SubmitResult =
-  | { readonly kind: 'accepted'; readonly providerMessageId: string }
+  | {
+      readonly kind: 'accepted';
+      /** The id reports name the message by; for a long message, its first part's. */
+      readonly providerMessageId: string;
+      /**
+       * Providers that report each part of a long message on its own (Vonage, SMPP): every
+       * accepted part's id, in order, the first being providerMessageId. The product stores them
+       * with the message and merges the parts' reports, whichever instance receives them.
+       */
+      readonly partMessageIds?: readonly string[];
+      /** Parts refused or never answered after the first was accepted: they count as failed. */
+      readonly failedParts?: number;
+    }
   | { readonly kind: 'transient'; readonly error: string; readonly code?: string; readonly retryAfterMs?: number }
   | { readonly kind: 'permanent'; readonly error: string; readonly code?: string }
   | { readonly kind: 'uncertain'; readonly error: string };

@@ -2,7 +2,7 @@
 // reported through the use cases: inbound messages and delivery reports.
 import type { AppDeps } from '../app/context.js';
 import { receiveInbound } from '../app/receive-inbound.js';
-import { applyStatusReport } from '../dispatcher/index.js';
+import { applyStatusReport, statusReportOf } from '../dispatcher/index.js';
 import type { WebhookAnswer, WebhookGateway, WebhookRequestData } from '../http/routes/webhooks.js';
 import type { ProviderCache } from './provider-cache.js';
 
@@ -33,8 +33,7 @@ export function createWebhookGateway(deps: AppDeps, providers: Pick<ProviderCach
             optOut: optOut === 'STOP' || optOut === 'START' ? optOut : null,
           });
         } else {
-          const r = { accountId: e.accountId, provider, providerMessageId: e.providerMessageId, status: e.status, at: e.at };
-          await applyStatusReport(deps.db, e.errorCode !== undefined ? { ...r, errorCode: e.errorCode } : r);
+          await applyStatusReport(deps.db, statusReportOf(provider, e));
           deps.wake();
         }
       }

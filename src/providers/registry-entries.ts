@@ -26,6 +26,7 @@ export const vonageConfigSchema = z
     timeoutMs: ms(120_000).optional(),
     inboundMaxPending: z.number().int().min(1).optional(),
     inboundExpiryMs: ms(86_400_000).optional(),
+    // No longer used (part ids are stored with the message); still accepted so saved settings load.
     receiptTrackingMs: ms(30 * 86_400_000).optional(),
     receiptTrackingMax: z.number().int().min(1).optional(),
   })

@@ -5,12 +5,14 @@ import { initial } from './0001-initial.js';
 import { auth } from './0002-auth.js';
 import { debitFunction } from './0003-debit-function.js';
 import { queueStatistics } from './0004-queue-statistics.js';
+import { messageParts } from './0005-message-parts.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-auth': auth,
   '0003-debit-function': debitFunction,
   '0004-queue-statistics': queueStatistics,
+  '0005-message-parts': messageParts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -49,7 +49,7 @@ export interface SmppConfig {
   readonly inboundMaxPending?: number;
   /** ...for at most this long; then what arrived is passed on, marked incomplete. */
   readonly inboundExpiryMs?: number;
-  /** How long part ids are kept to merge their receipts (default 4 days: validity of 72 h, and margin). */
+  /** How long the ids the SMSC gave are remembered to match receipts written in the other base (default 4 days: validity of 72 h, and margin). */
   readonly receiptTrackingMs?: number;
   readonly receiptTrackingMax?: number;
 }

@@ -110,20 +110,22 @@ describe('SMPP adapter against the local SMSC', () => {
     expect(fake.submissions[0]).toMatchObject({ dataCoding: 8, text: 'Привет 👋', problems: [] });
   });
 
-  it('splits a long message by UDH and merges its receipts into one status', async () => {
+  it('splits a long message by UDH and reports each receipt under its part id', async () => {
     const { fake, provider, events } = await setup({ autoReceipt: false });
     const body = 'Long message. '.repeat(30);
     const result = await provider.submit(sms({ body, segments: 3 }), signal());
-    expect(result).toMatchObject({ kind: 'accepted', providerMessageId: '1000000', partMessageIds: ['1000000', '1000001', '1000002'] });
+    expect(result).toMatchObject({ kind: 'accepted', providerMessageId: '1000000', partMessageIds: ['1000000', '1000001', '1000002'], failedParts: 0 });
     const [message] = fake.messagesWithText(body);
     expect(message?.parts.map((p) => [p.esmClass, p.concat?.seq, p.concat?.total])).toEqual([[0x40, 1, 3], [0x40, 2, 3], [0x40, 3, 3]]);
     expect(new Set(message?.parts.map((p) => p.concat?.ref)).size).toBe(1);
     expect(await fake.sendReceipt('1000001', 'DELIVRD')).toBe(0);
     expect(await fake.sendReceipt('1000000', 'DELIVRD')).toBe(0);
-    expect(events).toEqual([]);
     expect(await fake.sendReceipt('1000002', 'UNDELIV', '034')).toBe(0);
+    const at = expect.any(Date);
     expect(events).toEqual([
-      { type: 'status', accountId: 'acc-1', providerMessageId: '1000000', status: 'undelivered', providerStatus: 'UNDELIV', errorCode: '034', at: expect.any(Date) },
+      { type: 'status', accountId: 'acc-1', providerMessageId: '1000001', status: 'delivered', providerStatus: 'DELIVRD', at },
+      { type: 'status', accountId: 'acc-1', providerMessageId: '1000000', status: 'delivered', providerStatus: 'DELIVRD', at },
+      { type: 'status', accountId: 'acc-1', providerMessageId: '1000002', status: 'undelivered', providerStatus: 'UNDELIV', errorCode: '034', at },
     ]);
   });
 

@@ -14,8 +14,8 @@ import { SmppLink, type LinkState, type RequestOutcome } from './link.js';
 import { PartsBuffer, type PartialMessage } from './parts-buffer.js';
 import { MoIds } from './mo-ids.js';
 import { messageStateToStat, statToStatus } from './receipt.js';
-import { ReceiptTracker, type MergedReceipt } from './receipt-tracker.js';
 import { encodeForSmpp, type SmppPart } from './segment.js';
+import { SubmittedIds } from './submitted-ids.js';
 import {
   ESME_RINVBNDSTS,
   ESME_ROK,
@@ -29,7 +29,7 @@ import { decodeText } from './text.js';
 /** `accepted`, with every part's id (receipts come per part) and how many parts did not go through. */
 export interface SmppAccepted {
   readonly kind: 'accepted';
-  /** The first part's id, canonical (ids.ts): the id receipts are reported under. */
+  /** The first part's id, canonical (ids.ts). Each part's receipt is reported under its own id. */
   readonly providerMessageId: string;
   readonly partMessageIds: readonly string[];
   /** Parts refused or unanswered after the first was accepted; the message cannot end `delivered`. */
@@ -69,7 +69,7 @@ class SmppAdapter implements SmppProvider {
   readonly name = 'smpp' as const;
   private readonly link: SmppLink;
   private readonly sink = new EventSink(5_000);
-  private readonly tracker: ReceiptTracker;
+  private readonly submittedIds: SubmittedIds;
   private readonly moParts: PartsBuffer<MoBody>;
   private readonly lateOutcomes = new Map<string, LateOutcome>();
   private readonly moIds: MoIds;
@@ -83,7 +83,7 @@ class SmppAdapter implements SmppProvider {
   ) {
     this.plan = config;
     const clock = () => this.now().getTime();
-    this.tracker = new ReceiptTracker({ ttlMs: config.receiptTrackingMs, maxMessages: config.receiptTrackingMax, now: clock });
+    this.submittedIds = new SubmittedIds({ ttlMs: config.receiptTrackingMs, max: config.receiptTrackingMax, now: clock });
     this.moParts = new PartsBuffer({ maxMessages: config.inboundMaxPending, expiryMs: config.inboundExpiryMs, now: clock });
     this.moIds = new MoIds({ windowMs: config.inboundExpiryMs, max: config.inboundMaxPending, now: clock });
     this.link = new SmppLink(linkSettings(config), {
@@ -133,13 +133,10 @@ class SmppAdapter implements SmppProvider {
       }
       // A hole makes the rest useless to the handset; what is out will be reported as failed.
       if (outcome.kind !== 'accepted') break;
-      if (i === 0) this.tracker.begin(outcome.id, parts.length);
-      else if (ids[0]) this.tracker.addPart(ids[0], i, outcome.id);
+      this.submittedIds.remember(outcome.id);
       ids.push(outcome.id);
     }
     const first = ids[0] ?? '';
-    const merged = this.tracker.finish(first, ids.length);
-    if (merged) void this.sink.deliverOrHold(this.statusEvent(merged, this.now()));
     const accepted: SmppAccepted = {
       kind: 'accepted',
       providerMessageId: first,
@@ -169,14 +166,16 @@ class SmppAdapter implements SmppProvider {
     await this.link.close();
   }
 
-  private statusEvent(merged: MergedReceipt, at: Date): StatusEvent {
+  /** `err:000` on a delivered or intermediate receipt says nothing; on a failure it says why. */
+  private statusEvent(id: string, status: MessageStatus, word: string, errorCode: string | undefined, at: Date): StatusEvent {
+    const qualified = status !== 'delivered' && status !== 'sent' && errorCode ? errorCode : undefined;
     return {
       type: 'status',
       accountId: this.config.accountId,
-      providerMessageId: merged.providerMessageId,
-      status: merged.status,
-      providerStatus: merged.word,
-      ...(merged.errorCode ? { errorCode: merged.errorCode } : {}),
+      providerMessageId: id,
+      status,
+      providerStatus: word,
+      ...(qualified ? { errorCode: qualified } : {}),
       at,
     };
   }
@@ -250,7 +249,7 @@ class SmppAdapter implements SmppProvider {
     else if (total > 1) outcome = { kind: 'incomplete' };
     else {
       outcome = { kind: 'accepted', id: canonicalId(id) };
-      this.tracker.track(outcome.id, [outcome.id], 0);
+      this.submittedIds.remember(outcome.id);
     }
     if (this.lateOutcomes.size >= LATE_OUTCOMES_MAX) {
       const oldest = this.lateOutcomes.keys().next();
@@ -287,14 +286,10 @@ class SmppAdapter implements SmppProvider {
     if (d.kind === 'receipt') {
       const { receipt } = d;
       if (!receipt.status) return ESME_ROK;
-      const id = convertReceiptId(receipt.messageId, this.config.receiptIdConversion);
-      const merged = this.tracker.onReceipt(id, {
-        status: receipt.status,
-        word: receipt.stat,
-        ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
-      });
-      if (!merged) return ESME_ROK;
-      return (await this.sink.deliver(this.statusEvent(merged, at))) ? ESME_ROK : ESME_RX_T_APPN;
+      // Each part's receipt under the part's own id: the product stored the parts and merges them.
+      const id = this.submittedIds.resolve(convertReceiptId(receipt.messageId, this.config.receiptIdConversion));
+      const event = this.statusEvent(id, receipt.status, receipt.stat, receipt.errorCode, at);
+      return (await this.sink.deliver(event)) ? ESME_ROK : ESME_RX_T_APPN;
     }
     const { part } = d;
     if (!part.concat) return this.deliverSingle(part, at);

@@ -22,9 +22,6 @@ export interface VonageConfig {
   readonly inboundMaxPending?: number;
   /** ...for at most this long, then what arrived is passed on, marked incomplete. */
   readonly inboundExpiryMs?: number;
-  /** How long part ids are kept to merge their receipts (default 4 days: Vonage's 72 h and margin). */
-  readonly receiptTrackingMs?: number;
-  readonly receiptTrackingMax?: number;
 }
 
 export type ResolvedVonageConfig = Required<Omit<VonageConfig, 'statusCallbackUrl' | 'signatureSecret' | 'ttlMs'>> &
@@ -50,7 +47,5 @@ export function resolveVonageConfig(c: VonageConfig): ResolvedVonageConfig {
     timeoutMs: c.timeoutMs ?? 15_000,
     inboundMaxPending: c.inboundMaxPending ?? 10_000,
     inboundExpiryMs: c.inboundExpiryMs ?? 10 * 60_000,
-    receiptTrackingMs: c.receiptTrackingMs ?? 4 * 24 * 3_600_000,
-    receiptTrackingMax: c.receiptTrackingMax ?? 200_000,
   };
 }

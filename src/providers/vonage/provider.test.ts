@@ -67,7 +67,7 @@ describe('Vonage adapter against the local SMS API', () => {
     expect(fake.submissions.map((s) => [s.params.type, s.problems])).toEqual([['unicode', []], ['unicode', []]]);
   });
 
-  it('keeps every part id of a long message and merges the per-part receipts into one status', async () => {
+  it('keeps every part id of a long message and reports each receipt under its part id', async () => {
     const { fake, provider, stored } = await setup({ autoReceipt: false });
     const m = sms({ body: 'Long. '.repeat(60), segments: 3 });
     const result = await provider.submit(m, signal());
@@ -75,11 +75,13 @@ describe('Vonage adapter against the local SMS API', () => {
     expect(result.partMessageIds).toHaveLength(3);
     expect(result.providerMessageId).toBe(result.partMessageIds[0]);
     expect(await fake.sendReceiptsFor(m.messageId, 'delivered', [2, 0])).toEqual([200, 200]);
-    expect(stored).toEqual([]);
     expect(await fake.sendReceiptsFor(m.messageId, ['delivered', 'failed'], [1])).toEqual([200]);
+    const [p0, p1, p2] = result.partMessageIds;
     expect(stored).toEqual([
+      { type: 'status', accountId: 'acc-1', providerMessageId: p2, status: 'delivered', providerStatus: 'delivered', messageId: m.messageId, at: expect.any(Date) },
+      { type: 'status', accountId: 'acc-1', providerMessageId: p0, status: 'delivered', providerStatus: 'delivered', messageId: m.messageId, at: expect.any(Date) },
       {
-        type: 'status', accountId: 'acc-1', providerMessageId: result.providerMessageId, status: 'undelivered', providerStatus: 'failed',
+        type: 'status', accountId: 'acc-1', providerMessageId: p1, status: 'undelivered', providerStatus: 'failed',
         messageId: m.messageId, errorCode: '1', errorRetryable: true, at: expect.any(Date),
       },
     ]);
@@ -92,13 +94,15 @@ describe('Vonage adapter against the local SMS API', () => {
     expect(stored[0]).toMatchObject({ type: 'status', providerMessageId: r.kind === 'accepted' ? r.providerMessageId : '', status: 'delivered' });
   });
 
-  it('treats a partial failure as accepted and the message as failed once receipted', async () => {
+  it('treats a partial failure as accepted, counting the refused part as failed', async () => {
     const { fake, provider, stored } = await setup({ autoReceipt: { status: 'delivered' } });
     fake.enqueue({ kind: 'statuses', statuses: ['0', '1'] });
     const result = await provider.submit(sms({ body: 'x'.repeat(200), segments: 2 }), signal());
     expect(result).toMatchObject({ kind: 'accepted', failedParts: 1, partErrors: [{ status: '1', errorText: 'Throughput Rate Exceeded' }] });
+    if (result.kind !== 'accepted') throw new Error(result.kind);
+    // The accepted part's receipt passes through; the product merges it with the refused part (failed).
     await until(() => stored.length === 1);
-    expect(stored[0]).toMatchObject({ status: 'failed' });
+    expect(stored[0]).toMatchObject({ providerMessageId: result.partMessageIds[0], status: 'delivered' });
   });
 
   it('reports a throttle as transient, a bad number as permanent, both without keeping anything', async () => {

@@ -6,7 +6,6 @@ import type { ConnectionTestResult, ProviderEventDetail, WebhookKind, WebhookReq
 import { resolveVonageConfig, type ResolvedVonageConfig, type VonageConfig } from './config.js';
 import { HttpClient } from './http-client.js';
 import { InboundAssembler } from './inbound-assembler.js';
-import { VonageReceiptTracker } from './receipt-tracker.js';
 import { ReplayGuard } from './replay-guard.js';
 import { interpretSubmit, type VonageSubmitResult } from './submit-response.js';
 import { handleVonageWebhook, inboundEvent } from './webhook-handler.js';
@@ -32,7 +31,6 @@ export function createVonageProvider(input: VonageConfig, now: () => Date = () =
 class VonageAdapter implements VonageProvider {
   readonly name = 'vonage' as const;
   private readonly http: HttpClient;
-  private readonly tracker: VonageReceiptTracker;
   private readonly assembler: InboundAssembler;
   private readonly replay: ReplayGuard;
   private readonly listeners = new Set<(event: ProviderEvent) => void>();
@@ -48,7 +46,6 @@ class VonageAdapter implements VonageProvider {
   ) {
     const clock = () => this.now().getTime();
     this.http = new HttpClient({ maxSockets: config.maxSockets, connectTimeoutMs: config.connectTimeoutMs, timeoutMs: config.timeoutMs });
-    this.tracker = new VonageReceiptTracker({ ttlMs: config.receiptTrackingMs, maxMessages: config.receiptTrackingMax, now: clock });
     this.assembler = new InboundAssembler({ maxPending: config.inboundMaxPending, expiryMs: config.inboundExpiryMs, now: clock });
     this.replay = new ReplayGuard({ maxSkewMs: 5 * 60_000, maxNonces: 100_000, now: clock });
     this.expiryTimer = setInterval(() => this.holdExpired(), Math.min(config.inboundExpiryMs, 60_000));
@@ -82,9 +79,7 @@ class VonageAdapter implements VonageProvider {
       body: JSON.stringify(body),
       signal,
     });
-    const result = interpretSubmit(outcome);
-    if (result.kind === 'accepted') this.tracker.track(result.partMessageIds, result.failedParts);
-    return result;
+    return interpretSubmit(outcome);
   }
 
   /**
@@ -104,7 +99,6 @@ class VonageAdapter implements VonageProvider {
       signatureSecret: this.config.signatureSecret,
       signatureMethod: this.config.signatureMethod,
       replay: this.replay,
-      tracker: this.tracker,
       assembler: this.assembler,
       now: this.now,
       onClientRef: (ref, partId) => this.rememberClientRef(ref, partId),

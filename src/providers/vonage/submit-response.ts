@@ -8,7 +8,7 @@ import type { HttpOutcome } from './http-client.js';
 /** `accepted`, with every part's id (receipts come per part) and what happened to the parts Vonage refused. */
 export interface VonageAccepted {
   readonly kind: 'accepted';
-  /** The first accepted part's id: the id the merged receipt is reported under. */
+  /** The first accepted part's id: the message's id at Vonage. */
   readonly providerMessageId: string;
   readonly partMessageIds: readonly string[];
   /** Parts Vonage refused (partial failure): the message cannot end `delivered`. */

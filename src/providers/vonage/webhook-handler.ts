@@ -14,7 +14,6 @@ import type {
 import type { InboundAssembler, AssembledInbound } from './inbound-assembler.js';
 import { BadRequest, webhookParams } from './params.js';
 import { classifyErrCode, receiptStatus } from './receipts.js';
-import type { VonageReceiptTracker } from './receipt-tracker.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { verifySignature, type SignatureMethod } from './signature.js';
 
@@ -23,7 +22,6 @@ export interface WebhookContext {
   readonly signatureSecret: string | undefined;
   readonly signatureMethod: SignatureMethod;
   readonly replay: ReplayGuard;
-  readonly tracker: VonageReceiptTracker;
   readonly assembler: InboundAssembler;
   readonly now: () => Date;
   /** A receipt proved Vonage has the message with this client-ref. */
@@ -80,25 +78,29 @@ function verify(params: Record<string, string>, ctx: WebhookContext): [WebhookRe
   return undefined;
 }
 
+/**
+ * One receipt per part, each under the part's own id: the product stored the parts with the
+ * message and merges them, on whichever instance the receipt lands.
+ */
 function statusEvents(p: Record<string, string>, ctx: WebhookContext): StatusEvent[] | undefined {
   const partId = p.messageId ?? p['message-id'];
   if (!partId || p.status === undefined) return undefined;
-  if (p['client-ref']) ctx.onClientRef(p['client-ref'], partId);
+  const clientRef = p['client-ref'];
+  if (clientRef) ctx.onClientRef(clientRef, partId);
   const status = receiptStatus(p.status);
   if (!status) return [];
+  // `err-code` 0, or any code on a delivered or intermediate receipt, says nothing.
   const errCode = p['err-code'];
-  const merged = ctx.tracker.onReceipt(partId, { status, word: p.status, ...(errCode !== undefined ? { errorCode: errCode } : {}) });
-  if (!merged) return [];
-  const clientRef = p['client-ref'];
+  const errorCode = status !== 'delivered' && status !== 'sent' && errCode && errCode !== '0' ? errCode : undefined;
   return [
     {
       type: 'status',
       accountId: ctx.accountId,
-      providerMessageId: merged.providerMessageId,
-      status: merged.status,
-      providerStatus: merged.word,
+      providerMessageId: partId,
+      status,
+      providerStatus: p.status,
       ...(clientRef ? { messageId: clientRef } : {}),
-      ...(merged.errorCode ? { errorCode: merged.errorCode, errorRetryable: classifyErrCode(merged.errorCode) === 'transient' } : {}),
+      ...(errorCode ? { errorCode, errorRetryable: classifyErrCode(errorCode) === 'transient' } : {}),
       at: parseVonageTime(p['message-timestamp']) ?? ctx.now(),
     },
   ];
