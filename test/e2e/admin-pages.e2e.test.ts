@@ -117,7 +117,9 @@ describe('the SMS provider page', () => {
   });
 
   it('gives the webhook addresses to copy', async () => {
-    expect(await page.getByTestId('webhook-address').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([server.webhooks.status, server.webhooks.inbound]);
+    const addresses = page.getByTestId('webhook-address');
+    expect(await addresses.count()).toBe(2);
+    expect([await addresses.nth(0).inputValue(), await addresses.nth(1).inputValue()]).toEqual([server.webhooks.status, server.webhooks.inbound]);
     expect(await page.getByRole('button', { name: 'Copy the address: Inbound messages' }).count()).toBe(1);
   });
 });
