@@ -38,7 +38,7 @@ export interface ProviderCapabilities {
   readonly signature: 'url-hmac' | 'hmac-timestamp' | 'session';
   /** The HTTP status the adapter answers a bad signature with (webhook providers). */
   readonly refusedSignatureStatus?: number;
-  /** 'per-part' when every segment gets its own receipt (Vonage, SMPP). */
+  /** 'per-part' when every segment gets its own receipt (Vonage, SMPP), under the part's id: the product merges them. */
   readonly statusReports: 'per-message' | 'per-part';
   /** 'whole' when a long inbound message arrives reassembled (by the provider or the adapter). */
   readonly inboundLong: 'whole' | 'parts';
@@ -321,10 +321,11 @@ export function runProviderContract(options: ProviderContractOptions): void {
           });
           if (caps.statusReports === 'per-message') {
             expect(statusEvents.map((e) => e.status)).toEqual(s.sequence);
-            for (const e of statusEvents) expect(e.providerMessageId).toBe(accepted.providerMessageId);
           } else {
             expect(new Set(statusEvents.map((e) => e.status))).toEqual(new Set(s.sequence));
           }
+          // Per-part adapters too: a part's receipt carries the part's own id, the message's for one part.
+          for (const e of statusEvents) expect(e.providerMessageId).toBe(accepted.providerMessageId);
           for (const e of statusEvents) {
             if (e.status === 'undelivered' || e.status === 'failed') expect(e.errorCode).toEqual(expect.any(String));
           }

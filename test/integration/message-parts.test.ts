@@ -226,5 +226,23 @@ describe(`long messages: per-part receipts merged through the database (${TEST_D
       const rows = await tdb.db.selectFrom('messages').select(['id', 'status']).where('id', 'in', ids).execute();
       for (const r of rows) expect([r.id, r.status]).toEqual([r.id, r.id.endsWith('7') ? 'undelivered' : 'delivered']);
     });
+
+    it('two instances applying batches of parts of the same messages in opposite orders merge them all, without deadlock', async () => {
+      const a = await seedAccount(tdb.db);
+      const ids = await seedQueued(tdb.db, a, 60);
+      await sendWithParts(a, ids);
+      const batch = (order: readonly string[], indexes: readonly number[]) =>
+        applyStatusReports(
+          tdb.db,
+          order.flatMap((id) => indexes.map((i) => ({ accountId: a.accountId, provider: 'p', providerMessageId: `${id}-p${i}`, status: 'delivered' as const, at: new Date() }))),
+        );
+      const chunks = (list: readonly string[]) => [list.slice(0, 20), list.slice(20, 40), list.slice(40)];
+      await Promise.all([
+        ...chunks(ids).map((c) => batch(c, [0, 1])),
+        ...chunks([...ids].reverse()).map((c) => batch(c, [2, 1])),
+      ]);
+      const rows = await tdb.db.selectFrom('messages').select('status').where('id', 'in', ids).execute();
+      expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'delivered'));
+    });
   });
 });
