@@ -31,10 +31,18 @@ export function hasParts(p: Pick<SubmittedParts, 'partIds' | 'failedParts'>): bo
   return p.partIds.length + p.failedParts > 1;
 }
 
+interface NewPart {
+  readonly s: SubmittedParts;
+  readonly index: number;
+  readonly partId: string | null;
+  readonly status: MessageStatus | null;
+}
+
 export async function insertParts(trx: Executor, submissions: readonly SubmittedParts[]): Promise<void> {
-  const rows = submissions.filter(hasParts).flatMap((s) => [
-    ...s.partIds.map((id, i) => ({ s, index: i, partId: id as string | null, status: null as MessageStatus | null })),
-    ...Array.from({ length: s.failedParts }, (_, k) => ({ s, index: s.partIds.length + k, partId: null, status: 'failed' as MessageStatus | null })),
+  const rows = submissions.filter(hasParts).flatMap((s): NewPart[] => [
+    ...s.partIds.map((partId, index) => ({ s, index, partId, status: null })),
+    // Never taken by the provider: no id, no receipt to wait for.
+    ...Array.from({ length: s.failedParts }, (_, k) => ({ s, index: s.partIds.length + k, partId: null, status: 'failed' as const })),
   ]);
   if (rows.length === 0) return;
   await sql`
