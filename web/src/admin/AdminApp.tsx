@@ -7,6 +7,7 @@ import type { Me } from '../api/types';
 import type { AdminApi } from './admin-api';
 import { ADMIN_SECTIONS, BANNER_HREF, SECTION_TITLE, adminHref, type AdminPageProps, type AdminSection } from './admin-routes';
 import { AgentsPage } from './pages/AgentsPage';
+import { AuditPage } from './pages/AuditPage';
 import { CreditsPage } from './pages/CreditsPage';
 import { InboxPage } from './pages/InboxPage';
 import { NumbersPage } from './pages/NumbersPage';
@@ -26,6 +27,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   agents: AgentsPage,
   inbox: InboxPage,
   'opt-outs': OptOutsPage,
+  audit: AuditPage,
 };
 
 export interface AdminAppProps {

@@ -4,7 +4,7 @@ import type { Me } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { AdminApi } from './admin-api';
 
-export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'opt-outs'] as const;
+export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'opt-outs', 'audit'] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -21,6 +21,7 @@ export const SECTION_TITLE: Readonly<Record<AdminSection, MessageKey>> = {
   agents: 'admin.section.agents',
   inbox: 'admin.section.inbox',
   'opt-outs': 'admin.section.optOuts',
+  audit: 'admin.section.audit',
 };
 
 export type HashRoute = { readonly kind: 'banner' } | { readonly kind: 'admin'; readonly section: AdminSection };
