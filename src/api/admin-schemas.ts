@@ -1,4 +1,4 @@
-// Request schemas of the administration API (routes under /api/admin).
+// Request schemas of the administration API (routes under /api/admin), and the answers a form is built from.
 import { z } from 'zod';
 
 const id = z.string().min(1).max(100);
@@ -10,6 +10,35 @@ export const AdminIdParams = z.object({ id }).strict();
 export const ProviderBody = z.object({ type: z.string().min(1).max(40), settings: z.record(z.string(), z.unknown()).default({}) }).strict();
 /** Without a body, the stored settings are tested. */
 export const ProviderTestBody = z.object({ type: z.string().min(1).max(40).optional(), settings: z.record(z.string(), z.unknown()).optional() }).strict();
+
+/** One setting of a provider type, as read from the registry's schema for it (src/providers/setting-descriptors.ts). */
+export const ProviderSettingDescriptor = z
+  .object({
+    name: z.string(),
+    kind: z.enum(['text', 'url', 'number', 'boolean', 'choice']),
+    required: z.boolean(),
+    /** Shown back only redacted; sent back redacted (or empty) to keep the stored value. */
+    secret: z.boolean(),
+    choices: z.array(z.string()).optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    multiline: z.boolean().optional(),
+    /** Tuning most accounts leave alone. */
+    advanced: z.boolean().optional(),
+  })
+  .strict();
+
+/** GET and PUT /api/admin/provider. */
+export const ProviderView = z
+  .object({
+    type: z.string().nullable(),
+    settings: z.record(z.string(), z.unknown()),
+    secretsEncrypted: z.boolean(),
+    webhooks: z.object({ status: z.string(), inbound: z.string() }).strict().nullable(),
+    types: z.array(z.string()),
+    /** Per type, its settings in the order its schema lists them. */
+    typeSettings: z.record(z.string(), z.array(ProviderSettingDescriptor)),
+  })
+  .strict();
 
 const reason = z.string().trim().min(1).max(500);
 export const TopUpBody = z.object({ amount: z.number().int().min(1).max(1_000_000_000), note: z.string().trim().max(500).optional() }).strict();
@@ -58,6 +87,7 @@ export const AgentCreateBody = z.object(agentFields).strict();
 export const AgentUpdateBody = z.object({ name, role: agentFields.role, profileId: agentFields.profileId, lang: agentFields.lang, disabled: z.boolean().optional() }).partial().strict();
 
 export type ProviderBody = z.output<typeof ProviderBody>;
+export type ProviderSettingDescriptor = z.output<typeof ProviderSettingDescriptor>;
 export type ProfileCreateBody = z.output<typeof ProfileCreateBody>;
 export type ProfileUpdateBody = z.output<typeof ProfileUpdateBody>;
 export type NumberCreateBody = z.output<typeof NumberCreateBody>;

@@ -21,7 +21,10 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
       security: r.access === 'public' ? [] : r.access === 'telephony' ? [{ bearer: [] }] : [{ session: [] }],
       parameters,
       responses: {
-        [String(r.successStatus ?? 200)]: { description: 'Success' },
+        [String(r.successStatus ?? 200)]: {
+          description: 'Success',
+          ...(r.response ? { content: { 'application/json': { schema: z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' }) } } } : {}),
+        },
         default: { description: 'Refusal', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };

@@ -39,6 +39,8 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   readonly idempotent?: boolean;
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   readonly successStatus?: number;
+  /** The success answer's shape, for the OpenAPI document. */
+  readonly response?: z.ZodType;
   readonly handler: (ctx: HandlerContext<B, Q, P>) => Promise<unknown>;
 }
 

@@ -4,12 +4,17 @@
 import { z } from 'zod';
 import { httpJsonConfigSchema, createHttpJsonProvider } from './http-json/index.js';
 import { createProviderRegistry, providerEntry, type ProviderEntry, type ProviderType } from './registry.js';
-import { parseSimulatorConfig, createSimulatorProvider } from './simulator/index.js';
+import { DEFAULT_SIMULATOR_CONFIG, parseSimulatorConfig, createSimulatorProvider } from './simulator/index.js';
 import { createSmppProvider } from './smpp/index.js';
 import { twilioConfigSchema, createTwilioProvider } from './twilio/index.js';
 import { createVonageProvider } from './vonage/index.js';
+import { settingMeta } from './setting-descriptors.js';
 
 const ms = (max: number) => z.number().int().min(0).max(max);
+/** Tuning most accounts leave alone; forms tuck it away. */
+const tuning = <S extends z.ZodType>(schema: S): S => settingMeta(schema, { advanced: true });
+/** Accepted so saved settings load, no longer used: forms do not show it. */
+const unused = <S extends z.ZodType>(schema: S): S => settingMeta(schema, { unused: true });
 
 // ---- Vonage (src/providers/vonage) ----
 export const vonageConfigSchema = z
@@ -20,15 +25,15 @@ export const vonageConfigSchema = z
     statusCallbackUrl: z.url({ protocol: /^https?$/ }).optional(),
     signatureSecret: z.string().min(1).optional(),
     signatureMethod: z.enum(['md5hash', 'md5hmac', 'sha1hmac', 'sha256hmac', 'sha512hmac']).optional(),
-    ttlMs: z.number().int().min(20_000).max(604_800_000).optional(),
-    maxSockets: z.number().int().min(1).max(1024).optional(),
-    connectTimeoutMs: ms(60_000).optional(),
-    timeoutMs: ms(120_000).optional(),
-    inboundMaxPending: z.number().int().min(1).optional(),
-    inboundExpiryMs: ms(86_400_000).optional(),
+    ttlMs: tuning(z.number().int().min(20_000).max(604_800_000).optional()),
+    maxSockets: tuning(z.number().int().min(1).max(1024).optional()),
+    connectTimeoutMs: tuning(ms(60_000).optional()),
+    timeoutMs: tuning(ms(120_000).optional()),
+    inboundMaxPending: tuning(z.number().int().min(1).optional()),
+    inboundExpiryMs: tuning(ms(86_400_000).optional()),
     // No longer used (part ids are stored with the message); still accepted so saved settings load.
-    receiptTrackingMs: ms(30 * 86_400_000).optional(),
-    receiptTrackingMax: z.number().int().min(1).optional(),
+    receiptTrackingMs: unused(ms(30 * 86_400_000).optional()),
+    receiptTrackingMax: unused(z.number().int().min(1).optional()),
   })
   .strict();
 
@@ -43,42 +48,53 @@ export const smppConfigSchema = z
     systemId: z.string().min(1).max(15),
     password: z.string().max(8),
     systemType: z.string().max(12).optional(),
-    addressRange: z.string().max(40).optional(),
-    window: z.number().int().min(1).max(1000).optional(),
+    addressRange: tuning(z.string().max(40).optional()),
+    window: tuning(z.number().int().min(1).max(1000).optional()),
     throughputPerSecond: z.number().min(0).optional(),
-    numberTon: ton.optional(),
-    numberNpi: npi.optional(),
-    alphanumericTon: ton.optional(),
-    alphanumericNpi: npi.optional(),
+    numberTon: tuning(ton.optional()),
+    numberNpi: tuning(npi.optional()),
+    alphanumericTon: tuning(ton.optional()),
+    alphanumericNpi: tuning(npi.optional()),
     nationalLanguageShift: z.boolean().optional(),
-    registeredDelivery: z.number().int().min(0).max(0xff).optional(),
-    validitySeconds: z.number().int().min(1).optional(),
-    receiptIdConversion: z.enum(['none', 'hex-to-decimal', 'decimal-to-hex']).optional(),
-    querySm: z.boolean().optional(),
-    connectTimeoutMs: ms(120_000).optional(),
-    responseTimeoutMs: ms(120_000).optional(),
-    queueTimeoutMs: ms(120_000).optional(),
-    enquireLinkIntervalMs: ms(600_000).optional(),
-    reconnectInitialMs: ms(600_000).optional(),
-    reconnectMaxMs: ms(3_600_000).optional(),
-    throttleInitialMs: ms(600_000).optional(),
-    throttleMaxMs: ms(3_600_000).optional(),
-    inboundMaxPending: z.number().int().min(1).optional(),
-    inboundExpiryMs: ms(86_400_000).optional(),
-    receiptTrackingMs: ms(30 * 86_400_000).optional(),
-    receiptTrackingMax: z.number().int().min(1).optional(),
+    registeredDelivery: tuning(z.number().int().min(0).max(0xff).optional()),
+    validitySeconds: tuning(z.number().int().min(1).optional()),
+    receiptIdConversion: tuning(z.enum(['none', 'hex-to-decimal', 'decimal-to-hex']).optional()),
+    querySm: tuning(z.boolean().optional()),
+    connectTimeoutMs: tuning(ms(120_000).optional()),
+    responseTimeoutMs: tuning(ms(120_000).optional()),
+    queueTimeoutMs: tuning(ms(120_000).optional()),
+    enquireLinkIntervalMs: tuning(ms(600_000).optional()),
+    reconnectInitialMs: tuning(ms(600_000).optional()),
+    reconnectMaxMs: tuning(ms(3_600_000).optional()),
+    throttleInitialMs: tuning(ms(600_000).optional()),
+    throttleMaxMs: tuning(ms(3_600_000).optional()),
+    inboundMaxPending: tuning(z.number().int().min(1).optional()),
+    inboundExpiryMs: tuning(ms(86_400_000).optional()),
+    receiptTrackingMs: tuning(ms(30 * 86_400_000).optional()),
+    receiptTrackingMax: tuning(z.number().int().min(1).optional()),
   })
   .strict();
 
-// ---- Simulator (src/providers/simulator): its own parser decides, reported as zod issues ----
-export const simulatorConfigSchema = z.unknown().transform((raw, ctx) => {
-  try {
-    return parseSimulatorConfig(raw);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid simulator settings' });
-    return z.NEVER;
-  }
-});
+// ---- Simulator (src/providers/simulator): the settings a form shows, then its own parser decides (reported as zod
+// issues); other keys pass to the parser untouched ----
+const rate = z.number().min(0).max(1);
+const sim = DEFAULT_SIMULATOR_CONFIG;
+export const simulatorConfigSchema = z
+  .looseObject({
+    latencyMs: z.number().min(0).max(60_000).nullish().default(sim.latencyMs),
+    deliveryDelayMs: z.number().min(0).max(3_600_000).nullish().default(sim.deliveryDelayMs),
+    transientFailureRate: rate.nullish().default(sim.transientFailureRate),
+    permanentFailureRate: rate.nullish().default(sim.permanentFailureRate),
+    failedRate: rate.nullish().default(sim.failedRate),
+  })
+  .transform((raw, ctx) => {
+    try {
+      return parseSimulatorConfig(raw);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid simulator settings' });
+      return z.NEVER;
+    }
+  });
 
 export const BUILT_IN_PROVIDERS: Readonly<Record<ProviderType, ProviderEntry>> = {
   twilio: providerEntry(twilioConfigSchema, (config, ctx) => createTwilioProvider(config, { accountId: ctx.accountId, ...(ctx.now ? { now: ctx.now } : {}) })),

@@ -5,6 +5,7 @@
 // this file, and tests can register fakes.
 import type { z } from 'zod';
 import type { SmsProvider } from '../domain/ports.js';
+import { describeSettings, type SettingDescriptor } from './setting-descriptors.js';
 
 export const PROVIDER_TYPES = ['twilio', 'http-json', 'vonage', 'smpp', 'simulator'] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
@@ -48,6 +49,8 @@ export type ConfigCheck = { readonly ok: true; readonly config: unknown } | { re
 
 export interface ProviderRegistry {
   readonly types: readonly string[];
+  /** Each type's settings as a form shows them, read from its schema. */
+  readonly settings: Readonly<Record<string, readonly SettingDescriptor[]>>;
   /** Checks settings without building anything (the admin form, before saving). */
   validate(spec: ProviderSpec): ConfigCheck;
   /** @throws ProviderConfigError for an unknown type or invalid settings. */
@@ -68,8 +71,14 @@ export function createProviderRegistry(entries: Readonly<Partial<Record<string, 
     if (parsed.success) return { ok: true, config: parsed.data };
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
   };
+  const settings: Record<string, readonly SettingDescriptor[]> = {};
+  for (const type of Object.keys(entries)) {
+    const entry = entryOf(type);
+    if (entry) settings[type] = describeSettings(entry.schema);
+  }
   return {
     types: Object.keys(entries),
+    settings,
     validate,
     create(spec, context) {
       const check = validate(spec);

@@ -5,7 +5,8 @@
 // Accessible names these pages give, which the tests below rely on:
 //   Banner header: link "Administration"; admin area: nav "Administration", link "Back to the Banner";
 //   provider: select "Provider type", fields named by their settings ("Gateway URL", "Webhook secret", "User name",
-//     "Password", "Private CA certificate (PEM)"), buttons "Test connection" and "Save", "Copy the address: …";
+//     "Password", "Private CA certificate (PEM)"; under the disclosure "Advanced settings", e.g. "Simultaneous
+//     connections at most"), buttons "Test connection" and "Save", "Copy the address: …";
 //   numbers: "Number or sender name", "Send rate (SMS per second)", "National language table", buttons "Add",
 //     "Edit <address>", "Save";
 //   templates: "Name", "Text", buttons "Create template", "Edit <name>", "Save";
@@ -121,6 +122,17 @@ describe('the SMS provider page', () => {
     expect(await addresses.count()).toBe(2);
     expect([await addresses.nth(0).inputValue(), await addresses.nth(1).inputValue()]).toEqual([server.webhooks.status, server.webhooks.inbound]);
     expect(await page.getByRole('button', { name: 'Copy the address: Inbound messages' }).count()).toBe(1);
+  });
+
+  it('shows every setting the server describes for the type, tuning folded under Advanced settings', async () => {
+    const tuning = form().getByLabel('Simultaneous connections at most');
+    expect(await tuning.isVisible()).toBe(false);
+    await form().getByText('Advanced settings').click();
+    expect(await tuning.isVisible()).toBe(true);
+    expect(await form().getByText('Default: 64').count()).toBe(1);
+    expect(await form().getByLabel('Traffic type').inputValue()).toBe('');
+    expect(await form().getByRole('option', { name: '(default: NOTIFICATION)' }).count()).toBe(1);
+    await noSeriousViolations('provider form, advanced settings open');
   });
 });
 

@@ -6,6 +6,9 @@ import { webhookUrls } from '../../src/app/admin/provider-settings.js';
 import { createProviderFactory, secretContext } from '../../src/main/provider-factory.js';
 import { isConnectionTester } from '../../src/providers/webhook.js';
 import { decryptSecret, isEncryptedSecret } from '../../src/providers/secrets.js';
+import { isSecretSetting } from '../../src/providers/secrets-redact.js';
+import { defaultProviderRegistry } from '../../src/providers/registry-entries.js';
+import { ProviderView } from '../../src/api/admin-schemas.js';
 import { HttpJsonFake } from '../fixtures/fakes/http-json-fake.js';
 import { buildWorld, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
@@ -151,6 +154,27 @@ describe('SMS provider', () => {
   it('gives webhook addresses from PUBLIC_URL when set, none for SMPP', () => {
     expect(webhookUrls('twilio', 'acc_1', 'https://sms.example.com/')).toEqual({ status: 'https://sms.example.com/webhooks/twilio/acc_1/status', inbound: 'https://sms.example.com/webhooks/twilio/acc_1/inbound' });
     expect(webhookUrls('smpp', 'acc_1', 'https://sms.example.com')).toBeNull();
+  });
+
+  it('describes each registered type’s settings from the registry’s own schemas, secrets flagged', async () => {
+    const get = await call(admin, 'GET', '/api/admin/provider');
+    const view = ProviderView.parse(get.body);
+    expect(Object.keys(view.typeSettings).sort()).toEqual([...defaultProviderRegistry.types].sort());
+    for (const type of view.types) {
+      const described = view.typeSettings[type] ?? [];
+      expect(described.length, type).toBeGreaterThan(0);
+      for (const s of described) expect(s.secret, `${type}.${s.name}`).toBe(isSecretSetting(s.name));
+      // Every setting described is one the type accepts: a form built from them is not refused for their names.
+      const accepts = defaultProviderRegistry.validate({ type, config: Object.fromEntries(described.map((s) => [s.name, null])) });
+      const unknownKeys = accepts.ok ? [] : accepts.issues.filter((i) => /unrecognized/i.test(i.message));
+      expect(unknownKeys, type).toEqual([]);
+    }
+    const http = new Map((view.typeSettings['http-json'] ?? []).map((s) => [s.name, s]));
+    expect(http.get('webhookSecret')).toEqual({ name: 'webhookSecret', kind: 'text', required: true, secret: true });
+    expect(http.get('url')).toMatchObject({ kind: 'url', required: true, secret: false });
+    expect(http.get('trafficType')).toMatchObject({ kind: 'choice', choices: ['NOTIFICATION', 'MARKETING'], default: 'NOTIFICATION' });
+    expect(view.typeSettings.twilio?.find((s) => s.name === 'authToken')).toMatchObject({ required: true, secret: true });
+    expect(view.typeSettings.smpp?.find((s) => s.name === 'password')).toMatchObject({ secret: true });
   });
 
   it('refuses invalid settings with the field, and an unknown type', async () => {
@@ -414,6 +438,8 @@ describe('OpenAPI', () => {
   it('documents the administration routes', async () => {
     const doc = (await (await fetch(`${base}/api/docs`)).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
     expect(doc.paths['/api/admin/provider']?.put?.requestBody).toBeDefined();
+    const answer = (doc.paths['/api/admin/provider']?.get as { responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }> } | undefined)?.responses?.['200'];
+    expect(Object.keys(answer?.content?.['application/json']?.schema?.properties ?? {})).toContain('typeSettings');
     expect(doc.paths['/api/admin/agents/{id}']?.patch).toBeDefined();
   });
 });

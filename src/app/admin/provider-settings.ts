@@ -3,6 +3,7 @@
 import type { ProviderType } from '../../db/schema.js';
 import { secretContext } from '../../main/provider-factory.js';
 import { openConfigSecrets, redactConfig, sealConfigSecrets, type ConfigValue } from '../../providers/secrets.js';
+import type { SettingDescriptor } from '../../providers/setting-descriptors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { audit } from './audit.js';
 import type { ProviderAdminDeps } from './provider-deps.js';
@@ -23,6 +24,8 @@ export interface ProviderView {
   readonly secretsEncrypted: boolean;
   readonly webhooks: { readonly status: string; readonly inbound: string } | null;
   readonly types: readonly string[];
+  /** Each type's settings as its form shows them, from the registry's schemas. */
+  readonly typeSettings: Readonly<Record<string, readonly SettingDescriptor[]>>;
 }
 
 function asRecord(v: unknown): Readonly<Record<string, unknown>> {
@@ -60,7 +63,7 @@ export async function getProvider(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDep
     // Envelopes this key cannot open are still shown, as "encrypted".
   }
   const encrypted = Object.values(stored.config).some((v) => typeof v === 'string' && v.startsWith('smsdesk:v1:'));
-  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, p.publicBaseUrl ?? requestOrigin), types: p.registry.types };
+  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, p.publicBaseUrl ?? requestOrigin), types: p.registry.types, typeSettings: p.registry.settings };
 }
 
 export interface ProviderInput {

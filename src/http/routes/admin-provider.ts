@@ -1,5 +1,5 @@
 // The account's SMS provider: read (secrets redacted), replace, test the connection.
-import { ProviderBody, ProviderTestBody } from '../../api/admin-schemas.js';
+import { ProviderBody, ProviderTestBody, ProviderView } from '../../api/admin-schemas.js';
 import type { AppDeps } from '../../app/context.js';
 import type { ProviderAdminDeps } from '../../app/admin/provider-deps.js';
 import { getProvider, putProvider } from '../../app/admin/provider-settings.js';
@@ -17,7 +17,8 @@ export function adminProviderRoutes(deps: AppDeps, p: ProviderAdminDeps): RouteD
       url: '/api/admin/provider',
       access: 'admin',
       tags,
-      summary: 'The SMS provider: type, settings with secrets redacted, the webhook addresses to give the provider',
+      summary: 'The SMS provider: type, settings with secrets redacted, the webhook addresses to give the provider, and each type’s settings',
+      response: ProviderView,
       handler: async ({ caller, req }) => getProvider(deps, p, agentActor(caller), requestOrigin(req)),
     }),
     route({
@@ -27,6 +28,7 @@ export function adminProviderRoutes(deps: AppDeps, p: ProviderAdminDeps): RouteD
       tags,
       summary: 'Sets the SMS provider; a secret left empty or redacted keeps the stored one',
       body: withFieldErrors(ProviderBody),
+      response: ProviderView,
       handler: async ({ caller, body, req }) => putProvider(deps, p, agentActor(caller), body, requestOrigin(req)),
     }),
     route({

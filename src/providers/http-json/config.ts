@@ -1,14 +1,20 @@
 // An HTTPS JSON connector's settings (reference §8), validated once when the provider is built.
 import { z } from 'zod';
 import { endpointUrlProblem } from '../http/endpoint-url.js';
+import { settingMeta } from '../setting-descriptors.js';
+
+const advanced = { advanced: true } as const;
 
 export const httpJsonConfigSchema = z
   .object({
     /** Where messages are POSTed; https (plain http only on a loopback address). */
-    url: z.string().superRefine((value, ctx) => {
-      const problem = endpointUrlProblem(value);
-      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+    url: settingMeta(
+      z.string().superRefine((value, ctx) => {
+        const problem = endpointUrlProblem(value);
+        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+      { url: true },
+    ),
     username: z.string().min(1).optional(),
     password: z.string().min(1).optional(),
     /** Sender named in the connection test (real sends use the message's own sender). */
@@ -22,10 +28,10 @@ export const httpJsonConfigSchema = z
     /** Also sign outgoing requests with the webhook secret, for gateways that check them. */
     signRequests: z.boolean().default(false),
     /** PEM certificate(s) of a private CA the gateway's certificate chains to. */
-    caCertificate: z.string().includes('-----BEGIN CERTIFICATE-----', { message: 'must be a PEM certificate' }).optional(),
-    connectTimeoutMs: z.number().int().min(100).max(10_000).default(5000),
+    caCertificate: settingMeta(z.string().includes('-----BEGIN CERTIFICATE-----', { message: 'must be a PEM certificate' }).optional(), { multiline: true }),
+    connectTimeoutMs: settingMeta(z.number().int().min(100).max(10_000).default(5000), advanced),
     timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
-    maxSockets: z.number().int().min(1).max(1024).default(64),
+    maxSockets: settingMeta(z.number().int().min(1).max(1024).default(64), advanced),
   })
   .strict()
   .refine((c) => (c.username === undefined) === (c.password === undefined), {

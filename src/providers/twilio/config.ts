@@ -1,13 +1,18 @@
 // A Twilio connector's settings, validated once when the provider is built.
 import { z } from 'zod';
 import { endpointUrlProblem } from '../http/endpoint-url.js';
+import { settingMeta } from '../setting-descriptors.js';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`);
 
-const endpointUrl = z.string().superRefine((value, ctx) => {
-  const problem = endpointUrlProblem(value);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-});
+const endpointUrl = settingMeta(
+  z.string().superRefine((value, ctx) => {
+    const problem = endpointUrlProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  { url: true },
+);
+const advanced = { advanced: true } as const;
 
 export const twilioConfigSchema = z
   .object({
@@ -24,14 +29,14 @@ export const twilioConfigSchema = z
     /** Seconds a message may wait in Twilio's queue before it is dropped (Twilio's default 36000). */
     validityPeriodSeconds: z.number().int().min(1).max(36000).optional(),
     baseUrl: endpointUrl.default('https://api.twilio.com'),
-    connectTimeoutMs: z.number().int().min(100).max(10_000).default(5000),
-    timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
-    maxSockets: z.number().int().min(1).max(1024).default(64),
+    connectTimeoutMs: settingMeta(z.number().int().min(100).max(10_000).default(5000), advanced),
+    timeoutMs: settingMeta(z.number().int().min(100).max(60_000).default(15_000), advanced),
+    maxSockets: settingMeta(z.number().int().min(1).max(1024).default(64), advanced),
     /**
      * Clock difference tolerated when reconciling: a message Twilio created up to this long
      * before the attempt started still counts as that attempt's.
      */
-    reconcileSkewMs: z.number().int().min(0).max(600_000).default(30_000),
+    reconcileSkewMs: settingMeta(z.number().int().min(0).max(600_000).default(30_000), advanced),
   })
   .strict()
   .refine((c) => (c.apiKeySid === undefined) === (c.apiKeySecret === undefined), {

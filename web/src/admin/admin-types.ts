@@ -1,6 +1,7 @@
 // Response shapes of the administration API (src/app/admin/*, docs/admin-api.md). Request bodies are typed from the
 // server's zod schemas (src/api/admin-schemas.ts), as types only.
 import type { NationalLanguage } from '@domain/sms';
+import type { ProviderSettingDescriptor } from '@api/admin-schemas';
 
 export type {
   AgentCreateBody,
@@ -10,6 +11,7 @@ export type {
   ProfileCreateBody,
   ProfileUpdateBody,
   ProviderBody,
+  ProviderSettingDescriptor,
   QueueCreateBody,
   QueueUpdateBody,
   TemplateCreateBody,
@@ -26,6 +28,8 @@ export interface ProviderView {
   /** The addresses to give the provider; null for SMPP (it reports over its own link) or no provider. */
   readonly webhooks: { readonly status: string; readonly inbound: string } | null;
   readonly types: readonly string[];
+  /** Per type, the settings its form shows, described by the server from the connector's own schema. */
+  readonly typeSettings: Readonly<Record<string, readonly ProviderSettingDescriptor[]>>;
 }
 
 export type ConnectionProblem = 'credentials' | 'unreachable' | 'unsupported' | 'unexpected' | 'invalid_settings' | 'not_configured';

@@ -12,7 +12,7 @@ import type { ConnectionTestResult, ProviderView } from '../admin-types';
 import { ConnectionResult } from './ConnectionResult';
 import { ProviderSettingField } from './ProviderSettingField';
 import { WebhookAddresses } from './WebhookAddresses';
-import { fieldsOf, formFrom, settingOfField, settingsToSend, withValue, type FieldValue, type ProviderForm } from './provider-form';
+import { fieldsFrom, formFrom, settingOfField, settingsToSend, withValue, type FieldValue, type ProviderForm, type SettingField } from './provider-form';
 import { providerTypeLabel } from './provider-labels';
 
 type Load = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly refusal: Refusal } | { readonly kind: 'ready'; readonly view: ProviderView };
@@ -30,7 +30,7 @@ export function ProviderPage({ api }: AdminPageProps) {
 
   const show = useCallback((view: ProviderView) => {
     setLoad({ kind: 'ready', view });
-    setForm(view.type === null ? null : formFrom(view.type, view.settings));
+    setForm(view.type === null ? null : formFrom(view.type, fieldsFrom(view.typeSettings[view.type]), view.settings));
   }, []);
 
   useEffect(() => {
@@ -61,7 +61,7 @@ export function ProviderPage({ api }: AdminPageProps) {
   const chooseType = (type: string) => {
     edited();
     setRefusal(null);
-    setForm(type === '' ? null : formFrom(type, type === view.type ? view.settings : {}));
+    setForm(type === '' ? null : formFrom(type, fieldsFrom(view.typeSettings[type]), type === view.type ? view.settings : {}));
   };
 
   const change = (name: string, value: FieldValue) => {
@@ -103,9 +103,21 @@ export function ProviderPage({ api }: AdminPageProps) {
   const named = refusal ? refusalField(refusal) : null;
   const refusedSetting = settingOfField(named);
   const typeRefused = named === 'type' ? refusal : null;
-  const fields = form ? fieldsOf(form.type) : [];
+  const fields = form?.fields ?? [];
+  const basic = fields.filter((x) => !x.advanced);
+  const advanced = fields.filter((x) => x.advanced);
   const formLevel = refusal && named !== 'type' && (refusedSetting === null || !fields.some((x) => x.name === refusedSetting)) ? refusal : null;
   const unsavedType = form !== null && form.type !== view.type;
+  const settingField = (field: SettingField) =>
+    form && (
+      <ProviderSettingField
+        key={`${form.type}:${field.name}`}
+        field={field}
+        value={form.values[field.name]}
+        refusal={refusal && refusedSetting === field.name ? refusal : null}
+        onChange={(v) => change(field.name, v)}
+      />
+    );
 
   return (
     <Heading>
@@ -137,15 +149,14 @@ export function ProviderPage({ api }: AdminPageProps) {
           <fieldset className="admin-form__group">
             <legend>{t('admin.provider.settings', { type: providerTypeLabel(t, form.type) })}</legend>
             {fields.length === 0 && <p className="field__help">{t('admin.provider.noSettings')}</p>}
-            {fields.map((field) => (
-              <ProviderSettingField
-                key={`${form.type}:${field.name}`}
-                field={field}
-                value={form.values[field.name]}
-                refusal={refusal && refusedSetting === field.name ? refusal : null}
-                onChange={(v) => change(field.name, v)}
-              />
-            ))}
+            {basic.map(settingField)}
+            {advanced.length > 0 && (
+              // Open when one of them is filled in or refused, so nothing set or wrong is hidden.
+              <details className="admin-form__advanced" open={advanced.some((x) => x.name === refusedSetting || (typeof form.values[x.name] === 'string' && form.values[x.name] !== '')) || undefined}>
+                <summary>{t('admin.provider.advanced')}</summary>
+                {advanced.map(settingField)}
+              </details>
+            )}
             {Object.keys(form.kept).length > 0 && <p className="field__help">{t('admin.provider.kept', { names: Object.keys(form.kept).join(', ') })}</p>}
           </fieldset>
         )}

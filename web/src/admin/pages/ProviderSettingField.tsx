@@ -87,30 +87,38 @@ export function ProviderSettingField({ field, value, refusal, onChange }: Provid
   }
 
   const text = typeof value === 'string' ? value : '';
+  const showDefault = field.default !== undefined && field.kind !== 'choice';
   const common = {
     id,
     className: 'input',
     value: text,
     required: field.required,
     'aria-invalid': invalid,
-    'aria-describedby': describedBy(refusal && errorId),
+    'aria-describedby': describedBy(showDefault && helpId, refusal && errorId),
   } as const;
   return (
     <div className="field">
       {label}
       {field.kind === 'choice' ? (
         <select {...common} className="input input--compact" onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('admin.provider.default')}</option>
+          <option value="">{field.default === undefined ? t('admin.provider.default') : t('admin.provider.defaultIs', { value: String(field.default) })}</option>
           {(field.choices ?? []).map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
+          {/* A stored value the list does not hold (a secret shown redacted, a value this build no longer offers): kept if left. */}
+          {text !== '' && !(field.choices ?? []).includes(text) && <option value={text}>{text}</option>}
         </select>
       ) : field.kind === 'multiline' ? (
         <textarea {...common} rows={4} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type={field.kind === 'url' ? 'url' : 'text'} inputMode={field.kind === 'number' ? 'decimal' : undefined} spellCheck={false} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+      )}
+      {showDefault && (
+        <p className="field__help" id={helpId}>
+          {t('admin.provider.defaultValue', { value: String(field.default) })}
+        </p>
       )}
       {error}
     </div>

@@ -1,8 +1,8 @@
-// The provider form's model: which settings each type asks for, the form's values from what the server showed
-// (secrets only as their redacted form), and the settings sent back. A secret left untouched is sent back redacted,
-// which the server reads as "keep the stored one"; settings the form does not describe are sent back as they came,
-// since a setting left out is removed.
-import type { SettingValue } from '../admin-types';
+// The provider form's model: the fields each type asks for (as the server describes them, from the connector's own
+// schema), the form's values from what the server showed (secrets only as their redacted form), and the settings sent
+// back. A secret left untouched is sent back redacted, which the server reads as "keep the stored one"; settings the
+// form does not describe are sent back as they came, since a setting left out is removed.
+import type { ProviderSettingDescriptor, SettingValue } from '../admin-types';
 
 export type SettingKind = 'text' | 'secret' | 'url' | 'number' | 'boolean' | 'choice' | 'multiline';
 
@@ -11,57 +11,29 @@ export interface SettingField {
   readonly kind: SettingKind;
   readonly required?: boolean;
   readonly choices?: readonly string[];
+  /** What the connector uses when the field is left empty. */
+  readonly default?: string | number | boolean;
+  /** Tuning most accounts leave alone: shown apart, folded. */
+  readonly advanced?: boolean;
 }
 
-const f = (name: string, kind: SettingKind, more: Omit<SettingField, 'name' | 'kind'> = {}): SettingField => ({ name, kind, ...more });
-
-/** The settings worth a field, per type (docs/providers.md); the rest are kept as they are. */
-export const PROVIDER_FIELDS: Readonly<Record<string, readonly SettingField[]>> = {
-  twilio: [
-    f('accountSid', 'text', { required: true }),
-    f('authToken', 'secret', { required: true }),
-    f('statusCallbackUrl', 'url', { required: true }),
-    f('messagingServiceSid', 'text'),
-    f('apiKeySid', 'text'),
-    f('apiKeySecret', 'secret'),
-    f('validityPeriodSeconds', 'number'),
-    f('baseUrl', 'url'),
-  ],
-  'http-json': [
-    f('url', 'url', { required: true }),
-    f('webhookSecret', 'secret', { required: true }),
-    f('previousWebhookSecret', 'secret'),
-    f('username', 'text'),
-    f('password', 'secret'),
-    f('trafficType', 'choice', { choices: ['NOTIFICATION', 'MARKETING'] }),
-    f('sender', 'text'),
-    f('signRequests', 'boolean'),
-    f('caCertificate', 'multiline'),
-    f('timeoutMs', 'number'),
-  ],
-  vonage: [
-    f('apiKey', 'text', { required: true }),
-    f('apiSecret', 'secret', { required: true }),
-    f('signatureSecret', 'secret'),
-    f('signatureMethod', 'choice', { choices: ['md5hash', 'md5hmac', 'sha1hmac', 'sha256hmac', 'sha512hmac'] }),
-    f('statusCallbackUrl', 'url'),
-    f('baseUrl', 'url'),
-  ],
-  smpp: [
-    f('host', 'text', { required: true }),
-    f('port', 'number', { required: true }),
-    f('tls', 'boolean'),
-    f('systemId', 'text', { required: true }),
-    f('password', 'secret', { required: true }),
-    f('systemType', 'text'),
-    f('throughputPerSecond', 'number'),
-    f('nationalLanguageShift', 'boolean'),
-  ],
-  simulator: [f('latencyMs', 'number'), f('deliveryDelayMs', 'number'), f('transientFailureRate', 'number'), f('permanentFailureRate', 'number'), f('failedRate', 'number')],
-};
-
-export function fieldsOf(type: string): readonly SettingField[] {
-  return Object.hasOwn(PROVIDER_FIELDS, type) ? (PROVIDER_FIELDS[type] ?? []) : [];
+/**
+ * A field per described setting, the required ones first (otherwise in the connector's order). A secret is typed blind and never filled from what is stored, whatever its kind,
+ * except a choice: its stored value is offered as it was shown (redacted), so it can be kept.
+ */
+export function fieldsFrom(described: readonly ProviderSettingDescriptor[] | undefined): readonly SettingField[] {
+  const ordered = [...(described ?? [])].sort((a, b) => Number(b.required) - Number(a.required));
+  return ordered.map((d) => {
+    const kind: SettingKind = d.secret && d.kind !== 'choice' && d.kind !== 'boolean' ? 'secret' : d.multiline && d.kind === 'text' ? 'multiline' : d.kind;
+    return {
+      name: d.name,
+      kind,
+      ...(d.required ? { required: true } : {}),
+      ...(d.choices ? { choices: d.choices } : {}),
+      ...(d.default !== undefined ? { default: d.default } : {}),
+      ...(d.advanced ? { advanced: true } : {}),
+    };
+  });
 }
 
 const MASK = '••••';
@@ -77,6 +49,7 @@ export type FieldValue = string | boolean | SecretValue;
 
 export interface ProviderForm {
   readonly type: string;
+  readonly fields: readonly SettingField[];
   readonly values: Readonly<Record<string, FieldValue>>;
   /** Stored settings no field shows (nested ones, tuning): sent back unchanged. */
   readonly kept: Readonly<Record<string, SettingValue>>;
@@ -91,20 +64,19 @@ function shown(v: SettingValue | undefined): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** The form for `type`: filled from `settings` when they are that type's stored settings, else empty. */
-export function formFrom(type: string, settings: Readonly<Record<string, SettingValue>>): ProviderForm {
-  const fields = fieldsOf(type);
+/** The form for `type` with its `fields`: filled from `settings` when they are that type's stored settings, else empty. */
+export function formFrom(type: string, fields: readonly SettingField[], settings: Readonly<Record<string, SettingValue>>): ProviderForm {
   const values: Record<string, FieldValue> = {};
   for (const field of fields) {
     const v = settings[field.name];
     if (field.kind === 'secret') values[field.name] = { stored: typeof v === 'string' && v !== '' ? v : null, entered: '', remove: false };
-    else if (field.kind === 'boolean') values[field.name] = v === true;
+    else if (field.kind === 'boolean') values[field.name] = v === undefined || v === null ? field.default === true : v === true;
     else values[field.name] = shown(v);
   }
   const described = new Set(fields.map((x) => x.name));
   const kept: Record<string, SettingValue> = {};
   for (const [name, v] of Object.entries(settings)) if (!described.has(name)) kept[name] = v;
-  return { type, values, kept };
+  return { type, fields, values, kept };
 }
 
 export function withValue(form: ProviderForm, name: string, value: FieldValue): ProviderForm {
@@ -120,7 +92,7 @@ function numberOrText(s: string): number | string {
 /** The settings to submit (save or test): empty fields left out, untouched secrets sent back redacted. */
 export function settingsToSend(form: ProviderForm): Record<string, unknown> {
   const out: Record<string, unknown> = { ...form.kept };
-  for (const field of fieldsOf(form.type)) {
+  for (const field of form.fields) {
     const v = form.values[field.name];
     if (isSecretValue(v)) {
       if (v.entered !== '') out[field.name] = v.entered;
@@ -128,7 +100,8 @@ export function settingsToSend(form: ProviderForm): Record<string, unknown> {
       continue;
     }
     if (typeof v === 'boolean') {
-      if (v) out[field.name] = true;
+      // Left out, a switch takes its default: only a change from the default is sent.
+      if (v !== (field.default === true)) out[field.name] = v;
       continue;
     }
     const text = (v ?? '').trim();
