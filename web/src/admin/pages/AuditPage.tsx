@@ -23,9 +23,20 @@ export function AuditPage({ api }: AdminPageProps) {
   const id = useId();
   const loaded = useLoaded(
     useCallback(async () => {
-      // The agents' names, for the changes that carry no snapshot (a password reset); the trail shows without them.
-      const [trail, agents] = await Promise.all([api.audit({ limit: AUDIT_PAGE_SIZE }), api.agents().catch(() => [])]);
-      return { trail, agents: new Map(agents.map((a) => [a.id, a.name])) };
+      // What ids name today (agents, numbers, templates, profiles, queues): a password reset carries no snapshot, and
+      // lists of members or templates are ids. Without them the trail still shows, with the ids.
+      const none = () => [] as const;
+      const [trail, agents, numbers, templates, profiles, queues] = await Promise.all([
+        api.audit({ limit: AUDIT_PAGE_SIZE }),
+        api.agents().catch(none),
+        api.numbers().catch(none),
+        api.templates().catch(none),
+        api.profiles().catch(none),
+        api.queues().catch(none),
+      ]);
+      const names = new Map<string, string>([...agents, ...templates, ...profiles, ...queues].map((x) => [x.id, x.name]));
+      for (const n of numbers) names.set(n.id, n.address);
+      return { trail, names };
     }, [api]),
   );
   // Older pages, appended below the first one (dropped when the first page is loaded again).
@@ -56,7 +67,7 @@ export function AuditPage({ api }: AdminPageProps) {
       <h2 id={heading}>{t('admin.section.audit')}</h2>
       {refusal && <LoadFailed refusal={refusal} onRetry={() => (loaded.refusal ? void loaded.reload() : void more())} />}
       {trail === null && !refusal && <p>{t('app.loading')}</p>}
-      {trail !== null && <AuditTable entries={trail.entries} agents={loaded.data?.agents ?? new Map()} />}
+      {trail !== null && <AuditTable entries={trail.entries} known={loaded.data?.names ?? NO_NAMES} />}
       {trail?.nextBefore && (
         <button type="button" className="button" onClick={() => void more()} disabled={loadingMore}>
           {t('admin.audit.more')}
@@ -66,9 +77,11 @@ export function AuditPage({ api }: AdminPageProps) {
   );
 }
 
-function AuditTable({ entries, agents }: { readonly entries: readonly AuditRecord[]; readonly agents: ReadonlyMap<string, string> }) {
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+function AuditTable({ entries, known }: { readonly entries: readonly AuditRecord[]; readonly known: ReadonlyMap<string, string> }) {
   const { t, lang } = useI18n();
-  const names = useMemo(() => targetNames(entries, agents), [entries, agents]);
+  const names = useMemo(() => targetNames(entries, known), [entries, known]);
   return (
     <div className="admin__table-wrap">
       <table className="admin__table" data-testid="audit-table">
@@ -91,7 +104,7 @@ function AuditTable({ entries, agents }: { readonly entries: readonly AuditRecor
           {entries.map((r) => {
             const what = whatKey(r.what);
             const who = actorText(r);
-            const changes = recordChanges(r);
+            const changes = recordChanges(r, names);
             return (
               <tr key={r.id} data-testid="audit-entry" data-what={r.what}>
                 <td>

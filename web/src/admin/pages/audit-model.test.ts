@@ -65,6 +65,17 @@ describe('the audit trail: the change', () => {
     expect(auditChanges({ memberIds: ['agt_1'] }, { memberIds: ['agt_1'] })).toEqual([]);
   });
 
+  it('names the ids it knows, in lists too', () => {
+    const names = new Map([
+      ['agt_1', 'Alice'],
+      ['num_1', '+33612345678'],
+    ]);
+    expect(auditChanges({ memberIds: ['agt_1'], smsNumberId: null }, { memberIds: ['agt_1', 'agt_9'], smsNumberId: 'num_1' }, names).map(changeText)).toEqual([
+      'memberIds: [Alice] → [Alice, agt_9]',
+      'smsNumberId: — → +33612345678',
+    ]);
+  });
+
   it('cuts long texts and makes blank ones visible', () => {
     const long = 'x'.repeat(200);
     expect(valueText(long)).toHaveLength(60);

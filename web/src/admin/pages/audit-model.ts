@@ -48,15 +48,20 @@ function flatten(v: unknown, prefix: string, out: Map<string, unknown>): Map<str
 
 const MAX_TEXT = 60;
 
-/** A value in a few characters: long texts cut, blank ones quoted so they can be seen, nothing as an em dash. */
-export function valueText(v: unknown): string {
+/**
+ * A value in a few characters: an id by the name of what it names (when known), long texts cut, blank ones quoted so
+ * they can be seen, nothing as an em dash.
+ */
+export function valueText(v: unknown, names: ReadonlyMap<string, string> = new Map()): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string') {
+    const named = names.get(v);
+    if (named !== undefined) return named;
     if (v.trim() === '' || v.trim() !== v) return JSON.stringify(v);
     const oneLine = v.replace(/\s*\n\s*/g, ' ⏎ ');
     return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
   }
-  if (Array.isArray(v)) return `[${v.map(valueText).join(', ')}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => valueText(x, names)).join(', ')}]`;
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v as number | boolean);
 }
@@ -65,7 +70,7 @@ export function valueText(v: unknown): string {
  * The fields that differ between two snapshots, in the order the record holds them (`after`'s first; the database
  * may have reordered them). The record's own id is its target, shown apart, so it is left out.
  */
-export function auditChanges(before: unknown, after: unknown): readonly FieldChange[] {
+export function auditChanges(before: unknown, after: unknown, names: ReadonlyMap<string, string> = new Map()): readonly FieldChange[] {
   const b = flatten(before, '', new Map());
   const a = flatten(after, '', new Map());
   const fields = [...new Set([...a.keys(), ...b.keys()])].filter((f) => f !== 'id');
@@ -76,16 +81,16 @@ export function auditChanges(before: unknown, after: unknown): readonly FieldCha
     if (JSON.stringify(was) === JSON.stringify(now)) continue;
     changes.push({
       field,
-      ...(b.has(field) ? { before: valueText(was) } : {}),
-      ...(a.has(field) ? { after: valueText(now) } : {}),
+      ...(b.has(field) ? { before: valueText(was, names) } : {}),
+      ...(a.has(field) ? { after: valueText(now, names) } : {}),
     });
   }
   return changes;
 }
 
 /** A record's changes; null when it carries no snapshot at all (a password reset records no password). */
-export function recordChanges(r: Pick<AuditRecord, 'before' | 'after'>): readonly FieldChange[] | null {
-  return r.before === null && r.after === null ? null : auditChanges(r.before, r.after);
+export function recordChanges(r: Pick<AuditRecord, 'before' | 'after'>, names: ReadonlyMap<string, string> = new Map()): readonly FieldChange[] | null {
+  return r.before === null && r.after === null ? null : auditChanges(r.before, r.after, names);
 }
 
 /** `sendRatePerSecond: 10 → 3`, `name: Sales` for a new field, `name: Sales → —` for one removed. */
