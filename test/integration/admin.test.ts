@@ -230,6 +230,10 @@ describe('credits', () => {
     expect(page2.body.nextBefore).toBeNull();
     expect(await adminEvents('admin.credits.adjusted')).toHaveLength(3);
     expect(await adminEvents('admin.credits.topped_up')).toHaveLength(1);
+    // Each change told every agent of the account the new balance (the refused one told nobody).
+    const announced = await adminEvents('credits.changed');
+    expect(announced.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload))).toEqual([{ balance: 150 }, { balance: 120 }, { balance: 0 }, { balance: 10 }]);
+    expect(announced.every((e) => e.agent_id === null && e.queue_id === null)).toBe(true);
   });
 
   it('concurrent negative adjustments never take the balance below zero', async () => {

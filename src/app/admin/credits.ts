@@ -2,8 +2,10 @@
 // A negative adjustment goes through the send path's debit, so it can never take the balance
 // below zero, whatever runs at the same time.
 import { addCredits, creditBalance, debitCredits } from '../../db/credits.js';
+import type { Executor } from '../../db/executor.js';
 import { int8ToNumber } from '../../db/int8.js';
 import type { Actor, AppDeps } from '../context.js';
+import { appendEvent } from '../record.js';
 import { audit } from './audit.js';
 import { invalid } from './refusals.js';
 
@@ -16,6 +18,7 @@ export async function topUp(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, in
   await deps.db.transaction().execute(async (trx) => {
     await addCredits(trx, actor.accountId, input.amount, { reason, actor: actor.agentId });
     await audit(trx, actor, { what: 'credits.topped_up', targetId: null, after: { amount: input.amount, reason } });
+    await announceBalance(trx, actor.accountId);
   });
   deps.wake();
   return balance(deps, actor);
@@ -29,9 +32,19 @@ export async function adjust(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, i
       throw invalid('amount', 'EXCEEDS_BALANCE', { balance: await creditBalance(trx, actor.accountId) });
     }
     await audit(trx, actor, { what: 'credits.adjusted', targetId: null, after: { amount: input.amount, reason } });
+    await announceBalance(trx, actor.accountId);
   });
   deps.wake();
   return balance(deps, actor);
+}
+
+/**
+ * Every agent of the account sees the new balance at once (their Banner shows it): an
+ * account-wide event in the change's transaction. Sends are not announced this way (one event
+ * per send to every agent would be most of the stream); each agent's own sends reload it.
+ */
+async function announceBalance(trx: Executor, accountId: string): Promise<void> {
+  await appendEvent(trx, { accountId, agentId: null, queueId: null, type: 'credits.changed', payload: { balance: await creditBalance(trx, accountId) } });
 }
 
 export interface LedgerLine {

@@ -73,6 +73,10 @@ export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { da
   useEffect(
     () =>
       bus.subscribe((e) => {
+        if (e.type === 'credits.changed') {
+          setData((d) => ({ ...d, me: { ...d.me, credits: e.balance } }));
+          return;
+        }
         const stale = staleAfter(e);
         if (stale.lists) later('lists', loadLists);
         if (stale.me) later('me', loadMe);

@@ -98,7 +98,7 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       return { ...state, status: action.status };
     case 'event': {
       const e = action.event;
-      if (e.interactionId !== state.interactionId) return state;
+      if (!('interactionId' in e) || e.interactionId !== state.interactionId) return state;
       switch (e.type) {
         case 'message.created':
         case 'message.received':

@@ -26,6 +26,11 @@ describe('decodeEvent', () => {
     });
   });
 
+  it('reads the account balance after a top-up or an adjustment', () => {
+    expect(decodeEvent('credits.changed', data({ balance: 150 }))).toEqual({ type: 'credits.changed', balance: 150 });
+    expect(decodeEvent('credits.changed', data({ balance: '150' }))).toBeNull();
+  });
+
   it('drops what it cannot trust', () => {
     expect(decodeEvent('inbox.message', data({ interactionId: 'i' }))).toBeNull();
     expect(decodeEvent('message.status', data({ status: 'sent' }))).toBeNull();

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'optout.changed',
   'call.started',
   'call.ended',
+  'credits.changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -29,7 +30,9 @@ export type LiveEvent =
     }
   | { readonly type: 'interaction.started' | 'interaction.waiting' | 'interaction.taken' | 'interaction.closed'; readonly interactionId: string }
   | { readonly type: 'optout.changed'; readonly interactionId: string | null; readonly number: string; readonly optedOut: boolean; readonly keyword: string | null }
-  | { readonly type: 'call.started' | 'call.ended'; readonly interactionId: string };
+  | { readonly type: 'call.started' | 'call.ended'; readonly interactionId: string }
+  /** The account's balance after a top-up or an adjustment. */
+  | { readonly type: 'credits.changed'; readonly balance: number };
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -91,6 +94,8 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
       const number = str(d.number);
       return number && typeof d.optedOut === 'boolean' ? { type, interactionId, number, optedOut: d.optedOut, keyword: str(d.keyword) } : null;
     }
+    case 'credits.changed':
+      return typeof d.balance === 'number' && Number.isFinite(d.balance) ? { type, balance: d.balance } : null;
     default:
       return interactionId ? { type, interactionId } : null;
   }
