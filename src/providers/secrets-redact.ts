@@ -9,9 +9,12 @@ const SECRET_NAME = /(token|secret|password|passwd|passphrase|private|credential
 const MASK = '••••';
 const SHOW_TAIL_FROM = 12;
 
+/** A choice about a secret, not a secret: Vonage's `signatureMethod` (md5hash, sha256...). */
+const CHOICE_NAME = /(method|algorithm|type|encoding)$/i;
+
 /** Whether a setting's name marks its value as a secret (authToken, password, webhookSecret...). */
 export function isSecretSetting(name: string): boolean {
-  return SECRET_NAME.test(name);
+  return SECRET_NAME.test(name) && !CHOICE_NAME.test(name);
 }
 
 /** A secret as it may be shown: "••••" and, for long secrets, their last 4 characters. */

@@ -97,6 +97,10 @@ describe('redactConfig', () => {
     });
   });
 
+  it('shows a choice about a secret, such as the signature method, as it is', () => {
+    expect(redactConfig({ signatureSecret: 'abcdefghijklmnop', signatureMethod: 'sha256hash' })).toEqual({ signatureSecret: '••••mnop', signatureMethod: 'sha256hash' });
+  });
+
   it('redactSecret shows a tail only for long secrets', () => {
     expect(redactSecret('abcdefghijkl')).toBe('••••ijkl');
     expect(redactSecret('abcdefghijk')).toBe('••••');
