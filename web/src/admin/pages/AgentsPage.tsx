@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { Refusal } from '../../errors/error-text';
-import { toRefusal } from '../../errors/to-refusal';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AdminFieldError } from '../AdminFieldError';
-import { refusalPlace } from '../admin-refusal';
+import { AdminTable } from '../AdminTable';
+import { EditButton } from '../EditButton';
+import { FormActions } from '../FormActions';
+import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { AdminAgent } from '../admin-types';
+import { useRefusedAction } from '../use-refused-action';
 import { AgentFields } from './AgentFields';
 import { agentDraft, agentUpdateBody, inviteBody, newInvite, type AgentDraft, type InviteDraft, type IssuedPassword } from './agent-form';
 import { LoadFailed } from './LoadFailed';
@@ -25,38 +27,21 @@ export function AgentsPage({ api, me }: AdminPageProps) {
   const [invite, setInvite] = useState<InviteDraft>(() => newInvite(lang));
   const [editing, setEditing] = useState<AdminAgent | null>(null);
   const [draft, setDraft] = useState<AgentDraft | null>(null);
-  const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useRefusedAction(FIELDS);
+  const { errorAt } = action;
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const [resetting, setResetting] = useState<AdminAgent | null>(null);
   // The form that replaces the other (invite or change) takes the focus: the Edit button, or Save, is gone.
   const editTitle = useFocusOnChange<HTMLHeadingElement>(editing?.id ?? '');
 
-  const errorAt = (place: string) => (refusal?.place === place ? refusal.refusal : null);
-  const refuse = (err: unknown) => {
-    const r = toRefusal(err);
-    setRefusal({ place: refusalPlace(r, FIELDS), refusal: r });
-  };
   const edit = (a: AdminAgent | null) => {
     setEditing(a);
     setDraft(a ? agentDraft(a) : null);
-    setRefusal(null);
-    setStatus('');
+    action.clear();
   };
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setRefusal(null);
-    setStatus('');
-    try {
-      await work();
-      setVersion((v) => v + 1);
-    } catch (err) {
-      refuse(err);
-    } finally {
-      setBusy(false);
-    }
+  const run = async (work: () => Promise<string>) => {
+    if (await action.run(work)) setVersion((v) => v + 1);
   };
 
   const submitInvite = (e: FormEvent) => {
@@ -64,8 +49,8 @@ export function AgentsPage({ api, me }: AdminPageProps) {
     void run(async () => {
       const created = await api.createAgent(inviteBody(invite));
       setIssued({ agentName: created.agent.name, email: created.agent.email, password: created.oneTimePassword });
-      setStatus(t('admin.agents.invited', { name: created.agent.name }));
       setInvite(newInvite(lang));
+      return t('admin.agents.invited', { name: created.agent.name });
     });
   };
 
@@ -75,7 +60,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
     void run(async () => {
       const saved = await api.updateAgent(editing.id, agentUpdateBody(draft));
       edit(null);
-      setStatus(t('admin.agents.saved', { name: saved.name }));
+      return t('admin.agents.saved', { name: saved.name });
     });
   };
 
@@ -84,7 +69,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
     void run(async () => {
       const { oneTimePassword } = await api.resetAgentPassword(a.id);
       setIssued({ agentName: a.name, email: a.email, password: oneTimePassword });
-      setStatus(t('admin.agents.resetDone', { name: a.name }));
+      return t('admin.agents.resetDone', { name: a.name });
     });
   };
 
@@ -108,43 +93,31 @@ export function AgentsPage({ api, me }: AdminPageProps) {
       {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
       {data.state === 'loading' && <p>{t('app.loading')}</p>}
       {data.state === 'ready' && (
-        <div className="admin__table-wrap">
-          <table className="admin__table" data-testid="agents-table">
-            <caption>{t('admin.agents.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.agents.name')}</th>
-                <th scope="col">{t('admin.agents.email')}</th>
-                <th scope="col">{t('admin.agents.role')}</th>
-                <th scope="col">{t('admin.agents.profile')}</th>
-                <th scope="col">{t('admin.agents.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.name}</th>
-                  <td>{a.email}</td>
-                  <td>{t(a.role === 'admin' ? 'admin.agents.role.admin' : 'admin.agents.role.agent')}</td>
-                  <td>{profileName(a.profileId)}</td>
-                  <td>{t(a.disabled ? 'admin.agents.disabled' : 'admin.agents.active')}</td>
-                  <td className="admin__actions">
-                    <button type="button" className="button button--small" onClick={() => edit(a)} aria-label={t('admin.editLabel', { name: a.name })}>
-                      {t('admin.edit')}
-                    </button>
-                    {/* Not one's own: a reset ends the sessions of the administrator making it. */}
-                    {a.id !== me.agent.agentId && (
-                      <button type="button" className="button button--small" onClick={() => setResetting(a)} aria-label={t('admin.agents.resetNamed', { name: a.name })}>
-                        {t('admin.agents.reset')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          look="wide"
+          testId="agents-table"
+          caption={t('admin.agents.caption')}
+          columns={[t('admin.agents.name'), t('admin.agents.email'), t('admin.agents.role'), t('admin.agents.profile'), t('admin.agents.state'), t('admin.actions')]}
+        >
+          {agents.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.name}</th>
+              <td>{a.email}</td>
+              <td>{t(a.role === 'admin' ? 'admin.agents.role.admin' : 'admin.agents.role.agent')}</td>
+              <td>{profileName(a.profileId)}</td>
+              <td>{t(a.disabled ? 'admin.agents.disabled' : 'admin.agents.active')}</td>
+              <td className="admin__actions">
+                <EditButton name={a.name} onEdit={() => edit(a)} />
+                {/* Not one's own: a reset ends the sessions of the administrator making it. */}
+                {a.id !== me.agent.agentId && (
+                  <button type="button" className="button button--small" onClick={() => setResetting(a)} aria-label={t('admin.agents.resetNamed', { name: a.name })}>
+                    {t('admin.agents.reset')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
       {editing && draft ? (
@@ -169,14 +142,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
             <AdminFieldError id={`${id}-disabled-error`} refusal={errorAt('disabled')} />
           </div>
           <AdminFieldError id={`${id}-edit-error`} refusal={errorAt('form')} />
-          <div className="form__actions">
-            <button type="button" className="button" onClick={() => edit(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('admin.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('admin.save')} busy={action.busy} onCancel={() => edit(null)} />
         </form>
       ) : (
         <form className="admin__form" aria-labelledby={`${id}-invite`} onSubmit={submitInvite} noValidate data-testid="agent-invite-form">
@@ -199,16 +165,10 @@ export function AgentsPage({ api, me }: AdminPageProps) {
           </div>
           <AgentFields id={`${id}-i`} {...invite} profiles={profiles} onChange={(patch) => setInvite({ ...invite, ...patch })} errorAt={errorAt} />
           <AdminFieldError id={`${id}-invite-error`} refusal={errorAt('form')} />
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('admin.agents.invite')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('admin.agents.invite')} busy={action.busy} />
         </form>
       )}
-      <p role="status" className="admin__status" data-testid="admin-status">
-        {status}
-      </p>
+      <FormStatus text={action.status} />
       {resetting && (
         <ConfirmDialog
           title={t('admin.agents.resetTitle', { name: resetting.name })}

@@ -5,6 +5,9 @@ import type { Refusal } from '../../errors/error-text';
 import { toRefusal } from '../../errors/to-refusal';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AdminFieldError } from '../AdminFieldError';
+import { AdminTable } from '../AdminTable';
+import { FormActions } from '../FormActions';
+import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { LedgerEntry } from '../admin-types';
 import { AdminField, FormRefusal } from './AdminField';
@@ -103,14 +106,8 @@ function TopUpForm({ api, onDone }: Pick<AdminPageProps, 'api'> & { readonly onD
         {(p) => <input {...p} className="input" autoComplete="off" value={note} onChange={(e) => (setNote(e.target.value), submit.reset())} />}
       </AdminField>
       <FormRefusal refusal={submit.refusal} fields={['amount', 'note']} />
-      <div className="form__actions form__actions--start">
-        <button type="submit" className="button button--primary" disabled={submit.busy}>
-          {t('admin.credits.topUpSubmit')}
-        </button>
-      </div>
-      <p role="status" className="admin__status sr-status">
-        {submit.done ?? ''}
-      </p>
+      <FormActions start submitLabel={t('admin.credits.topUpSubmit')} busy={submit.busy} />
+      <FormStatus quiet text={submit.done ?? ''} />
     </form>
   );
 }
@@ -146,14 +143,8 @@ function AdjustmentForm({ api, onDone }: Pick<AdminPageProps, 'api'> & { readonl
         {(p) => <input {...p} className="input" autoComplete="off" required value={reason} onChange={(e) => (setReason(e.target.value), submit.reset())} />}
       </AdminField>
       <FormRefusal refusal={submit.refusal} fields={['amount', 'reason']} />
-      <div className="form__actions form__actions--start">
-        <button type="submit" className="button button--primary" disabled={submit.busy}>
-          {t('admin.credits.adjustSubmit')}
-        </button>
-      </div>
-      <p role="status" className="admin__status sr-status">
-        {submit.done ?? ''}
-      </p>
+      <FormActions start submitLabel={t('admin.credits.adjustSubmit')} busy={submit.busy} />
+      <FormStatus quiet text={submit.done ?? ''} />
     </form>
   );
 }
@@ -162,39 +153,29 @@ function LedgerTable({ entries }: { readonly entries: readonly LedgerEntry[] | n
   const { t, lang, number } = useI18n();
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <table className="admin-table" data-testid="ledger">
-      <caption>{t('admin.credits.ledger')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.credits.when')}</th>
-          <th scope="col">{t('admin.credits.change')}</th>
-          <th scope="col">{t('admin.credits.why')}</th>
-          <th scope="col">{t('admin.credits.who')}</th>
-          <th scope="col">{t('admin.credits.message')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries !== null && entries.length === 0 && (
-          <tr>
-            <td colSpan={5}>{t('admin.credits.empty')}</td>
+    <AdminTable
+      look="plain"
+      testId="ledger"
+      caption={t('admin.credits.ledger')}
+      columns={[t('admin.credits.when'), t('admin.credits.change'), t('admin.credits.why'), t('admin.credits.who'), t('admin.credits.message')]}
+      empty={t('admin.credits.empty')}
+      isEmpty={entries !== null && entries.length === 0}
+    >
+      {(entries ?? []).map((e) => {
+        const why = reasonView(e.reason);
+        const who = whoView(e);
+        return (
+          <tr key={e.id}>
+            <td>
+              <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+            </td>
+            <td className={`admin-table__num ${e.delta < 0 ? 'delta--out' : 'delta--in'}`}>{e.delta > 0 ? `+${number(e.delta)}` : number(e.delta)}</td>
+            <td>{why.key === null ? why.text : t(why.key, { text: why.text ?? '' })}</td>
+            <td>{'name' in who ? who.name : t('admin.credits.system')}</td>
+            <td>{e.messageId ?? ''}</td>
           </tr>
-        )}
-        {(entries ?? []).map((e) => {
-          const why = reasonView(e.reason);
-          const who = whoView(e);
-          return (
-            <tr key={e.id}>
-              <td>
-                <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
-              </td>
-              <td className={`admin-table__num ${e.delta < 0 ? 'delta--out' : 'delta--in'}`}>{e.delta > 0 ? `+${number(e.delta)}` : number(e.delta)}</td>
-              <td>{why.key === null ? why.text : t(why.key, { text: why.text ?? '' })}</td>
-              <td>{'name' in who ? who.name : t('admin.credits.system')}</td>
-              <td>{e.messageId ?? ''}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+        );
+      })}
+    </AdminTable>
   );
 }

@@ -1,68 +1,55 @@
 // SMS numbers: the list, and one form to add a number or edit the one chosen (address, send rate, national
 // language table).
-import { useCallback, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, type FormEvent, type RefObject } from 'react';
 import type { NationalLanguage } from '@domain/sms';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AdminFieldError } from '../AdminFieldError';
+import { AdminTable } from '../AdminTable';
+import { EditButton } from '../EditButton';
+import { FormActions } from '../FormActions';
+import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { SmsNumber } from '../admin-types';
+import { useChosenItem } from '../use-chosen-item';
+import { useItemForm } from '../use-item-form';
 import { AdminField, FormRefusal } from './AdminField';
 import { NATIONAL_LANGUAGES, numberBody, numberForm, type NumberForm } from './numbers-model';
 import { useLoaded } from './use-loaded';
-import { useSubmit } from './use-submit';
 
 export function NumbersPage({ api }: AdminPageProps) {
   const { t, number } = useI18n();
   const loaded = useLoaded(useCallback(() => api.numbers(), [api]));
   const numbers = loaded.data;
-  const [editing, setEditing] = useState<SmsNumber | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
-
-  const edit = (n: SmsNumber | null) => {
-    setEditing(n);
-    // The form is below the list: take the keyboard there.
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
+  const { editing, setEditing, edit, headingRef } = useChosenItem<SmsNumber>();
 
   return (
     <section aria-labelledby="admin-numbers-heading">
       <h2 id="admin-numbers-heading">{t('admin.section.numbers')}</h2>
       <AdminFieldError id="admin-numbers-load-error" refusal={loaded.refusal} />
-      <table className="admin-table" data-testid="numbers">
-        <caption>{t('admin.numbers.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.numbers.address')}</th>
-            <th scope="col">{t('admin.numbers.rate')}</th>
-            <th scope="col">{t('admin.numbers.language')}</th>
-            <th scope="col">{t('admin.actions')}</th>
+      <AdminTable
+        look="plain"
+        testId="numbers"
+        caption={t('admin.numbers.caption')}
+        columns={[t('admin.numbers.address'), t('admin.numbers.rate'), t('admin.numbers.language'), t('admin.actions')]}
+        empty={t('admin.numbers.empty')}
+        isEmpty={numbers !== null && numbers.length === 0}
+      >
+        {(numbers ?? []).map((n) => (
+          <tr key={n.id}>
+            <th scope="row">{n.address}</th>
+            <td className="admin-table__num">{number(n.sendRatePerSecond)}</td>
+            <td>{n.nationalLanguage ? t(`counter.language.${n.nationalLanguage}`) : t('admin.numbers.languageNone')}</td>
+            <td>
+              <EditButton name={n.address} onEdit={() => edit(n)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {numbers !== null && numbers.length === 0 && (
-            <tr>
-              <td colSpan={4}>{t('admin.numbers.empty')}</td>
-            </tr>
-          )}
-          {(numbers ?? []).map((n) => (
-            <tr key={n.id}>
-              <th scope="row">{n.address}</th>
-              <td className="admin-table__num">{number(n.sendRatePerSecond)}</td>
-              <td>{n.nationalLanguage ? t(`counter.language.${n.nationalLanguage}`) : t('admin.numbers.languageNone')}</td>
-              <td>
-                <button type="button" className="button button--small" onClick={() => edit(n)} aria-label={t('admin.editLabel', { name: n.address })}>
-                  {t('admin.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       <NumberEditor
         key={editing?.id ?? 'new'}
         api={api}
         editing={editing}
-        headingRef={formHeading}
+        headingRef={headingRef}
         onSaved={async (n) => {
           await loaded.reload();
           if (editing) setEditing(n);
@@ -82,27 +69,17 @@ interface NumberEditorProps extends Pick<AdminPageProps, 'api'> {
 
 function NumberEditor({ api, editing, headingRef, onSaved, onCancel }: NumberEditorProps) {
   const { t } = useI18n();
-  const [form, setForm] = useState<NumberForm>(() => numberForm(editing));
-  const submit = useSubmit();
-  const set = (patch: Partial<NumberForm>) => {
-    setForm({ ...form, ...patch });
-    submit.reset();
-  };
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    let saved: SmsNumber | null = null;
-    const ok = await submit.run(async () => {
+  const { form, set, submit, save } = useItemForm<SmsNumber, NumberForm>(editing, numberForm, onSaved);
+  const onSubmit = (e: FormEvent) =>
+    save(
+      e,
       // A rate that is not a number goes as typed: the API's refusal names the field.
-      const body = numberBody(form) as { address: string; sendRatePerSecond?: number; nationalLanguage?: NationalLanguage | null };
-      saved = editing ? await api.updateNumber(editing.id, body) : await api.createNumber(body);
-      return t(editing ? 'admin.numbers.saved' : 'admin.numbers.added', { address: saved.address });
-    });
-    if (ok && saved) {
-      if (!editing) setForm(numberForm(null));
-      await onSaved(saved);
-    }
-  };
+      () => {
+        const body = numberBody(form) as { address: string; sendRatePerSecond?: number; nationalLanguage?: NationalLanguage | null };
+        return editing ? api.updateNumber(editing.id, body) : api.createNumber(body);
+      },
+      (saved) => t(editing ? 'admin.numbers.saved' : 'admin.numbers.added', { address: saved.address }),
+    );
 
   return (
     <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-number-form-heading">
@@ -128,19 +105,8 @@ function NumberEditor({ api, editing, headingRef, onSaved, onCancel }: NumberEdi
         )}
       </AdminField>
       <FormRefusal refusal={submit.refusal} fields={['address', 'sendRatePerSecond', 'nationalLanguage']} />
-      <div className="form__actions form__actions--start">
-        {editing && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={submit.busy}>
-          {editing ? t('admin.save') : t('admin.numbers.addSubmit')}
-        </button>
-      </div>
-      <p role="status" className="admin__status sr-status">
-        {submit.done ?? ''}
-      </p>
+      <FormActions start submitLabel={editing ? t('admin.save') : t('admin.numbers.addSubmit')} busy={submit.busy} onCancel={editing ? onCancel : null} />
+      <FormStatus quiet text={submit.done ?? ''} />
     </form>
   );
 }

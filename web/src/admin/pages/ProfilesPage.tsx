@@ -1,17 +1,18 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
 import { countryName } from '../../i18n/country-name';
-import type { Refusal } from '../../errors/error-text';
-import { toRefusal } from '../../errors/to-refusal';
 import { AdminFieldError } from '../AdminFieldError';
-import { refusalPlace } from '../admin-refusal';
+import { AdminTable } from '../AdminTable';
+import { EditButton } from '../EditButton';
+import { FormActions } from '../FormActions';
+import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { Profile } from '../admin-types';
+import { useListEditor } from '../use-list-editor';
 import { CheckboxList } from './CheckboxList';
 import { CountryPicker } from './CountryPicker';
 import { LoadFailed } from './LoadFailed';
-import { useFocusOnChange } from './use-focus-on-change';
 import { NEW_PROFILE, profileBody, profileDraft, type ProfileDraft } from './profile-form';
 
 const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries', 'numberIds', 'templateIds'];
@@ -20,50 +21,19 @@ const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries',
 export function ProfilesPage({ api }: AdminPageProps) {
   const { t, lang, number } = useI18n();
   const id = useId();
-  const [version, setVersion] = useState(0);
+  const { version, reload, editing, draft, formKey, formTitle, edit, set, save, errorAt, busy, status } = useListEditor<Profile, ProfileDraft>({
+    blank: NEW_PROFILE,
+    draftOf: profileDraft,
+    fields: FIELDS,
+  });
   const data = useAsync(() => Promise.all([api.profiles(), api.numbers(), api.templates()]), `profiles-${version}`);
-  const [editing, setEditing] = useState<Profile | null>(null);
-  const [draft, setDraft] = useState<ProfileDraft>(NEW_PROFILE);
-  const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const formTitle = useFocusOnChange<HTMLHeadingElement>(editing?.id ?? '');
-  // A new form (another profile, or a blank one after a creation) also clears the country search.
-  const [formKey, setFormKey] = useState(0);
-
-  const edit = (p: Profile | null) => {
-    setEditing(p);
-    setDraft(p ? profileDraft(p) : NEW_PROFILE);
-    setFormKey((k) => k + 1);
-    setRefusal(null);
-    setStatus('');
-  };
-  const set = (patch: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const errorAt = (place: string) => (refusal?.place === place ? refusal.refusal : null);
-  const invalid = (place: string) => (refusal?.place === place ? true : undefined);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    setStatus('');
-    try {
-      const body = profileBody(draft);
-      const saved = editing ? await api.updateProfile(editing.id, body) : await api.createProfile(body);
-      setStatus(t(editing ? 'admin.profiles.saved' : 'admin.profiles.created', { name: saved.name }));
-      if (editing) setEditing(saved);
-      else {
-        setDraft(NEW_PROFILE);
-        setFormKey((k) => k + 1);
-      }
-      setVersion((v) => v + 1);
-    } catch (err) {
-      const r = toRefusal(err);
-      setRefusal({ place: refusalPlace(r, FIELDS), refusal: r });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const invalid = (place: string) => (errorAt(place) ? true : undefined);
+  const submit = (e: FormEvent) =>
+    save(
+      e,
+      (p) => (p ? api.updateProfile(p.id, profileBody(draft)) : api.createProfile(profileBody(draft))),
+      (saved, created) => t(created ? 'admin.profiles.created' : 'admin.profiles.saved', { name: saved.name }),
+    );
 
   const heading = `${id}-heading`;
   const formHeading = `${id}-form`;
@@ -78,47 +48,31 @@ export function ProfilesPage({ api }: AdminPageProps) {
   return (
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('admin.section.profiles')}</h2>
-      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
+      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={reload} />}
       {data.state === 'loading' && <p>{t('app.loading')}</p>}
       {data.state === 'ready' && (
-        <div className="admin__table-wrap">
-          <table className="admin__table" data-testid="profiles-table">
-            <caption>{t('admin.profiles.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.profiles.name')}</th>
-                <th scope="col">{t('admin.profiles.permissions')}</th>
-                <th scope="col">{t('admin.profiles.maxShort')}</th>
-                <th scope="col">{t('admin.profiles.countries')}</th>
-                <th scope="col">{t('admin.profiles.numbersShort')}</th>
-                <th scope="col">{t('admin.profiles.templates')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profiles.length === 0 && (
-                <tr>
-                  <td colSpan={7}>{t('admin.profiles.empty')}</td>
-                </tr>
-              )}
-              {profiles.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{modes(p)}</td>
-                  <td>{number(p.maxInteractions)}</td>
-                  <td>{list(p.authorizedCountries.map((c) => countryName(c, lang)))}</td>
-                  <td>{list(p.numberIds.map(numberLabel))}</td>
-                  <td>{list(p.templateIds.map(templateLabel))}</td>
-                  <td>
-                    <button type="button" className="button button--small" onClick={() => edit(p)} aria-label={t('admin.editLabel', { name: p.name })}>
-                      {t('admin.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          look="wide"
+          testId="profiles-table"
+          caption={t('admin.profiles.caption')}
+          columns={[t('admin.profiles.name'), t('admin.profiles.permissions'), t('admin.profiles.maxShort'), t('admin.profiles.countries'), t('admin.profiles.numbersShort'), t('admin.profiles.templates'), t('admin.actions')]}
+          empty={t('admin.profiles.empty')}
+          isEmpty={profiles.length === 0}
+        >
+          {profiles.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.name}</th>
+              <td>{modes(p)}</td>
+              <td>{number(p.maxInteractions)}</td>
+              <td>{list(p.authorizedCountries.map((c) => countryName(c, lang)))}</td>
+              <td>{list(p.numberIds.map(numberLabel))}</td>
+              <td>{list(p.templateIds.map(templateLabel))}</td>
+              <td>
+                <EditButton name={p.name} onEdit={() => edit(p)} />
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
       <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="profile-form">
@@ -162,6 +116,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
           />
           <AdminFieldError id={`${id}-max-error`} refusal={errorAt('maxInteractions')} />
         </div>
+        {/* A new form (another profile, or a blank one after a creation) also clears the country search. */}
         <CountryPicker key={formKey} chosen={draft.countries} onChange={(countries) => set({ countries })} refusal={errorAt('authorizedCountries')} />
         <CheckboxList
           id={`${id}-numbers`}
@@ -182,19 +137,8 @@ export function ProfilesPage({ api }: AdminPageProps) {
           refusal={errorAt('templateIds')}
         />
         <AdminFieldError id={`${id}-form-error`} refusal={errorAt('form')} />
-        <div className="form__actions">
-          {editing && (
-            <button type="button" className="button" onClick={() => edit(null)}>
-              {t('common.cancel')}
-            </button>
-          )}
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {editing ? t('admin.save') : t('admin.profiles.create')}
-          </button>
-        </div>
-        <p role="status" className="admin__status" data-testid="admin-status">
-          {status}
-        </p>
+        <FormActions submitLabel={editing ? t('admin.save') : t('admin.profiles.create')} busy={busy} onCancel={editing ? () => edit(null) : null} />
+        <FormStatus text={status} />
       </form>
     </section>
   );

@@ -1,15 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { Refusal } from '../../errors/error-text';
-import { toRefusal } from '../../errors/to-refusal';
 import { AdminFieldError } from '../AdminFieldError';
-import { refusalPlace } from '../admin-refusal';
+import { AdminTable } from '../AdminTable';
+import { EditButton } from '../EditButton';
+import { FormActions } from '../FormActions';
+import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { AdminQueue } from '../admin-types';
+import { useListEditor } from '../use-list-editor';
 import { CheckboxList } from './CheckboxList';
 import { LoadFailed } from './LoadFailed';
-import { useFocusOnChange } from './use-focus-on-change';
 import { NEW_QUEUE, queueBody, queueDraft, type QueueDraft } from './queue-form';
 
 const FIELDS = ['name', 'smsNumberId', 'templateIds', 'memberIds'];
@@ -18,43 +19,18 @@ const FIELDS = ['name', 'smsNumberId', 'templateIds', 'memberIds'];
 export function QueuesPage({ api }: AdminPageProps) {
   const { t } = useI18n();
   const id = useId();
-  const [version, setVersion] = useState(0);
+  const { version, reload, editing, draft, formTitle, edit, set, save, errorAt, busy, status } = useListEditor<AdminQueue, QueueDraft>({
+    blank: NEW_QUEUE,
+    draftOf: queueDraft,
+    fields: FIELDS,
+  });
   const data = useAsync(() => Promise.all([api.queues(), api.numbers(), api.templates(), api.agents()]), `queues-${version}`);
-  const [editing, setEditing] = useState<AdminQueue | null>(null);
-  const [draft, setDraft] = useState<QueueDraft>(NEW_QUEUE);
-  const [refusal, setRefusal] = useState<{ place: string; refusal: Refusal } | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const formTitle = useFocusOnChange<HTMLHeadingElement>(editing?.id ?? '');
-
-  const edit = (q: AdminQueue | null) => {
-    setEditing(q);
-    setDraft(q ? queueDraft(q) : NEW_QUEUE);
-    setRefusal(null);
-    setStatus('');
-  };
-  const set = (patch: Partial<QueueDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const errorAt = (place: string) => (refusal?.place === place ? refusal.refusal : null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    setStatus('');
-    try {
-      const body = queueBody(draft);
-      const saved = editing ? await api.updateQueue(editing.id, body) : await api.createQueue(body);
-      setStatus(t(editing ? 'admin.queues.saved' : 'admin.queues.created', { name: saved.name }));
-      if (editing) setEditing(saved);
-      else setDraft(NEW_QUEUE);
-      setVersion((v) => v + 1);
-    } catch (err) {
-      const r = toRefusal(err);
-      setRefusal({ place: refusalPlace(r, FIELDS), refusal: r });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (e: FormEvent) =>
+    save(
+      e,
+      (q) => (q ? api.updateQueue(q.id, queueBody(draft)) : api.createQueue(queueBody(draft))),
+      (saved, created) => t(created ? 'admin.queues.created' : 'admin.queues.saved', { name: saved.name }),
+    );
 
   const heading = `${id}-heading`;
   const formHeading = `${id}-form`;
@@ -67,43 +43,29 @@ export function QueuesPage({ api }: AdminPageProps) {
   return (
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('admin.section.queues')}</h2>
-      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
+      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={reload} />}
       {data.state === 'loading' && <p>{t('app.loading')}</p>}
       {data.state === 'ready' && (
-        <div className="admin__table-wrap">
-          <table className="admin__table" data-testid="queues-table">
-            <caption>{t('admin.queues.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.queues.name')}</th>
-                <th scope="col">{t('admin.queues.number')}</th>
-                <th scope="col">{t('admin.queues.templates')}</th>
-                <th scope="col">{t('admin.queues.members')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queues.length === 0 && (
-                <tr>
-                  <td colSpan={5}>{t('admin.queues.empty')}</td>
-                </tr>
-              )}
-              {queues.map((q) => (
-                <tr key={q.id}>
-                  <th scope="row">{q.name}</th>
-                  <td>{numberLabel(q.smsNumberId)}</td>
-                  <td>{list(q.templateIds.map(templateLabel))}</td>
-                  <td>{list(q.memberIds.map(agentLabel))}</td>
-                  <td>
-                    <button type="button" className="button button--small" onClick={() => edit(q)} aria-label={t('admin.editLabel', { name: q.name })}>
-                      {t('admin.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          look="wide"
+          testId="queues-table"
+          caption={t('admin.queues.caption')}
+          columns={[t('admin.queues.name'), t('admin.queues.number'), t('admin.queues.templates'), t('admin.queues.members'), t('admin.actions')]}
+          empty={t('admin.queues.empty')}
+          isEmpty={queues.length === 0}
+        >
+          {queues.map((q) => (
+            <tr key={q.id}>
+              <th scope="row">{q.name}</th>
+              <td>{numberLabel(q.smsNumberId)}</td>
+              <td>{list(q.templateIds.map(templateLabel))}</td>
+              <td>{list(q.memberIds.map(agentLabel))}</td>
+              <td>
+                <EditButton name={q.name} onEdit={() => edit(q)} />
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
       <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="queue-form">
@@ -165,19 +127,8 @@ export function QueuesPage({ api }: AdminPageProps) {
           refusal={errorAt('memberIds')}
         />
         <AdminFieldError id={`${id}-form-error`} refusal={errorAt('form')} />
-        <div className="form__actions">
-          {editing && (
-            <button type="button" className="button" onClick={() => edit(null)}>
-              {t('common.cancel')}
-            </button>
-          )}
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {editing ? t('admin.save') : t('admin.queues.create')}
-          </button>
-        </div>
-        <p role="status" className="admin__status" data-testid="admin-status">
-          {status}
-        </p>
+        <FormActions submitLabel={editing ? t('admin.save') : t('admin.queues.create')} busy={busy} onCancel={editing ? () => edit(null) : null} />
+        <FormStatus text={status} />
       </form>
     </section>
   );

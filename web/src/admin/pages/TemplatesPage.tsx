@@ -1,74 +1,61 @@
 // Templates: the list (variables, credits, which queues and profiles offer each), and one form to create a template
 // or edit the one chosen, with the Banner's live credit counter and the variables found as the body is typed.
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useId, useMemo, type FormEvent, type RefObject } from 'react';
 import { CreditCounter } from '../../counter/CreditCounter';
 import { replaceLookalikes } from '../../counter/counter-model';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AdminFieldError } from '../AdminFieldError';
+import { AdminTable } from '../AdminTable';
+import { EditButton } from '../EditButton';
+import { FormActions } from '../FormActions';
+import { FormStatus } from '../FormStatus';
 import { refusalIsFor } from '../admin-refusal';
 import type { AdminPageProps } from '../admin-routes';
 import type { AdminTemplate } from '../admin-types';
+import { useChosenItem } from '../use-chosen-item';
+import { useItemForm } from '../use-item-form';
 import { describedBy } from '../../ui/FieldError';
 import { AdminField, FormRefusal } from './AdminField';
 import { names, templateEditorView, templateForm, type TemplateForm } from './templates-model';
 import { useLoaded } from './use-loaded';
-import { useSubmit } from './use-submit';
 
 export function TemplatesPage({ api }: AdminPageProps) {
   const { t, credits } = useI18n();
   const loaded = useLoaded(useCallback(() => api.templates(), [api]));
   const templates = loaded.data;
-  const [editing, setEditing] = useState<AdminTemplate | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
-
-  const edit = (tpl: AdminTemplate | null) => {
-    setEditing(tpl);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
+  const { editing, setEditing, edit, headingRef } = useChosenItem<AdminTemplate>();
 
   return (
     <section aria-labelledby="admin-templates-heading">
       <h2 id="admin-templates-heading">{t('admin.section.templates')}</h2>
       <AdminFieldError id="admin-templates-load-error" refusal={loaded.refusal} />
-      <table className="admin-table" data-testid="templates">
-        <caption>{t('admin.templates.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.templates.name')}</th>
-            <th scope="col">{t('admin.templates.variables')}</th>
-            <th scope="col">{t('admin.templates.credits')}</th>
-            <th scope="col">{t('admin.templates.usedBy')}</th>
-            <th scope="col">{t('admin.actions')}</th>
+      <AdminTable
+        look="plain"
+        testId="templates"
+        caption={t('admin.templates.caption')}
+        columns={[t('admin.templates.name'), t('admin.templates.variables'), t('admin.templates.credits'), t('admin.templates.usedBy'), t('admin.actions')]}
+        empty={t('admin.templates.empty')}
+        isEmpty={templates !== null && templates.length === 0}
+      >
+        {(templates ?? []).map((tpl) => (
+          <tr key={tpl.id}>
+            <th scope="row">{tpl.name}</th>
+            <td>{tpl.variables.length === 0 ? t('admin.templates.noVariables') : tpl.variables.map((v) => `$${v}`).join(', ')}</td>
+            <td>{`${credits(tpl.analysis.segments)} (${tpl.analysis.encoding === 'GSM-7' ? t('counter.gsm') : t('counter.ucs2')})`}</td>
+            <td>
+              <UsedBy template={tpl} />
+            </td>
+            <td>
+              <EditButton name={tpl.name} onEdit={() => edit(tpl)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {templates !== null && templates.length === 0 && (
-            <tr>
-              <td colSpan={5}>{t('admin.templates.empty')}</td>
-            </tr>
-          )}
-          {(templates ?? []).map((tpl) => (
-            <tr key={tpl.id}>
-              <th scope="row">{tpl.name}</th>
-              <td>{tpl.variables.length === 0 ? t('admin.templates.noVariables') : tpl.variables.map((v) => `$${v}`).join(', ')}</td>
-              <td>{`${credits(tpl.analysis.segments)} (${tpl.analysis.encoding === 'GSM-7' ? t('counter.gsm') : t('counter.ucs2')})`}</td>
-              <td>
-                <UsedBy template={tpl} />
-              </td>
-              <td>
-                <button type="button" className="button button--small" onClick={() => edit(tpl)} aria-label={t('admin.editLabel', { name: tpl.name })}>
-                  {t('admin.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       <TemplateEditor
         key={editing?.id ?? 'new'}
         api={api}
         editing={editing}
-        headingRef={formHeading}
+        headingRef={headingRef}
         onSaved={async (saved) => {
           const list = await loaded.reload();
           if (editing) setEditing(list?.find((x) => x.id === saved.id) ?? saved);
@@ -100,31 +87,19 @@ interface TemplateEditorProps extends Pick<AdminPageProps, 'api'> {
 
 function TemplateEditor({ api, editing, headingRef, onSaved, onCancel }: TemplateEditorProps) {
   const { t } = useI18n();
-  const [form, setForm] = useState<TemplateForm>(() => templateForm(editing));
-  const submit = useSubmit();
+  const { form, set, submit, save } = useItemForm<AdminTemplate, TemplateForm>(editing, templateForm, onSaved);
   const bodyId = useId();
   const counterId = useId();
   const variablesId = useId();
   const view = useMemo(() => templateEditorView(form.body), [form.body]);
   const bodyRefusal = submit.refusal && refusalIsFor(submit.refusal, 'body') ? submit.refusal : null;
 
-  const set = (patch: Partial<TemplateForm>) => {
-    setForm({ ...form, ...patch });
-    submit.reset();
-  };
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    let saved: AdminTemplate | null = null;
-    const ok = await submit.run(async () => {
-      saved = editing ? await api.updateTemplate(editing.id, form) : await api.createTemplate(form);
-      return t(editing ? 'admin.templates.saved' : 'admin.templates.added', { name: saved.name });
-    });
-    if (ok && saved) {
-      if (!editing) setForm(templateForm(null));
-      await onSaved(saved);
-    }
-  };
+  const onSubmit = (e: FormEvent) =>
+    save(
+      e,
+      () => (editing ? api.updateTemplate(editing.id, form) : api.createTemplate(form)),
+      (saved) => t(editing ? 'admin.templates.saved' : 'admin.templates.added', { name: saved.name }),
+    );
 
   return (
     <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-template-form-heading">
@@ -164,19 +139,8 @@ function TemplateEditor({ api, editing, headingRef, onSaved, onCancel }: Templat
         </div>
       )}
       <FormRefusal refusal={submit.refusal} fields={['name', 'body']} />
-      <div className="form__actions form__actions--start">
-        {editing && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={submit.busy}>
-          {editing ? t('admin.save') : t('admin.templates.addSubmit')}
-        </button>
-      </div>
-      <p role="status" className="admin__status sr-status">
-        {submit.done ?? ''}
-      </p>
+      <FormActions start submitLabel={editing ? t('admin.save') : t('admin.templates.addSubmit')} busy={submit.busy} onCancel={editing ? onCancel : null} />
+      <FormStatus quiet text={submit.done ?? ''} />
     </form>
   );
 }
