@@ -1,6 +1,7 @@
 // What an account holds today, in the shape the planner and the exporter compare against.
+import type { AgentView, NumberView } from '../api/admin-views.js';
 import type { Executor } from '../db/executor.js';
-import type { NationalLanguage, ProviderType } from '../db/schema.js';
+import type { ProviderType } from '../db/schema.js';
 
 export interface AccountRow {
   readonly id: string;
@@ -8,12 +9,8 @@ export interface AccountRow {
   readonly providerType: ProviderType | null;
   readonly providerConfig: Readonly<Record<string, unknown>>;
 }
-export interface NumberRow {
-  readonly id: string;
-  readonly address: string;
-  readonly nationalLanguage: NationalLanguage | null;
-  readonly sendRatePerSecond: number;
-}
+/** A number, and an agent below, hold what the administration API shows of them. */
+export type NumberRow = NumberView;
 export interface TemplateRow {
   readonly id: string;
   readonly name: string;
@@ -37,15 +34,7 @@ export interface QueueRow {
   readonly templateIds: readonly string[];
   readonly memberIds: readonly string[];
 }
-export interface AgentRow {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly role: 'agent' | 'admin';
-  readonly profileId: string | null;
-  readonly disabled: boolean;
-  readonly lang: 'en' | 'fr';
-}
+export type AgentRow = AgentView;
 
 export interface AccountState {
   readonly account: AccountRow | null;

@@ -3,22 +3,13 @@
 // an account always keeps the administrator who is making the change.
 import { randomBytes } from 'node:crypto';
 import type { AgentCreateBody, AgentUpdateBody } from '../../api/admin-schemas.js';
+import type { AgentView, CreatedAgent } from '../../api/admin-views.js';
 import { hashPassword } from '../../http/auth/password.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { isUniqueViolation } from '../retry-on-conflict.js';
 import { audit } from './audit.js';
 import { requireOwned } from './owned.js';
 import { invalid, notFound } from './refusals.js';
-
-export interface AgentView {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly role: 'agent' | 'admin';
-  readonly profileId: string | null;
-  readonly disabled: boolean;
-  readonly lang: 'en' | 'fr';
-}
 
 const COLUMNS = ['id', 'email', 'name', 'role', 'profile_id', 'disabled', 'lang'] as const;
 
@@ -43,7 +34,7 @@ function oneTimePassword(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export async function createAgent(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, actor: Actor, input: AgentCreateBody): Promise<{ agent: AgentView; oneTimePassword: string }> {
+export async function createAgent(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, actor: Actor, input: AgentCreateBody): Promise<CreatedAgent> {
   const password = oneTimePassword();
   const row: Row = { id: `agt_${deps.ids.next()}`, email: input.email, name: input.name, role: input.role ?? 'agent', profile_id: input.profileId ?? null, disabled: false, lang: input.lang ?? 'en' };
   const hash = await hashPassword(password);

@@ -2,6 +2,7 @@
 // transaction so the trail and the data never disagree. Agent and queue are left null and the
 // type carries the `admin.` prefix: the live-stream rule shows these only to administrators.
 import { sql } from 'kysely';
+import type { AuditPage } from '../../api/admin-views.js';
 import type { Executor } from '../../db/executor.js';
 import type { Actor, AppDeps } from '../context.js';
 import { appendEvent } from '../record.js';
@@ -26,20 +27,8 @@ export async function audit(tx: Executor, actor: Actor, e: AuditEntry): Promise<
   });
 }
 
-export interface AuditRecord {
-  readonly id: string;
-  /** Without the `admin.` prefix: 'profile.updated'. */
-  readonly what: string;
-  readonly actorId: string | null;
-  readonly actorName: string | null;
-  readonly targetId: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly at: string;
-}
-
 /** The account's audit trail, newest first; `before` is the `id` of the last entry of the previous page. */
-export async function auditTrail(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<{ entries: AuditRecord[]; nextBefore: string | null }> {
+export async function auditTrail(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<AuditPage> {
   let q = deps.db
     .selectFrom('events as e')
     .leftJoin('agents as a', (j) => j.on(sql<boolean>`a.id = e.payload->>'actorId'`).onRef('a.account_id', '=', 'e.account_id'))

@@ -1,6 +1,7 @@
 // The account's credits for administrators: balance, top-ups, signed adjustments, the ledger.
 // A negative adjustment goes through the send path's debit, so it can never take the balance
 // below zero, whatever runs at the same time.
+import type { Balance, LedgerEntry, LedgerPage } from '../../api/admin-views.js';
 import { addCredits, creditBalance, debitCredits } from '../../db/credits.js';
 import type { Executor } from '../../db/executor.js';
 import { int8ToNumber } from '../../db/int8.js';
@@ -9,11 +10,11 @@ import { appendEvent } from '../record.js';
 import { audit } from './audit.js';
 import { invalid } from './refusals.js';
 
-export async function balance(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<{ balance: number }> {
+export async function balance(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<Balance> {
   return { balance: await creditBalance(deps.db, actor.accountId) };
 }
 
-export async function topUp(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, input: { amount: number; note?: string | undefined }): Promise<{ balance: number }> {
+export async function topUp(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, input: { amount: number; note?: string | undefined }): Promise<Balance> {
   const reason = input.note ? `top-up: ${input.note}` : 'top-up';
   await deps.db.transaction().execute(async (trx) => {
     await addCredits(trx, actor.accountId, input.amount, { reason, actor: actor.agentId });
@@ -24,7 +25,7 @@ export async function topUp(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, in
   return balance(deps, actor);
 }
 
-export async function adjust(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, input: { amount: number; reason: string }): Promise<{ balance: number }> {
+export async function adjust(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, input: { amount: number; reason: string }): Promise<Balance> {
   const reason = `adjustment: ${input.reason}`;
   await deps.db.transaction().execute(async (trx) => {
     if (input.amount > 0) await addCredits(trx, actor.accountId, input.amount, { reason, actor: actor.agentId });
@@ -47,18 +48,8 @@ async function announceBalance(trx: Executor, accountId: string): Promise<void> 
   await appendEvent(trx, { accountId, agentId: null, queueId: null, type: 'credits.changed', payload: { balance: await creditBalance(trx, accountId) } });
 }
 
-export interface LedgerLine {
-  readonly id: string;
-  readonly delta: number;
-  readonly reason: string;
-  readonly messageId: string | null;
-  readonly actor: string | null;
-  readonly actorName: string | null;
-  readonly at: string;
-}
-
 /** Newest first; `before` is the id of the last line of the previous page. */
-export async function ledger(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<{ entries: LedgerLine[]; nextBefore: string | null }> {
+export async function ledger(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<LedgerPage> {
   let q = deps.db
     .selectFrom('credit_ledger')
     .leftJoin('agents', (j) => j.onRef('agents.id', '=', 'credit_ledger.actor').on('agents.account_id', '=', actor.accountId))
@@ -68,7 +59,7 @@ export async function ledger(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { li
     .limit(page.limit);
   if (page.before !== undefined) q = q.where('credit_ledger.id', '<', page.before);
   const rows = await q.execute();
-  const entries = rows.map((r) => ({
+  const entries = rows.map((r): LedgerEntry => ({
     id: String(r.id),
     delta: int8ToNumber(r.delta, 'ledger delta'),
     reason: r.reason,

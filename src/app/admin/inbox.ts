@@ -1,18 +1,9 @@
 // What only administrators look at: inbound messages no queue owns, and the opt-out list.
+import type { InboxPage, OptOut } from '../../api/admin-views.js';
 import type { Actor, AppDeps } from '../context.js';
 
-export interface InboxMessage {
-  readonly id: string;
-  readonly seq: string;
-  readonly from: string;
-  readonly to: string;
-  readonly smsNumberId: string | null;
-  readonly body: string | null;
-  readonly receivedAt: string;
-}
-
 /** Newest first; `before` is the `seq` of the last message of the previous page. */
-export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<{ messages: InboxMessage[]; nextBefore: string | null }> {
+export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<InboxPage> {
   let q = deps.db
     .selectFrom('messages')
     .select(['id', 'seq', 'from_address', 'to_address', 'sms_number_id', 'body', 'created_at'])
@@ -27,7 +18,7 @@ export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, p
   return { messages, nextBefore: rows.length === page.limit ? (messages[messages.length - 1]?.seq ?? null) : null };
 }
 
-export async function optOuts(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; offset: number }): Promise<{ optOuts: { number: string; keyword: string; at: string }[] }> {
+export async function optOuts(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; offset: number }): Promise<{ optOuts: OptOut[] }> {
   const rows = await deps.db
     .selectFrom('opt_outs')
     .select(['number', 'keyword', 'opted_out_at'])

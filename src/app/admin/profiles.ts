@@ -2,22 +2,13 @@
 // the sender numbers and templates Direct mode offers.
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { ProfileCreateBody, ProfileUpdateBody } from '../../api/admin-schemas.js';
+import type { ProfileView } from '../../api/admin-views.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { audit } from './audit.js';
 import { checkCountries } from './countries.js';
 import { replaceProfileNumbers, replaceProfileTemplates } from './links.js';
 import { requireOwned } from './owned.js';
 import { notFound } from './refusals.js';
-
-export interface ProfileView {
-  readonly id: string;
-  readonly name: string;
-  readonly permissions: { readonly messaging: boolean; readonly direct: boolean; readonly smart: boolean };
-  readonly maxInteractions: number;
-  readonly authorizedCountries: readonly string[];
-  readonly numberIds: readonly string[];
-  readonly templateIds: readonly string[];
-}
 
 function query(db: Db, accountId: string) {
   return db

@@ -1,19 +1,12 @@
 // Distribution queues: their SMS number, the templates offered in them and their members.
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { QueueCreateBody, QueueUpdateBody } from '../../api/admin-schemas.js';
+import type { QueueView } from '../../api/admin-views.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { audit } from './audit.js';
 import { replaceQueueMembers, replaceQueueTemplates } from './links.js';
 import { requireOwned } from './owned.js';
 import { notFound } from './refusals.js';
-
-export interface QueueView {
-  readonly id: string;
-  readonly name: string;
-  readonly smsNumberId: string | null;
-  readonly templateIds: readonly string[];
-  readonly memberIds: readonly string[];
-}
 
 function query(db: Db, accountId: string) {
   return db

@@ -1,17 +1,11 @@
 // The account's sender identities: address, send rate and national language option.
+import type { NumberView } from '../../api/admin-views.js';
 import type { NationalLanguage } from '../../db/schema.js';
 import type { Actor, AppDeps } from '../context.js';
 import { isUniqueViolation } from '../retry-on-conflict.js';
 import { audit } from './audit.js';
 import { notFound, invalid } from './refusals.js';
 import { normaliseSenderAddress } from './sender-address.js';
-
-export interface NumberView {
-  readonly id: string;
-  readonly address: string;
-  readonly sendRatePerSecond: number;
-  readonly nationalLanguage: NationalLanguage | null;
-}
 
 interface NumberRow {
   id: string;

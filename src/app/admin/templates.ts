@@ -1,19 +1,11 @@
 // Message templates: their `$variables`, what they cost in credits before filling, and which
 // queues and profiles offer them.
+import type { TemplateView } from '../../api/admin-views.js';
 import { analyzeSms } from '../../domain/sms/index.js';
 import { templateVariables } from '../../domain/templates/index.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { audit } from './audit.js';
 import { invalid, notFound } from './refusals.js';
-
-export interface TemplateView {
-  readonly id: string;
-  readonly name: string;
-  readonly body: string;
-  readonly variables: readonly string[];
-  readonly analysis: { readonly encoding: string; readonly characters: number; readonly units: number; readonly segments: number; readonly overLimit: boolean; readonly nonGsm: readonly string[] };
-  readonly usedBy: { readonly queues: readonly { id: string; name: string }[]; readonly profiles: readonly { id: string; name: string }[] };
-}
 
 type Usage = TemplateView['usedBy'];
 

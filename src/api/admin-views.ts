@@ -1,0 +1,131 @@
+// What the administration API answers with (docs/admin-api.md): written once, for the server's use cases
+// (src/app/admin) and for the admin pages of the Banner (web/src/admin). Types only, and no Node types: the
+// browser's type-check includes this file.
+import type { NationalLanguage } from '../domain/sms/index.js';
+
+export interface NumberView {
+  readonly id: string;
+  readonly address: string;
+  readonly sendRatePerSecond: number;
+  readonly nationalLanguage: NationalLanguage | null;
+}
+
+export interface NamedRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface TemplateView {
+  readonly id: string;
+  readonly name: string;
+  readonly body: string;
+  readonly variables: readonly string[];
+  /** What the body costs before its variables are filled. */
+  readonly analysis: {
+    readonly encoding: string;
+    readonly characters: number;
+    readonly units: number;
+    readonly segments: number;
+    readonly overLimit: boolean;
+    readonly nonGsm: readonly string[];
+  };
+  /** The queues and profiles that offer it. */
+  readonly usedBy: { readonly queues: readonly NamedRef[]; readonly profiles: readonly NamedRef[] };
+}
+
+export interface ProfileView {
+  readonly id: string;
+  readonly name: string;
+  readonly permissions: { readonly messaging: boolean; readonly direct: boolean; readonly smart: boolean };
+  readonly maxInteractions: number;
+  readonly authorizedCountries: readonly string[];
+  readonly numberIds: readonly string[];
+  readonly templateIds: readonly string[];
+}
+
+export interface QueueView {
+  readonly id: string;
+  readonly name: string;
+  readonly smsNumberId: string | null;
+  readonly templateIds: readonly string[];
+  readonly memberIds: readonly string[];
+}
+
+export interface AgentView {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: 'agent' | 'admin';
+  readonly profileId: string | null;
+  readonly disabled: boolean;
+  readonly lang: 'en' | 'fr';
+}
+
+export interface CreatedAgent {
+  readonly agent: AgentView;
+  /** Shown once: the server keeps only its hash. */
+  readonly oneTimePassword: string;
+}
+
+export interface Balance {
+  readonly balance: number;
+}
+
+export interface LedgerEntry {
+  readonly id: string;
+  readonly delta: number;
+  /** `top-up`, `top-up: <note>`, `adjustment: <reason>`, or what the send path wrote (sends, refunds). */
+  readonly reason: string;
+  readonly messageId: string | null;
+  /** An agent id, or the process that wrote the line (e.g. refunds). */
+  readonly actor: string | null;
+  readonly actorName: string | null;
+  readonly at: string;
+}
+
+/** Newest first; `nextBefore` asks for the next (older) page, null on the last one. */
+export interface LedgerPage {
+  readonly entries: readonly LedgerEntry[];
+  readonly nextBefore: string | null;
+}
+
+/** An inbound message no queue owns. */
+export interface InboxMessage {
+  readonly id: string;
+  readonly seq: string;
+  readonly from: string;
+  readonly to: string;
+  readonly smsNumberId: string | null;
+  readonly body: string | null;
+  readonly receivedAt: string;
+}
+
+export interface InboxPage {
+  readonly messages: readonly InboxMessage[];
+  readonly nextBefore: string | null;
+}
+
+/** A number that asked to receive nothing more: when, and the keyword it sent. */
+export interface OptOut {
+  readonly number: string;
+  readonly keyword: string;
+  readonly at: string;
+}
+
+export interface AuditRecord {
+  readonly id: string;
+  /** `provider.updated`, `credits.topped_up`, `number.created`… (the event type without `admin.`). */
+  readonly what: string;
+  readonly actorId: string | null;
+  readonly actorName: string | null;
+  readonly targetId: string | null;
+  /** As the server recorded them: provider secrets as `••••`, never a password. */
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly at: string;
+}
+
+export interface AuditPage {
+  readonly entries: readonly AuditRecord[];
+  readonly nextBefore: string | null;
+}
