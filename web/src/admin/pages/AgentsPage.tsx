@@ -10,6 +10,7 @@ import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { AdminAgent } from '../admin-types';
 import { useRefusedAction } from '../use-refused-action';
+import { AdminField } from './AdminField';
 import { AgentFields } from './AgentFields';
 import { agentDraft, agentUpdateBody, inviteBody, newInvite, type AgentDraft, type InviteDraft, type IssuedPassword } from './agent-form';
 import { LoadFailed } from './LoadFailed';
@@ -147,22 +148,9 @@ export function AgentsPage({ api, me }: AdminPageProps) {
       ) : (
         <form className="admin__form" aria-labelledby={`${id}-invite`} onSubmit={submitInvite} noValidate data-testid="agent-invite-form">
           <h3 id={`${id}-invite`} ref={editTitle} tabIndex={-1} className="form__title">{t('admin.agents.inviteHeading')}</h3>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-email`}>
-              {t('admin.agents.email')}
-            </label>
-            <input
-              id={`${id}-email`}
-              className="input"
-              type="email"
-              autoComplete="off"
-              value={invite.email}
-              onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })}
-              aria-invalid={errorAt('email') ? true : undefined}
-              aria-describedby={errorAt('email') ? `${id}-email-error` : undefined}
-            />
-            <AdminFieldError id={`${id}-email-error`} refusal={errorAt('email')} />
-          </div>
+          <AdminField label={t('admin.agents.email')} name="email" refusal={errorAt('email')}>
+            {(p) => <input {...p} className="input" type="email" autoComplete="off" value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />}
+          </AdminField>
           <AgentFields id={`${id}-i`} {...invite} profiles={profiles} onChange={(patch) => setInvite({ ...invite, ...patch })} errorAt={errorAt} />
           <AdminFieldError id={`${id}-invite-error`} refusal={errorAt('form')} />
           <FormActions submitLabel={t('admin.agents.invite')} busy={action.busy} />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AdminTable } from '../AdminTable';
 import type { AdminPageProps } from '../admin-routes';
 import { formatDateTime } from './format-date';
 import { LoadFailed } from './LoadFailed';
@@ -31,36 +32,25 @@ export function InboxPage({ api }: AdminPageProps) {
       {data.state === 'loading' && <p>{t('app.loading')}</p>}
       {data.state === 'ready' && (
         <>
-          <div className="admin__table-wrap">
-            <table className="admin__table" data-testid="inbox-table">
-              <caption>{t('admin.inbox.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.inbox.received')}</th>
-                  <th scope="col">{t('admin.inbox.from')}</th>
-                  <th scope="col">{t('admin.inbox.to')}</th>
-                  <th scope="col">{t('admin.inbox.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.value.messages.length === 0 && (
-                  <tr>
-                    <td colSpan={4}>{t('admin.inbox.empty')}</td>
-                  </tr>
-                )}
-                {data.value.messages.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <time dateTime={m.receivedAt}>{formatDateTime(m.receivedAt, lang)}</time>
-                    </td>
-                    <td>{m.from}</td>
-                    <td>{m.to}</td>
-                    <td className="admin__text">{m.body ?? <em>{t('admin.inbox.purged')}</em>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            look="wide"
+            testId="inbox-table"
+            caption={t('admin.inbox.caption')}
+            columns={[t('admin.inbox.received'), t('admin.inbox.from'), t('admin.inbox.to'), t('admin.inbox.message')]}
+            empty={t('admin.inbox.empty')}
+            isEmpty={data.value.messages.length === 0}
+          >
+            {data.value.messages.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <time dateTime={m.receivedAt}>{formatDateTime(m.receivedAt, lang)}</time>
+                </td>
+                <td>{m.from}</td>
+                <td>{m.to}</td>
+                <td className="admin__text">{m.body ?? <em>{t('admin.inbox.purged')}</em>}</td>
+              </tr>
+            ))}
+          </AdminTable>
           <Pager
             label={t('admin.inbox.pages')}
             page={pageNumber(pages)}

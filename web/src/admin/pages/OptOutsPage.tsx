@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AdminTable } from '../AdminTable';
 import type { AdminPageProps } from '../admin-routes';
 import { formatDateTime } from './format-date';
 import { LoadFailed } from './LoadFailed';
@@ -25,34 +26,24 @@ export function OptOutsPage({ api }: AdminPageProps) {
       {data.state === 'loading' && <p>{t('app.loading')}</p>}
       {data.state === 'ready' && (
         <>
-          <div className="admin__table-wrap">
-            <table className="admin__table" data-testid="opt-outs-table">
-              <caption>{t('admin.optOuts.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.optOuts.number')}</th>
-                  <th scope="col">{t('admin.optOuts.keyword')}</th>
-                  <th scope="col">{t('admin.optOuts.date')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.value.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={3}>{t('admin.optOuts.empty')}</td>
-                  </tr>
-                )}
-                {data.value.rows.map((o) => (
-                  <tr key={o.number}>
-                    <th scope="row">{o.number}</th>
-                    <td>{o.keyword}</td>
-                    <td>
-                      <time dateTime={o.at}>{formatDateTime(o.at, lang)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            look="wide"
+            testId="opt-outs-table"
+            caption={t('admin.optOuts.caption')}
+            columns={[t('admin.optOuts.number'), t('admin.optOuts.keyword'), t('admin.optOuts.date')]}
+            empty={t('admin.optOuts.empty')}
+            isEmpty={data.value.rows.length === 0}
+          >
+            {data.value.rows.map((o) => (
+              <tr key={o.number}>
+                <th scope="row">{o.number}</th>
+                <td>{o.keyword}</td>
+                <td>
+                  <time dateTime={o.at}>{formatDateTime(o.at, lang)}</time>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
           <Pager
             label={t('admin.optOuts.pages')}
             page={offset / OPT_OUTS_PAGE_SIZE + 1}

@@ -12,6 +12,7 @@ import type { Profile } from '../admin-types';
 import { useListEditor } from '../use-list-editor';
 import { CheckboxList } from './CheckboxList';
 import { CountryPicker } from './CountryPicker';
+import { AdminField } from './AdminField';
 import { LoadFailed } from './LoadFailed';
 import { NEW_PROFILE, profileBody, profileDraft, type ProfileDraft } from './profile-form';
 
@@ -27,7 +28,6 @@ export function ProfilesPage({ api }: AdminPageProps) {
     fields: FIELDS,
   });
   const data = useAsync(() => Promise.all([api.profiles(), api.numbers(), api.templates()]), `profiles-${version}`);
-  const invalid = (place: string) => (errorAt(place) ? true : undefined);
   const submit = (e: FormEvent) =>
     save(
       e,
@@ -77,13 +77,9 @@ export function ProfilesPage({ api }: AdminPageProps) {
 
       <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="profile-form">
         <h3 id={formHeading} ref={formTitle} tabIndex={-1} className="form__title">{editing ? t('admin.profiles.editHeading', { name: editing.name }) : t('admin.profiles.newHeading')}</h3>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-name`}>
-            {t('admin.profiles.name')}
-          </label>
-          <input id={`${id}-name`} className="input" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} aria-invalid={invalid('name')} aria-describedby={errorAt('name') ? `${id}-name-error` : undefined} />
-          <AdminFieldError id={`${id}-name-error`} refusal={errorAt('name')} />
-        </div>
+        <AdminField label={t('admin.profiles.name')} name="name" refusal={errorAt('name')}>
+          {(p) => <input {...p} className="input" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} />}
+        </AdminField>
         <fieldset className="field checks" aria-describedby={errorAt('permissions') ? `${id}-perm-error` : undefined}>
           <legend className="field__label">{t('admin.profiles.permissions')}</legend>
           <label className="checks__item">
@@ -98,24 +94,11 @@ export function ProfilesPage({ api }: AdminPageProps) {
           <p className="field__help">{t('admin.profiles.permissionsHelp')}</p>
           <AdminFieldError id={`${id}-perm-error`} refusal={errorAt('permissions')} />
         </fieldset>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-max`}>
-            {t('admin.profiles.max')}
-          </label>
-          <input
-            id={`${id}-max`}
-            className="input input--compact"
-            type="number"
-            min={0}
-            max={1000}
-            step={1}
-            value={draft.maxInteractions}
-            onChange={(e) => set({ maxInteractions: e.currentTarget.value })}
-            aria-invalid={invalid('maxInteractions')}
-            aria-describedby={errorAt('maxInteractions') ? `${id}-max-error` : undefined}
-          />
-          <AdminFieldError id={`${id}-max-error`} refusal={errorAt('maxInteractions')} />
-        </div>
+        <AdminField label={t('admin.profiles.max')} name="maxInteractions" refusal={errorAt('maxInteractions')}>
+          {(p) => (
+            <input {...p} className="input input--compact" type="number" min={0} max={1000} step={1} value={draft.maxInteractions} onChange={(e) => set({ maxInteractions: e.currentTarget.value })} />
+          )}
+        </AdminField>
         {/* A new form (another profile, or a blank one after a creation) also clears the country search. */}
         <CountryPicker key={formKey} chosen={draft.countries} onChange={(countries) => set({ countries })} refusal={errorAt('authorizedCountries')} />
         <CheckboxList

@@ -10,6 +10,7 @@ import type { AdminPageProps } from '../admin-routes';
 import type { AdminQueue } from '../admin-types';
 import { useListEditor } from '../use-list-editor';
 import { CheckboxList } from './CheckboxList';
+import { AdminField } from './AdminField';
 import { LoadFailed } from './LoadFailed';
 import { NEW_QUEUE, queueBody, queueDraft, type QueueDraft } from './queue-form';
 
@@ -70,44 +71,21 @@ export function QueuesPage({ api }: AdminPageProps) {
 
       <form className="admin__form" aria-labelledby={formHeading} onSubmit={(e) => void submit(e)} noValidate data-testid="queue-form">
         <h3 id={formHeading} ref={formTitle} tabIndex={-1} className="form__title">{editing ? t('admin.queues.editHeading', { name: editing.name }) : t('admin.queues.newHeading')}</h3>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-name`}>
-            {t('admin.queues.name')}
-          </label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={draft.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            aria-invalid={errorAt('name') ? true : undefined}
-            aria-describedby={errorAt('name') ? `${id}-name-error` : undefined}
-          />
-          <AdminFieldError id={`${id}-name-error`} refusal={errorAt('name')} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-number`}>
-            {t('admin.queues.number')}
-          </label>
-          <select
-            id={`${id}-number`}
-            className="input"
-            value={draft.smsNumberId}
-            onChange={(e) => set({ smsNumberId: e.currentTarget.value })}
-            aria-invalid={errorAt('smsNumberId') ? true : undefined}
-            aria-describedby={`${id}-number-help${errorAt('smsNumberId') ? ` ${id}-number-error` : ''}`}
-          >
-            <option value="">{t('admin.queues.noNumber')}</option>
-            {numbers.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.address}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-number-help`} className="field__help">
-            {t('admin.queues.numberHelp')}
-          </p>
-          <AdminFieldError id={`${id}-number-error`} refusal={errorAt('smsNumberId')} />
-        </div>
+        <AdminField label={t('admin.queues.name')} name="name" refusal={errorAt('name')}>
+          {(p) => <input {...p} className="input" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} />}
+        </AdminField>
+        <AdminField label={t('admin.queues.number')} name="smsNumberId" refusal={errorAt('smsNumberId')} help={t('admin.queues.numberHelp')}>
+          {(p) => (
+            <select {...p} className="input" value={draft.smsNumberId} onChange={(e) => set({ smsNumberId: e.currentTarget.value })}>
+              <option value="">{t('admin.queues.noNumber')}</option>
+              {numbers.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.address}
+                </option>
+              ))}
+            </select>
+          )}
+        </AdminField>
         <CheckboxList
           id={`${id}-templates`}
           legend={t('admin.queues.templates')}
