@@ -76,74 +76,84 @@ export function CreditsPage({ api }: AdminPageProps) {
 
 function TopUpForm({ api, onDone }: Pick<AdminPageProps, 'api'> & { readonly onDone: () => Promise<void> }) {
   const { t, credits } = useI18n();
-  const [amount, setAmount] = useState('');
-  const [note, setNote] = useState('');
-  const submit = useSubmit();
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const typed = amountToSend(amount);
-    const ok = await submit.run(async () => {
-      // An amount that is not an integer goes as typed: the API's refusal names the field and why.
-      const body = { ...(typed !== undefined ? { amount: typed } : {}), ...(note.trim() !== '' ? { note: note.trim() } : {}) } as { amount: number; note?: string };
-      const r = await api.topUp(body);
-      return t('admin.credits.toppedUp', { amount: credits(typeof typed === 'number' ? typed : 0), balance: credits(r.balance) });
-    });
-    if (ok) {
-      setAmount('');
-      setNote('');
-      await onDone();
-    }
-  };
-
   return (
-    <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-topup-heading">
-      <h3 id="admin-topup-heading">{t('admin.credits.topUp')}</h3>
-      <AdminField label={t('admin.credits.amount')} name="amount" refusal={submit.refusal}>
-        {(p) => <input {...p} className="input" inputMode="numeric" autoComplete="off" value={amount} onChange={(e) => (setAmount(e.target.value), submit.reset())} />}
-      </AdminField>
-      <AdminField label={t('admin.credits.note')} name="note" refusal={submit.refusal}>
-        {(p) => <input {...p} className="input" autoComplete="off" value={note} onChange={(e) => (setNote(e.target.value), submit.reset())} />}
-      </AdminField>
-      <FormRefusal refusal={submit.refusal} fields={['amount', 'note']} />
-      <FormActions start submitLabel={t('admin.credits.topUpSubmit')} busy={submit.busy} />
-      <FormStatus quiet text={submit.done ?? ''} />
-    </form>
+    <CreditChangeForm
+      headingId="admin-topup-heading"
+      heading={t('admin.credits.topUp')}
+      amount={{ label: t('admin.credits.amount'), inputMode: 'numeric' }}
+      text={{ name: 'note', label: t('admin.credits.note'), required: false }}
+      submitLabel={t('admin.credits.topUpSubmit')}
+      send={async (typed, note) => {
+        // An amount that is not an integer goes as typed: the API's refusal names the field and why.
+        const body = { ...(typed !== undefined ? { amount: typed } : {}), ...(note.trim() !== '' ? { note: note.trim() } : {}) } as { amount: number; note?: string };
+        const r = await api.topUp(body);
+        return t('admin.credits.toppedUp', { amount: credits(typeof typed === 'number' ? typed : 0), balance: credits(r.balance) });
+      }}
+      onDone={onDone}
+    />
   );
 }
 
 function AdjustmentForm({ api, onDone }: Pick<AdminPageProps, 'api'> & { readonly onDone: () => Promise<void> }) {
   const { t, credits } = useI18n();
+  return (
+    <CreditChangeForm
+      headingId="admin-adjust-heading"
+      heading={t('admin.credits.adjust')}
+      amount={{ label: t('admin.credits.adjustAmount'), help: t('admin.credits.adjustHelp'), inputMode: 'text' }}
+      text={{ name: 'reason', label: t('admin.credits.reason'), required: true }}
+      submitLabel={t('admin.credits.adjustSubmit')}
+      send={async (typed, reason) => {
+        const body = { ...(typed !== undefined ? { amount: typed } : {}), reason } as { amount: number; reason: string };
+        const r = await api.adjust(body);
+        return t('admin.credits.adjusted', { amount: typeof typed === 'number' ? (typed > 0 ? `+${typed}` : String(typed)) : '', balance: credits(r.balance) });
+      }}
+      onDone={onDone}
+    />
+  );
+}
+
+interface CreditChangeFormProps {
+  readonly headingId: string;
+  readonly heading: string;
+  /** A top-up is a positive count; an adjustment may be signed. */
+  readonly amount: { readonly label: string; readonly help?: string; readonly inputMode: 'numeric' | 'text' };
+  /** The note of a top-up (optional) or the reason of an adjustment (required). */
+  readonly text: { readonly name: 'note' | 'reason'; readonly label: string; readonly required: boolean };
+  readonly submitLabel: string;
+  /** Sends the change (the amount as `amountToSend` reads it); resolves with what the status line says. */
+  readonly send: (typed: number | string | undefined, text: string) => Promise<string>;
+  readonly onDone: () => Promise<void>;
+}
+
+/** A change of the balance: an amount and a line of text; emptied once the API has taken it. */
+function CreditChangeForm({ headingId, heading, amount: amountField, text: textField, submitLabel, send, onDone }: CreditChangeFormProps) {
   const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
+  const [text, setText] = useState('');
   const submit = useSubmit();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const typed = amountToSend(amount);
-    const ok = await submit.run(async () => {
-      const body = { ...(typed !== undefined ? { amount: typed } : {}), reason } as { amount: number; reason: string };
-      const r = await api.adjust(body);
-      return t('admin.credits.adjusted', { amount: typeof typed === 'number' ? (typed > 0 ? `+${typed}` : String(typed)) : '', balance: credits(r.balance) });
-    });
+    const ok = await submit.run(() => send(typed, text));
     if (ok) {
       setAmount('');
-      setReason('');
+      setText('');
       await onDone();
     }
   };
 
   return (
-    <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-adjust-heading">
-      <h3 id="admin-adjust-heading">{t('admin.credits.adjust')}</h3>
-      <AdminField label={t('admin.credits.adjustAmount')} name="amount" refusal={submit.refusal} help={t('admin.credits.adjustHelp')}>
-        {(p) => <input {...p} className="input" inputMode="text" autoComplete="off" value={amount} onChange={(e) => (setAmount(e.target.value), submit.reset())} />}
+    <form className="admin-form admin-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
+      <AdminField label={amountField.label} name="amount" refusal={submit.refusal} help={amountField.help}>
+        {(p) => <input {...p} className="input" inputMode={amountField.inputMode} autoComplete="off" value={amount} onChange={(e) => (setAmount(e.target.value), submit.reset())} />}
       </AdminField>
-      <AdminField label={t('admin.credits.reason')} name="reason" refusal={submit.refusal}>
-        {(p) => <input {...p} className="input" autoComplete="off" required value={reason} onChange={(e) => (setReason(e.target.value), submit.reset())} />}
+      <AdminField label={textField.label} name={textField.name} refusal={submit.refusal}>
+        {(p) => <input {...p} className="input" autoComplete="off" required={textField.required} value={text} onChange={(e) => (setText(e.target.value), submit.reset())} />}
       </AdminField>
-      <FormRefusal refusal={submit.refusal} fields={['amount', 'reason']} />
-      <FormActions start submitLabel={t('admin.credits.adjustSubmit')} busy={submit.busy} />
+      <FormRefusal refusal={submit.refusal} fields={['amount', textField.name]} />
+      <FormActions start submitLabel={submitLabel} busy={submit.busy} />
       <FormStatus quiet text={submit.done ?? ''} />
     </form>
   );
