@@ -24,10 +24,8 @@ export interface WakeSource {
  */
 const GAP_MS = 60_000;
 const MAX_GAPS = 5_000;
-/** How long an event that committed late is remembered, so that a client resuming after it is sent it too. */
-const LATE_KEEP_MS = 2 * GAP_MS;
 const BATCH = 500;
-/** A client that missed more than this is told to reload instead (what it shows is stale anyway). */
+/** A client that missed more than this many of its account's events is told to reload instead. */
 export const MAX_REPLAY = 5_000;
 
 export type AttachResult = { readonly detach: () => void; readonly resync: boolean };
@@ -36,8 +34,6 @@ export class EventHub {
   private readonly sinks = new Set<EventSink>();
   private cursor = 0;
   private readonly gaps = new Map<number, number>();
-  /** Ids that were dispatched after a higher one (late commits), with when. */
-  private readonly late = new Map<number, number>();
   private polling: Promise<void> | null = null;
   private stopped = false;
   private again = false;
@@ -57,8 +53,14 @@ export class EventHub {
   async start(): Promise<void> {
     const row = await this.db.selectFrom('events').select(sql<string>`coalesce(max(id), 0)`.as('max')).executeTakeFirstOrThrow();
     this.cursor = Number(row.max);
+    // Ids below the start that are not visible yet may still commit (a write in flight on
+    // another instance): they are gaps like any other.
+    const recent = await this.read(Math.max(0, this.cursor - BATCH), BATCH);
+    const seen = new Set(recent.map((r) => r.id));
+    const now = Date.now();
+    for (let id = Math.max(1, this.cursor - BATCH + 1); id < this.cursor; id++) if (!seen.has(id)) this.gaps.set(id, now);
     // With nobody connected, commits do not trigger a read (the timer still keeps the cursor and
-    // the late commits current): an instance serving only the API or webhooks spends nothing on it.
+    // the gaps current): an instance serving only the API or webhooks spends nothing on it.
     this.unsubscribe = await this.wakeSource.subscribe(() => {
       if (this.sinks.size > 0) this.wake();
     });
@@ -80,10 +82,20 @@ export class EventHub {
   }
 
   /**
-   * Attaches a client; with `lastEventId`, first replays what it missed, in order, once: the
-   * events after it, and those before it that committed late (the client may have them: it
-   * drops what it already has, by id). More than `maxReplay` to send: `resync`, nothing is
-   * replayed and the client reloads what it shows.
+   * The highest id at and below which every event has been read and sent to the clients
+   * connected at the time (or given up as rolled back). A client that resumes from it misses
+   * nothing, on this instance or another; it may get again what it had above it.
+   */
+  get lowWater(): number {
+    let lowest = this.cursor;
+    for (const id of this.gaps.keys()) if (id - 1 < lowest) lowest = id - 1;
+    return lowest;
+  }
+
+  /**
+   * Attaches a client; with `lastEventId` (a low-water mark it was given), first replays the
+   * events after it, in order, once. More than `maxReplay` of the account's events to go through:
+   * `resync`, nothing is replayed and the client reloads what it shows.
    */
   async attach(sink: EventSink, lastEventId?: number): Promise<AttachResult> {
     if (this.stopped) {
@@ -91,46 +103,42 @@ export class EventHub {
       return { detach: () => undefined, resync: false };
     }
     const detach = () => void this.sinks.delete(sink);
+    // Idle, the cursor may be a poll behind: brought up to date first, so that the next poll
+    // does not send a new client what it has (a replay) or what is not news (a fresh start).
+    if (this.sinks.size === 0) await this.catchUp();
     if (lastEventId === undefined) {
-      // Idle, the cursor may be a poll behind: a new client gets what commits from now on only.
-      if (this.sinks.size === 0) await this.catchUp();
       this.sinks.add(sink);
       return { detach, resync: false };
     }
     const buffered: EventRow[] = [];
     const buffering: EventSink = { viewer: sink.viewer, send: (e) => buffered.push(e) };
     this.sinks.add(buffering);
-    const lateBefore = [...this.late.keys()].filter((id) => id <= lastEventId);
     const toSend: EventRow[] = [];
-    let last = lastEventId;
     let resync = false;
-    for (let also = lateBefore; ; also = []) {
-      const rows = await this.read(last, BATCH, sink.viewer.accountId, also);
-      for (const r of rows) if (canSee(sink.viewer, r)) toSend.push(r);
-      if (toSend.length > this.maxReplay) {
-        resync = true;
-        break;
+    try {
+      let last = lastEventId;
+      for (let scanned = 0; ; ) {
+        const rows = await this.read(last, BATCH, sink.viewer.accountId);
+        scanned += rows.length;
+        // Counted over the account's events, not only those the client sees: the cost of a
+        // replay is what is read.
+        if (scanned > this.maxReplay) {
+          resync = true;
+          break;
+        }
+        for (const r of rows) if (canSee(sink.viewer, r)) toSend.push(r);
+        if (rows.length > 0) last = rows[rows.length - 1]!.id;
+        if (rows.length < BATCH) break;
       }
-      const after = rows.filter((r) => r.id > last);
-      if (after.length > 0) last = after[after.length - 1]!.id;
-      if (after.length < BATCH) break;
+    } finally {
+      this.sinks.delete(buffering);
     }
-    this.sinks.delete(buffering);
     this.sinks.add(sink);
-    const sent = new Set<number>();
-    if (!resync) {
-      for (const r of toSend) {
-        sent.add(r.id);
-        sink.send(r);
-      }
-    }
-    // What arrived live meanwhile, less what the replay already sent.
-    for (const e of buffered) {
-      if (!sent.has(e.id)) {
-        sent.add(e.id);
-        sink.send(e);
-      }
-    }
+    // The replay and what arrived live meanwhile, once each and in id order, so that a
+    // low-water mark written with one of them never covers one not written yet.
+    const byId = new Map<number, EventRow>();
+    for (const e of resync ? buffered : [...toSend, ...buffered]) byId.set(e.id, e);
+    for (const e of [...byId.values()].sort((a, b) => a.id - b.id)) sink.send(e);
     return { detach, resync };
   }
 
@@ -157,7 +165,6 @@ export class EventHub {
     try {
       const now = Date.now();
       for (const [id, since] of this.gaps) if (now - since > GAP_MS || this.gaps.size > MAX_GAPS) this.gaps.delete(id);
-      for (const [id, at] of this.late) if (now - at > LATE_KEEP_MS) this.late.delete(id);
       // The open gaps are read by id, not by re-reading everything after the oldest: a
       // rolled-back insert leaves a gap for GAP_MS, and at 500 events/s that was thousands of
       // rows read again on every wake.
@@ -168,7 +175,7 @@ export class EventHub {
         gaps = [];
         for (const r of rows) {
           if (r.id <= this.cursor && !this.gaps.has(r.id)) continue;
-          if (this.gaps.delete(r.id)) this.late.set(r.id, now);
+          this.gaps.delete(r.id);
           if (r.id > this.cursor) {
             // Bounded: a hole wider than a batch is not a commit race but a sequence jump.
             for (let missing = Math.max(this.cursor + 1, r.id - BATCH); missing < r.id; missing++) this.gaps.set(missing, now);
@@ -196,7 +203,8 @@ export class EventHub {
   private async read(after: number, limit: number, accountId?: string, alsoIds: readonly number[] = []): Promise<EventRow[]> {
     this.reads++;
     let q = this.db.selectFrom('events').select(['id', 'account_id', 'agent_id', 'queue_id', 'type', 'payload', 'created_at']);
-    q = alsoIds.length > 0 ? q.where((eb) => eb.or([eb('id', '>', String(after)), eb('id', 'in', alsoIds.map(String))])) : q.where('id', '>', String(after));
+    // One array parameter, however many gaps are open.
+    q = alsoIds.length > 0 ? q.where((eb) => eb.or([eb('id', '>', String(after)), eb('id', '=', sql<string>`any(${alsoIds.map(String)}::int8[])`)])) : q.where('id', '>', String(after));
     if (accountId) q = q.where('account_id', '=', accountId);
     const rows = await q.orderBy('id').limit(limit + alsoIds.length).execute();
     return rows.map((r) => ({

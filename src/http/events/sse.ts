@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../app/context.js';
 import { DomainError } from '../../domain/errors.js';
 import { resolveCaller, requireAccess, type SessionTimeouts } from '../auth/caller.js';
-import type { EventHub } from './hub.js';
+import type { AttachResult, EventHub } from './hub.js';
 import type { EventRow } from './visibility.js';
 
 const HEARTBEAT_MS = 15_000;
@@ -43,16 +43,25 @@ export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub,
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
-    // The SSE id is the highest event id sent so far, not this event's own (that is `eventId`,
-    // last so that no payload field hides it): an event that committed late has a lower id, and
-    // the browser resumes from the last SSE id it saw.
-    let highest = rawLast === undefined ? 0 : Number(rawLast);
+    // The SSE id is a low-water mark, not the event's own id (that is `eventId`, last so that
+    // no payload field hides it): every event at or below it has been written to this stream,
+    // so a client resuming from it, here or on another instance, misses nothing (ids commit out
+    // of order; it may get again some it had, which it drops by `eventId`).
+    let mark = rawLast === undefined ? 0 : Number(rawLast);
     const send = (e: EventRow) => {
-      highest = Math.max(highest, e.id);
-      res.write(`id: ${highest}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object), eventId: e.id })}\n\n`);
+      mark = Math.max(mark, Math.min(hub.lowWater, e.id));
+      res.write(`id: ${mark}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object), eventId: e.id })}\n\n`);
     };
     const sink = { viewer, send, end: () => res.end() };
-    const attached = await hub.attach(sink, rawLast === undefined ? undefined : Number(rawLast));
+    let attached: AttachResult;
+    try {
+      attached = await hub.attach(sink, rawLast === undefined ? undefined : Number(rawLast));
+    } catch {
+      // The replay could not be read: the client retries (the browser does it by itself).
+      res.end();
+      close();
+      return;
+    }
     if (closed) {
       attached.detach();
       return;
