@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppDeps } from './context.js';
 import type { EventInput } from './record.js';
-import { isUniqueViolation, retryOnConflict } from './retry-on-conflict.js';
+import { isForeignKeyViolation, isUniqueViolation, retryOnConflict } from './retry-on-conflict.js';
 
 export interface InboundInput {
   readonly accountId: string;
@@ -40,7 +40,8 @@ function normalise(raw: string): string {
 export async function receiveInbound(deps: AppDeps, input: InboundInput): Promise<InboundResult> {
   // Two messages from one customer, or one message delivered twice, may race: the loser hits
   // a unique index and, on retry, sees the winner's conversation or row.
-  const result = await retryOnConflict(() => receiveOnce(deps, input), 4, (e) => e instanceof RouteChanged || isUniqueViolation(e));
+  // A row routing relied on that went away meanwhile (23503) is routed again too.
+  const result = await retryOnConflict(() => receiveOnce(deps, input), 4, (e) => e instanceof RouteChanged || isUniqueViolation(e) || isForeignKeyViolation(e));
   if (!result.duplicate) deps.wake();
   return result;
 }
@@ -159,8 +160,10 @@ interface WriteInput {
  * conversation is gated on it still being as the lookup saw it (not closed, not taken by
  * someone else): if not, nothing is written and the caller routes again. A duplicate or a new
  * conversation racing another fails on a unique index and is routed again as well. The events
- * are inserted last (they read the message's row), so a statement that fails has not taken an
- * event id: a hole in the ids would hold live streams back (see src/http/events/hub.ts).
+ * are inserted last (they read the message's row and the opt-out change), so a statement that
+ * fails on the gate or a unique index has not taken an event id: a hole in the ids holds the
+ * live streams' resume mark back (see src/http/events/hub.ts). Foreign keys are checked at the
+ * statement's end, after the ids are taken; nothing in the product deletes the rows they name.
  */
 async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
   const { input, found } = w;
@@ -181,9 +184,10 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
       ? sql`, o as (
           insert into opt_outs (account_id, number, keyword, opted_out_at)
           select ${input.accountId}, ${w.customer}, ${w.optOut.keyword}, ${input.receivedAt}::timestamptz from g
-          on conflict (account_id, number) do update set keyword = excluded.keyword, opted_out_at = excluded.opted_out_at)`
+          on conflict (account_id, number) do update set keyword = excluded.keyword, opted_out_at = excluded.opted_out_at
+          returning 1 as done)`
       : w.optOut?.kind === 'start'
-        ? sql`, o as (delete from opt_outs where account_id = ${input.accountId} and number = ${w.customer} and exists (select 1 from g))`
+        ? sql`, o as (delete from opt_outs where account_id = ${input.accountId} and number = ${w.customer} and exists (select 1 from g) returning 1 as done)`
         : sql``;
   const a = analyzeSms(input.body);
   const eventValues = sql.join(w.events.map((e) => sql`(${e.accountId}, ${e.agentId}, ${e.queueId ?? null}, ${e.type}, ${JSON.stringify(e.payload)})`));
@@ -200,7 +204,7 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
     e as (
       insert into events (account_id, agent_id, queue_id, type, payload)
       select v.account_id, v.agent_id, v.queue_id, v.type, v.payload::jsonb
-      from (values ${eventValues}) as v(account_id, agent_id, queue_id, type, payload), m
+      from (values ${eventValues}) as v(account_id, agent_id, queue_id, type, payload), m${w.optOut ? sql`, (select count(*) from o) as opt_out_done` : sql``}
     )
     select count(*)::text as written from m`.execute(db);
   return Number(rows[0]?.written ?? 0) === 1;

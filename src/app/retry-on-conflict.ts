@@ -4,6 +4,11 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
 }
 
+/** SQLSTATE 23503: a row the statement refers to is gone (deleted since it was read). */
+export function isForeignKeyViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23503';
+}
+
 export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 4, retryable: (e: unknown) => boolean = isUniqueViolation): Promise<T> {
   for (let i = 1; ; i++) {
     try {

@@ -67,4 +67,11 @@ describe.skipIf(TEST_DB_KIND !== 'postgres')('a reply racing a change of its con
     const ev = await tdb.db.selectFrom('events').select(['agent_id', 'type']).where(sql<boolean>`payload->'message'->>'body' = 'take-race'`).execute();
     expect(ev).toEqual([{ agent_id: w.agents.smartOnly, type: 'message.received' }]);
   });
+
+  it('a message whose queue is deleted while it is routed lands in the unassigned inbox', async () => {
+    const r = await race(w.queues.support, `delete from queues where id = $1`, 'queue-gone');
+    expect(r).toMatchObject({ route: 'unassigned', interactionId: null });
+    const stored = await tdb.db.selectFrom('messages').select(['interaction_id', 'body']).where('provider_message_id', '=', 'race-queue-gone').execute();
+    expect(stored).toEqual([{ interaction_id: null, body: 'queue-gone' }]);
+  });
 });
