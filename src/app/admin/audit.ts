@@ -34,7 +34,8 @@ export async function auditTrail(deps: Pick<AppDeps, 'db'>, actor: Actor, page: 
     .leftJoin('agents as a', (j) => j.on(sql<boolean>`a.id = e.payload->>'actorId'`).onRef('a.account_id', '=', 'e.account_id'))
     .select(['e.id', 'e.type', 'e.payload', 'e.created_at', 'a.name as actor_name'])
     .where('e.account_id', '=', actor.accountId)
-    .where('e.type', 'like', `${ADMIN_EVENT_PREFIX}%`)
+    // Written as a literal so that the planner matches the partial index (migration 0006).
+    .where(sql<boolean>`e.type like 'admin.%'`)
     .orderBy('e.id', 'desc')
     .limit(page.limit);
   if (page.before !== undefined) q = q.where('e.id', '<', page.before);

@@ -6,6 +6,7 @@ import { auth } from './0002-auth.js';
 import { debitFunction } from './0003-debit-function.js';
 import { queueStatistics } from './0004-queue-statistics.js';
 import { messageParts } from './0005-message-parts.js';
+import { auditIndex } from './0006-audit-index.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -13,6 +14,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-debit-function': debitFunction,
   '0004-queue-statistics': queueStatistics,
   '0005-message-parts': messageParts,
+  '0006-audit-index': auditIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
