@@ -24,9 +24,11 @@ export function staleAfter(e: LiveEvent): { readonly lists: boolean; readonly me
     case 'call.ended':
       // The open count in /api/me moves with these too.
       return { lists: true, me: true };
+    // Credits move with sends and refunds, and with top-ups: the balance is read again rather
+    // than taken from the event, which two changes at once may deliver in either order.
     case 'message.created':
     case 'message.status':
-      // Credits move with sends and refunds.
+    case 'credits.changed':
       return { lists: false, me: true };
     case 'message.received':
       return { lists: true, me: false };
@@ -73,10 +75,6 @@ export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { da
   useEffect(
     () =>
       bus.subscribe((e) => {
-        if (e.type === 'credits.changed') {
-          setData((d) => ({ ...d, me: { ...d.me, credits: e.balance } }));
-          return;
-        }
         const stale = staleAfter(e);
         if (stale.lists) later('lists', loadLists);
         if (stale.me) later('me', loadMe);

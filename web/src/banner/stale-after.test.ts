@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { staleAfter } from './use-banner-data';
+
+describe('staleAfter', () => {
+  it('reloads the balance after a top-up, rather than trusting the event', () => {
+    expect(staleAfter({ type: 'credits.changed', balance: 10 })).toEqual({ lists: false, me: true });
+  });
+
+  it('reloads the lists and the load for conversation changes, the lists only for a reply', () => {
+    expect(staleAfter({ type: 'interaction.waiting', interactionId: 'i' })).toEqual({ lists: true, me: true });
+    expect(staleAfter({ type: 'message.received', interactionId: 'i', message: { id: 'm', direction: 'in', status: 'received', from: 'a', to: 'b', body: 'x', createdAt: 't', errorCode: null, lastError: null, optOut: null } })).toEqual({ lists: true, me: false });
+    expect(staleAfter({ type: 'optout.changed', interactionId: null, number: '+33612345678', optedOut: true, keyword: 'STOP' })).toEqual({ lists: false, me: false });
+  });
+});
