@@ -39,6 +39,10 @@ export class EventHub {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
+  /** Bumped whenever the cursor or the gaps change. */
+  private changes = 0;
+  private lowWaterAt = -1;
+  private lowWaterCached = 0;
   delivered = 0;
   /** Reads of the events table, for the metrics and the tests. */
   reads = 0;
@@ -59,6 +63,7 @@ export class EventHub {
     const seen = new Set(recent.map((r) => r.id));
     const now = Date.now();
     for (let id = Math.max(1, this.cursor - BATCH + 1); id < this.cursor; id++) if (!seen.has(id)) this.gaps.set(id, now);
+    this.changes++;
     // With nobody connected, commits do not trigger a read (the timer still keeps the cursor and
     // the gaps current): an instance serving only the API or webhooks spends nothing on it.
     this.unsubscribe = await this.wakeSource.subscribe(() => {
@@ -87,9 +92,14 @@ export class EventHub {
    * nothing, on this instance or another; it may get again what it had above it.
    */
   get lowWater(): number {
-    let lowest = this.cursor;
-    for (const id of this.gaps.keys()) if (id - 1 < lowest) lowest = id - 1;
-    return lowest;
+    // Asked for every event sent to every client: computed again only when the gaps or the cursor moved.
+    if (this.lowWaterAt !== this.changes) {
+      let lowest = this.cursor;
+      for (const id of this.gaps.keys()) if (id - 1 < lowest) lowest = id - 1;
+      this.lowWaterCached = lowest;
+      this.lowWaterAt = this.changes;
+    }
+    return this.lowWaterCached;
   }
 
   /**
@@ -165,6 +175,7 @@ export class EventHub {
     try {
       const now = Date.now();
       for (const [id, since] of this.gaps) if (now - since > GAP_MS || this.gaps.size > MAX_GAPS) this.gaps.delete(id);
+      this.changes++;
       // The open gaps are read by id, not by re-reading everything after the oldest: a
       // rolled-back insert leaves a gap for GAP_MS, and at 500 events/s that was thousands of
       // rows read again on every wake.
@@ -176,6 +187,7 @@ export class EventHub {
         for (const r of rows) {
           if (r.id <= this.cursor && !this.gaps.has(r.id)) continue;
           this.gaps.delete(r.id);
+          this.changes++;
           if (r.id > this.cursor) {
             // Bounded: a hole wider than a batch is not a commit race but a sequence jump.
             for (let missing = Math.max(this.cursor + 1, r.id - BATCH); missing < r.id; missing++) this.gaps.set(missing, now);
