@@ -1,4 +1,6 @@
 // `smsdesk <command>`; `npm start` runs `serve`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config/index.js';
 import { loadServerConfig } from '../config/server-config.js';
 import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
@@ -7,6 +9,7 @@ import { runConfigCommand, runCreateAdminCommand } from '../config-file/cli.js';
 import { runAnalyze } from './analyze-cli.js';
 import { DEMO_LOGINS, seedDemo } from './demo-seed.js';
 import { serve } from './serve.js';
+import { ensureWebBuilt } from './web-build.js';
 
 const USAGE = `Usage: smsdesk <command>
   serve            start the server and the dispatcher (default)
@@ -73,7 +76,9 @@ function commandIo() {
 async function runServe(): Promise<void> {
   const app = getConfig();
   const server = loadServerConfig(process.env);
-  const running = await serve({ app, server });
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  ensureWebBuilt(root, (line) => console.log(line));
+  const running = await serve({ app, server, webRoot: path.join(root, 'web/dist') });
   const where = app.database.url ? 'PostgreSQL' : `embedded database in ${app.database.dataDir}`;
   console.log(`\nsmsdesk is running on ${where}.\n\n  Banner: ${running.url}/\n  API:    ${running.url}/api/docs\n`);
   if (server.demo) {
