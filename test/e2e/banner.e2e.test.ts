@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER, CUSTOMER_2, NUMBERS, UK_CUSTOMER } from '../fixtures/world.js';
 import { seriousViolations } from './axe.js';
-import { eventually, focused, launchBrowser, openBanner, signIn, type AgentPage } from './browser.js';
+import { eventually, expectFocus, focused, launchBrowser, openBanner, signIn, type AgentPage } from './browser.js';
 import { AUTO_REPLY, startE2eServer, type E2eServer } from './server.js';
 
 let server: E2eServer;
@@ -101,7 +101,7 @@ describe('an agent with Direct and Smart', () => {
     await shot(page, 'direct-form-unicode-warning');
     await page.getByRole('button', { name: 'Replace with standard characters' }).click();
     expect(await message.inputValue()).toBe('"Hi" - it\'s me');
-    expect(await focused(page)).toBe('message-input');
+    await expectFocus(page, 'message-input');
     expect(await counter.getAttribute('data-state')).toBe('ok');
 
     await message.fill('a'.repeat(1224));
@@ -127,7 +127,7 @@ describe('an agent with Direct and Smart', () => {
     await page.getByTestId('send-button').click();
     await page.getByTestId('toast').filter({ hasText: 'SMS sent to +33612345678.' }).waitFor();
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('new-button');
+    await expectFocus(page, 'new-button');
     await eventually(() => text(page, 'credits'), (c) => c === '999');
     const row = await server.db.selectFrom('messages').select(['interaction_id', 'body', 'to_address']).where('account_id', '=', server.world.accountId).executeTakeFirstOrThrow();
     expect(row).toEqual({ interaction_id: null, body: 'Hello Ann, your order A-42 is ready.', to_address: CUSTOMER });
@@ -216,7 +216,7 @@ describe('an agent with Direct and Smart', () => {
     await page.getByTestId('close-confirm-dialog').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('close-confirm-dialog').waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('close-conversation');
+    await expectFocus(page, 'close-conversation');
     await page.getByTestId('close-conversation').click();
     await page.getByTestId('close-confirm-dialog').getByRole('button', { name: 'Close and archive' }).click();
     await eventually(() => text(page, 'conversation-status'), (s) => s === 'Closed (archived)');
@@ -244,7 +244,7 @@ describe('an agent with Direct and Smart', () => {
     await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('call-sms');
+    await expectFocus(page, 'call-sms');
   });
 
   it('shows when the live stream is down, and catches up when it is back', async () => {
@@ -361,12 +361,12 @@ describe('keyboard only', () => {
     await page.locator('[data-testid=live-indicator][data-status=online]').waitFor();
 
     for (let i = 0; i < 20 && (await focused(page)) !== 'new-button'; i++) await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('new-button');
+    await expectFocus(page, 'new-button');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('new-sms');
+    await expectFocus(page, 'new-sms');
     await page.keyboard.press('Enter');
     await page.getByTestId('new-sms-dialog').waitFor();
-    expect(await focused(page)).toBe('recipient-input');
+    await expectFocus(page, 'recipient-input');
 
     // Tab stays inside the dialog, both ways.
     const seen = new Set<string>();
@@ -384,7 +384,7 @@ describe('keyboard only', () => {
 
     await page.keyboard.press('Escape');
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('new-button');
+    await expectFocus(page, 'new-button');
 
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
@@ -397,11 +397,11 @@ describe('keyboard only', () => {
     for (let i = 0; i < 10 && (await focused(page)) !== 'message-input'; i++) await page.keyboard.press('Tab');
     await page.keyboard.type('Sent with the keyboard only.');
     for (let i = 0; i < 10 && (await focused(page)) !== 'send-button'; i++) await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('send-button');
+    await expectFocus(page, 'send-button');
     await page.keyboard.press('Enter');
     await page.getByTestId('toast').first().waitFor();
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('new-button');
+    await expectFocus(page, 'new-button');
     await context.close();
   });
 });

@@ -41,6 +41,14 @@ export function focused(page: Page): Promise<string> {
 }
 
 /** Polls until `read` returns a value `ok` accepts; fails with the last value seen. */
+/**
+ * Focus moves in a React effect after the keystroke that asked for it: wait for it to land
+ * (up to 3 s) rather than read it at once; fails naming where it is instead.
+ */
+export async function expectFocus(page: Page, testId: string): Promise<void> {
+  await eventually(() => focused(page), (f) => f === testId, 3_000);
+}
+
 export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T = await read();
