@@ -96,7 +96,7 @@ lines.push('| What | Files | Raw | Gzipped (level 9) |', '|---|---|---:|---:|');
 const row = (what: string, list: readonly { file: string; bytes: number; gzip: number }[]) =>
   lines.push(`| ${what} | ${list.map((a) => `\`${a.file}\``).join(', ')} | ${kb(list.reduce((n, a) => n + a.bytes, 0))} | ${kb(list.reduce((n, a) => n + a.gzip, 0))} |`);
 row('Initial JavaScript (entry + preloads)', sizes.initialJs);
-row('Loaded on demand (phone metadata, when the SMS flow opens)', sizes.lazyJs);
+row('Loaded on demand (phone metadata when the SMS flow opens; the administration area, for administrators)', sizes.lazyJs);
 row('CSS', sizes.css);
 lines.push('', `Initial JavaScript: **${kb(sizes.initialJsGzip)} gzipped**, budget ${kb(BUDGET_GZIP)}: ${sizes.initialJsGzip <= BUDGET_GZIP ? 'within' : '**over**'}.`, '');
 lines.push('## Credit counter per keystroke', '');
