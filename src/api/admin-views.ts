@@ -2,6 +2,30 @@
 // (src/app/admin) and for the admin pages of the Banner (web/src/admin). Types only, and no Node types: the
 // browser's type-check includes this file.
 import type { NationalLanguage } from '../domain/sms/index.js';
+import type { SettingDescriptor } from '../providers/setting-descriptors.js';
+import type { ConnectionProblem as ProviderConnectionProblem } from '../providers/webhook.js';
+
+export type { SettingDescriptor as ProviderSettingDescriptor };
+
+/** A setting as the server shows it: secrets redacted (`••••` and at most their last 4 characters). */
+export type SettingValue = string | number | boolean | null | readonly SettingValue[] | { readonly [key: string]: SettingValue };
+
+export interface ProviderView {
+  readonly type: string | null;
+  readonly settings: { readonly [key: string]: SettingValue };
+  readonly secretsEncrypted: boolean;
+  /** The addresses to give the provider; null for SMPP (it reports over its own link) or no provider. */
+  readonly webhooks: { readonly status: string; readonly inbound: string } | null;
+  readonly types: readonly string[];
+  /** Per type, the settings its form shows, described by the server from the connector's own schema. */
+  readonly typeSettings: Readonly<Record<string, readonly SettingDescriptor[]>>;
+}
+
+/** What the provider answered, or why it could not be asked: no provider yet, or settings it would refuse. */
+export type ConnectionProblem = ProviderConnectionProblem | 'invalid_settings' | 'not_configured';
+
+/** "Test connection": every outcome is an answer, never a refusal. */
+export type ConnectionTestResult = { readonly ok: true } | { readonly ok: false; readonly problem: ConnectionProblem; readonly reason: string };
 
 export interface NumberView {
   readonly id: string;

@@ -1,9 +1,9 @@
 // The account's SMS provider as administrators see and set it: settings validated by the
 // registry, secrets sealed with the configured key and never returned whole.
+import type { ProviderView } from '../../api/admin-views.js';
 import type { ProviderType } from '../../db/schema.js';
 import { secretContext } from '../../main/provider-factory.js';
-import { openConfigSecrets, redactConfig, sealConfigSecrets, type ConfigValue } from '../../providers/secrets.js';
-import type { SettingDescriptor } from '../../providers/setting-descriptors.js';
+import { openConfigSecrets, redactConfig, sealConfigSecrets } from '../../providers/secrets.js';
 import type { Actor, AppDeps } from '../context.js';
 import { audit } from './audit.js';
 import type { ProviderAdminDeps } from './provider-deps.js';
@@ -16,16 +16,6 @@ const WEBHOOK_TYPES: ReadonlySet<string> = new Set(['twilio', 'vonage', 'http-js
 export interface StoredProvider {
   readonly type: string | null;
   readonly config: Readonly<Record<string, unknown>>;
-}
-
-export interface ProviderView {
-  readonly type: string | null;
-  readonly settings: { readonly [key: string]: ConfigValue };
-  readonly secretsEncrypted: boolean;
-  readonly webhooks: { readonly status: string; readonly inbound: string } | null;
-  readonly types: readonly string[];
-  /** Each type's settings as its form shows them, from the registry's schemas. */
-  readonly typeSettings: Readonly<Record<string, readonly SettingDescriptor[]>>;
 }
 
 function asRecord(v: unknown): Readonly<Record<string, unknown>> {

@@ -1,17 +1,16 @@
 // Tries the submitted (or stored) settings against the provider without sending anything.
 // Every outcome is an answer: a failure to build or to reach the provider is reported, not thrown.
+import type { ConnectionTestResult } from '../../api/admin-views.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SmsProvider } from '../../domain/ports.js';
-import { isConnectionTester, type ConnectionProblem } from '../../providers/webhook.js';
+import { isConnectionTester } from '../../providers/webhook.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { ProviderAdminDeps } from './provider-deps.js';
 import { loadStoredProvider, openStored, resolveSubmitted, type ProviderInput } from './provider-settings.js';
 
-export type TestOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: ConnectionProblem | 'not_configured' | 'invalid_settings'; readonly reason: string };
-
 const TEST_TIMEOUT_MS = 15_000;
 
-export async function testProviderConnection(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDeps, actor: Actor, input: Partial<ProviderInput> | undefined): Promise<TestOutcome> {
+export async function testProviderConnection(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDeps, actor: Actor, input: Partial<ProviderInput> | undefined): Promise<ConnectionTestResult> {
   const stored = await loadStoredProvider(deps, actor.accountId);
   let type: string;
   let plain: Record<string, unknown>;

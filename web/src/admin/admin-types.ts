@@ -1,13 +1,13 @@
 // Types of the administration API (docs/admin-api.md), as the admin pages name them. Request bodies are typed from
-// the server's zod schemas (src/api/admin-schemas.ts) and most answers come from the server's own view types
+// the server’s zod schemas (src/api/admin-schemas.ts) and the answers are the server’s own view types
 // (src/api/admin-views.ts), as types only.
-import type { ProviderSettingDescriptor } from '@api/admin-schemas';
-
 export type {
   AgentView as AdminAgent,
   AuditPage,
   AuditRecord,
   Balance,
+  ConnectionProblem,
+  ConnectionTestResult,
   CreatedAgent,
   InboxMessage,
   InboxPage,
@@ -17,7 +17,10 @@ export type {
   NumberView as SmsNumber,
   OptOut,
   ProfileView as Profile,
+  ProviderSettingDescriptor,
+  ProviderView,
   QueueView as AdminQueue,
+  SettingValue,
   TemplateView as AdminTemplate,
 } from '@api/admin-views';
 
@@ -29,30 +32,11 @@ export type {
   ProfileCreateBody,
   ProfileUpdateBody,
   ProviderBody,
-  ProviderSettingDescriptor,
   QueueCreateBody,
   QueueUpdateBody,
   TemplateCreateBody,
   TemplateUpdateBody,
 } from '@api/admin-schemas';
-
-/** A setting as the server shows it: secrets redacted (`••••` and at most their last 4 characters). */
-export type SettingValue = string | number | boolean | null | readonly SettingValue[] | { readonly [key: string]: SettingValue };
-
-export interface ProviderView {
-  readonly type: string | null;
-  readonly settings: { readonly [key: string]: SettingValue };
-  readonly secretsEncrypted: boolean;
-  /** The addresses to give the provider; null for SMPP (it reports over its own link) or no provider. */
-  readonly webhooks: { readonly status: string; readonly inbound: string } | null;
-  readonly types: readonly string[];
-  /** Per type, the settings its form shows, described by the server from the connector's own schema. */
-  readonly typeSettings: Readonly<Record<string, readonly ProviderSettingDescriptor[]>>;
-}
-
-export type ConnectionProblem = 'credentials' | 'unreachable' | 'unsupported' | 'unexpected' | 'invalid_settings' | 'not_configured';
-
-export type ConnectionTestResult = { readonly ok: true } | { readonly ok: false; readonly problem: ConnectionProblem; readonly reason: string };
 
 export interface ProviderTestBody {
   readonly type?: string;
