@@ -221,3 +221,24 @@ describe('the credits page', () => {
     await shot('admin-credits-ledger');
   });
 });
+
+describe('on a phone’s width (390 px)', () => {
+  it('never scrolls the page sideways: a list too wide scrolls in its own box, which the keyboard can reach', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    try {
+      for (const name of ['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Opt-outs', 'Audit trail']) {
+        await openSection(name);
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name}: the page is wider than the screen by ${overflow} px`).toBeLessThanOrEqual(0);
+      }
+      await openSection('Credits');
+      const box = page.getByRole('region', { name: /Credit movements/ });
+      await eventually(() => box.evaluate((el) => el.scrollWidth > el.clientWidth), (wider) => wider);
+      expect(await box.getAttribute('tabindex')).toBe('0');
+      await noSeriousViolations('credits at 390 px');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
