@@ -150,6 +150,16 @@ describe('the SMS numbers page', () => {
     await page.getByTestId('language-select').selectOption('en');
   });
 
+  it('keeps the keyboard focus on Add through a refusal, and what was typed', async () => {
+    await page.getByLabel('Number or sender name').fill('12');
+    await page.getByRole('button', { name: 'Add', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=field-error]').waitFor();
+    const where = await page.evaluate<string>("`${document.activeElement?.tagName ?? ''} ${document.activeElement?.textContent ?? ''}`");
+    expect(where).toBe('BUTTON Add');
+    expect(await page.getByLabel('Number or sender name').inputValue()).toBe('12');
+  });
+
   it('adds a number in E.164 and edits its rate and national language', async () => {
     await page.getByLabel('Number or sender name').fill('+33 6 12 34 56 78');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -229,7 +239,7 @@ describe('on a phone’s width (390 px)', () => {
       for (const name of ['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Opt-outs', 'Audit trail']) {
         await openSection(name);
         await page.waitForLoadState('networkidle');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
         expect(overflow, `${name}: the page is wider than the screen by ${overflow} px`).toBeLessThanOrEqual(0);
       }
       await openSection('Credits');

@@ -9,7 +9,11 @@ export interface FormActionsProps {
   readonly start?: boolean;
 }
 
-/** A form's buttons: Cancel when editing, then the submit button, disabled while the request runs. */
+/**
+ * A form's buttons: Cancel when editing, then the submit button, marked unavailable while the request runs. Not
+ * `disabled`: a disabled button loses the focus, and a keyboard user would be sent back to the top of the page after
+ * a refusal; the form's submission hook ignores a second press instead.
+ */
 export function FormActions({ submitLabel, busy, onCancel, start = false }: FormActionsProps) {
   const { t } = useI18n();
   return (
@@ -19,7 +23,7 @@ export function FormActions({ submitLabel, busy, onCancel, start = false }: Form
           {t('common.cancel')}
         </button>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
         {submitLabel}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Refusal } from '../errors/error-text';
 import { toRefusal } from '../errors/to-refusal';
 import { refusalPlace } from './admin-refusal';
@@ -24,7 +24,11 @@ export function useRefusedAction(fields: readonly string[]): RefusedAction {
     setRefusal(null);
     setStatus('');
   };
+  // The submit button stays enabled while busy (a disabled button drops the keyboard focus): a second press is ignored here.
+  const running = useRef(false);
   const run = async (work: () => Promise<string>) => {
+    if (running.current) return false;
+    running.current = true;
     setBusy(true);
     clear();
     try {
@@ -35,6 +39,7 @@ export function useRefusedAction(fields: readonly string[]): RefusedAction {
       setRefusal({ place: refusalPlace(r, fields), refusal: r });
       return false;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Refusal } from '../../errors/error-text';
 import { toRefusal } from '../../errors/to-refusal';
 
@@ -18,7 +18,11 @@ export function useSubmit(): Submit {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The submit button stays enabled while busy (a disabled button drops the keyboard focus): a second press is ignored here.
+  const running = useRef(false);
   const run = useCallback(async (action: () => Promise<string>) => {
+    if (running.current) return false;
+    running.current = true;
     setBusy(true);
     setRefusal(null);
     setDone(null);
@@ -29,6 +33,7 @@ export function useSubmit(): Submit {
       setRefusal(toRefusal(e));
       return false;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   }, []);
