@@ -33,7 +33,7 @@ export const ProviderView = z
     type: z.string().nullable(),
     settings: z.record(z.string(), z.unknown()),
     secretsEncrypted: z.boolean(),
-    webhooks: z.object({ status: z.string(), inbound: z.string() }).strict().nullable(),
+    webhooks: z.object({ status: z.string(), inbound: z.string(), previousAcceptedUntil: z.string().nullable() }).strict().nullable(),
     types: z.array(z.string()),
     /** Per type, its settings in the order its schema lists them. */
     typeSettings: z.record(z.string(), z.array(ProviderSettingDescriptor)),

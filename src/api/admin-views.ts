@@ -14,8 +14,11 @@ export interface ProviderView {
   readonly type: string | null;
   readonly settings: { readonly [key: string]: SettingValue };
   readonly secretsEncrypted: boolean;
-  /** The addresses to give the provider; null for SMPP (it reports over its own link) or no provider. */
-  readonly webhooks: { readonly status: string; readonly inbound: string } | null;
+  /**
+   * The addresses to give the provider, with the account's webhook token in the path; null for SMPP (it reports
+   * over its own link) or no provider. `previousAcceptedUntil`: after a rotation, when the previous token stops working.
+   */
+  readonly webhooks: { readonly status: string; readonly inbound: string; readonly previousAcceptedUntil: string | null } | null;
   readonly types: readonly string[];
   /** Per type, the settings its form shows, described by the server from the connector's own schema. */
   readonly typeSettings: Readonly<Record<string, readonly SettingDescriptor[]>>;

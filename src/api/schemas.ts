@@ -26,7 +26,9 @@ export const ThreadQuery = z.object({ limit: z.coerce.number().int().min(1).max(
 export const EventsQuery = z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).optional() }).strict();
 export const CallStartedBody = z.object({ agentId: id, callId: id, customerNumber: z.string().max(64) }).strict();
 export const CallParams = z.object({ callId: id }).strict();
-export const WebhookParams = z.object({ provider: z.enum(['twilio', 'vonage', 'http-json', 'simulator']), accountId: id, kind: z.enum(['status', 'inbound']) }).strict();
+export const WebhookParams = z
+  .object({ provider: z.enum(['twilio', 'vonage', 'http-json', 'simulator']), accountId: id, token: z.string().min(1).max(128), kind: z.enum(['status', 'inbound']) })
+  .strict();
 
 export type SendDirectBody = z.infer<typeof SendDirectBody>;
 export type StartSmartBody = z.infer<typeof StartSmartBody>;

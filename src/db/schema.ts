@@ -26,6 +26,11 @@ export interface AccountsTable {
   provider_type: ProviderType | null;
   provider_config: DefaultJson;
   created_at: DefaultTimestamp;
+  /** The webhook address token (migration 0008): drawn by the column's default, replaced by a rotation. */
+  webhook_token: ColumnType<string, string | undefined, string>;
+  /** The token before the last rotation, accepted until webhook_token_previous_until. */
+  webhook_token_previous: string | null;
+  webhook_token_previous_until: Timestamp | null;
 }
 
 export interface CreditBucketsTable {

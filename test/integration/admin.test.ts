@@ -115,7 +115,8 @@ describe('SMS provider', () => {
     const settings = { url: fake.url, username: 'gw-user', password: 'gw-password-1234', webhookSecret: WEBHOOK_SECRET };
     const put = await call(admin, 'PUT', '/api/admin/provider', { type: 'http-json', settings });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ type: 'http-json', secretsEncrypted: true, webhooks: { status: `${base}/webhooks/http-json/${w.accountId}/status`, inbound: `${base}/webhooks/http-json/${w.accountId}/inbound` } });
+    const { webhook_token: token } = await tdb.db.selectFrom('accounts').select('webhook_token').where('id', '=', w.accountId).executeTakeFirstOrThrow();
+    expect(put.body).toMatchObject({ type: 'http-json', secretsEncrypted: true, webhooks: { status: `${base}/webhooks/http-json/${w.accountId}/${token}/status`, inbound: `${base}/webhooks/http-json/${w.accountId}/${token}/inbound` } });
     const shown = JSON.stringify(put.body);
     expect(shown).not.toContain('gw-password-1234');
     expect(shown).not.toContain(WEBHOOK_SECRET);
@@ -152,8 +153,14 @@ describe('SMS provider', () => {
   });
 
   it('gives webhook addresses from PUBLIC_URL when set, none for SMPP', () => {
-    expect(webhookUrls('twilio', 'acc_1', 'https://sms.example.com/')).toEqual({ status: 'https://sms.example.com/webhooks/twilio/acc_1/status', inbound: 'https://sms.example.com/webhooks/twilio/acc_1/inbound' });
-    expect(webhookUrls('smpp', 'acc_1', 'https://sms.example.com')).toBeNull();
+    const token = { webhook_token: 'f'.repeat(64), webhook_token_previous_until: null };
+    const at = new Date();
+    expect(webhookUrls('twilio', 'acc_1', token, 'https://sms.example.com/', at)).toEqual({
+      status: `https://sms.example.com/webhooks/twilio/acc_1/${'f'.repeat(64)}/status`,
+      inbound: `https://sms.example.com/webhooks/twilio/acc_1/${'f'.repeat(64)}/inbound`,
+      previousAcceptedUntil: null,
+    });
+    expect(webhookUrls('smpp', 'acc_1', token, 'https://sms.example.com', at)).toBeNull();
   });
 
   it('describes each registered type’s settings from the registry’s own schemas, secrets flagged', async () => {

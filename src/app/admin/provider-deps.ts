@@ -8,4 +8,6 @@ export interface ProviderAdminDeps {
   readonly secretKey: SecretKey | null;
   /** PUBLIC_URL, when set: the base of the webhook addresses given to the provider. */
   readonly publicBaseUrl?: string | undefined;
+  /** How long a rotated-out webhook token keeps working; 24 h when absent. */
+  readonly webhookTokenGraceMs?: number | undefined;
 }

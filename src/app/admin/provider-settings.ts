@@ -22,10 +22,10 @@ function asRecord(v: unknown): Readonly<Record<string, unknown>> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-export async function loadStoredProvider(deps: Pick<AppDeps, 'db'>, accountId: string): Promise<StoredProvider> {
-  const row = await deps.db.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', accountId).executeTakeFirst();
+export async function loadStoredProvider(deps: Pick<AppDeps, 'db'>, accountId: string): Promise<StoredProvider & { readonly token: WebhookTokenRow }> {
+  const row = await deps.db.selectFrom('accounts').select(['provider_type', 'provider_config', 'webhook_token', 'webhook_token_previous_until']).where('id', '=', accountId).executeTakeFirst();
   if (!row) throw notFound('account');
-  return { type: row.provider_type, config: asRecord(row.provider_config) };
+  return { type: row.provider_type, config: asRecord(row.provider_config), token: row };
 }
 
 /** Stored secrets in clear, for validation and the connection test; refused if the key cannot open them. */
@@ -38,13 +38,20 @@ export function openStored(p: ProviderAdminDeps, accountId: string, config: Read
   }
 }
 
-export function webhookUrls(type: string | null, accountId: string, origin: string): ProviderView['webhooks'] {
-  if (type === null || !WEBHOOK_TYPES.has(type)) return null;
-  const base = `${origin.replace(/\/+$/, '')}/webhooks/${type}/${encodeURIComponent(accountId)}`;
-  return { status: `${base}/status`, inbound: `${base}/inbound` };
+export interface WebhookTokenRow {
+  readonly webhook_token: string;
+  readonly webhook_token_previous_until: Date | string | null;
 }
 
-export async function getProvider(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDeps, actor: Actor, requestOrigin: string): Promise<ProviderView> {
+/** The addresses to give the provider: the account's token is part of the path. */
+export function webhookUrls(type: string | null, accountId: string, token: WebhookTokenRow, origin: string, now: Date): ProviderView['webhooks'] {
+  if (type === null || !WEBHOOK_TYPES.has(type)) return null;
+  const base = `${origin.replace(/\/+$/, '')}/webhooks/${type}/${encodeURIComponent(accountId)}/${token.webhook_token}`;
+  const until = token.webhook_token_previous_until === null ? null : new Date(token.webhook_token_previous_until);
+  return { status: `${base}/status`, inbound: `${base}/inbound`, previousAcceptedUntil: until !== null && until > now ? until.toISOString() : null };
+}
+
+export async function getProvider(deps: Pick<AppDeps, 'db' | 'clock'>, p: ProviderAdminDeps, actor: Actor, requestOrigin: string): Promise<ProviderView> {
   const stored = await loadStoredProvider(deps, actor.accountId);
   let shown: Readonly<Record<string, unknown>> = stored.config;
   try {
@@ -53,7 +60,7 @@ export async function getProvider(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDep
     // Envelopes this key cannot open are still shown, as "encrypted".
   }
   const encrypted = Object.values(stored.config).some((v) => typeof v === 'string' && v.startsWith('smsdesk:v1:'));
-  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, p.publicBaseUrl ?? requestOrigin), types: p.registry.types, typeSettings: p.registry.settings };
+  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, stored.token, p.publicBaseUrl ?? requestOrigin, deps.clock.now()), types: p.registry.types, typeSettings: p.registry.settings };
 }
 
 export interface ProviderInput {
@@ -77,7 +84,7 @@ export function resolveSubmitted(p: ProviderAdminDeps, accountId: string, stored
   return { merged, plain };
 }
 
-export async function putProvider(deps: Pick<AppDeps, 'db' | 'wake'>, p: ProviderAdminDeps, actor: Actor, input: ProviderInput, requestOrigin: string): Promise<ProviderView> {
+export async function putProvider(deps: Pick<AppDeps, 'db' | 'wake' | 'clock'>, p: ProviderAdminDeps, actor: Actor, input: ProviderInput, requestOrigin: string): Promise<ProviderView> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', actor.accountId).forUpdate().executeTakeFirst();
     if (!row) throw notFound('account');

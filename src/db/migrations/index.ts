@@ -7,6 +7,7 @@ import { debitFunction } from './0003-debit-function.js';
 import { queueStatistics } from './0004-queue-statistics.js';
 import { messageParts } from './0005-message-parts.js';
 import { auditIndex } from './0006-audit-index.js';
+import { webhookToken } from './0008-webhook-token.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -15,6 +16,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-queue-statistics': queueStatistics,
   '0005-message-parts': messageParts,
   '0006-audit-index': auditIndex,
+  '0008-webhook-token': webhookToken,
 };
 
 export const migrationProvider: MigrationProvider = {

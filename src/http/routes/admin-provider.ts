@@ -1,9 +1,11 @@
-// The account's SMS provider: read (secrets redacted), replace, test the connection.
+// The account's SMS provider: read (secrets redacted), replace, test the connection, rotate the
+// webhook address token.
 import { ProviderBody, ProviderTestBody, ProviderView } from '../../api/admin-schemas.js';
 import type { AppDeps } from '../../app/context.js';
 import type { ProviderAdminDeps } from '../../app/admin/provider-deps.js';
 import { getProvider, putProvider } from '../../app/admin/provider-settings.js';
 import { testProviderConnection } from '../../app/admin/provider-test.js';
+import { rotateWebhookToken } from '../../app/admin/webhook-token.js';
 import { agentActor } from '../auth/caller.js';
 import { route, type RouteDef } from '../route.js';
 import { requestOrigin, withFieldErrors } from './admin-body.js';
@@ -39,6 +41,15 @@ export function adminProviderRoutes(deps: AppDeps, p: ProviderAdminDeps): RouteD
       summary: 'Tries the submitted settings (or the stored ones) without sending anything',
       body: withFieldErrors(ProviderTestBody),
       handler: async ({ caller, body }) => testProviderConnection(deps, p, agentActor(caller), body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/admin/provider/webhook-token/rotate',
+      access: 'admin',
+      tags,
+      summary: 'Replaces the webhook address token; the previous one keeps working for 24 hours, time to update the provider’s console',
+      response: ProviderView,
+      handler: async ({ caller, req }) => rotateWebhookToken(deps, p, agentActor(caller), requestOrigin(req)),
     }),
   ];
 }
