@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
+import { KeyTakenOver, storedAnswer, type KeySeal } from './idempotency-seal.js';
 import { loadSendFacts } from './load-facts.js';
 import { ownCall } from './own-call.js';
 import { messageView } from './record.js';
@@ -26,7 +27,8 @@ export interface SentMessage {
   readonly plan: SendPlan;
 }
 
-export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput): Promise<SentMessage> {
+/** With a seal, the Idempotency-Key's answer is stored by the send's own statement. */
+export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput, seal: KeySeal<SentMessage> | null = null): Promise<SentMessage> {
   const parsed = parseRecipient(input.recipient);
   const { agent, account } = await loadSendFacts(deps, actor, parsed.ok ? parsed.recipient.e164 : null);
   const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates }));
@@ -36,9 +38,12 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
   const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: null, originCallId, plan, now };
   // The balance read by the plan was advice (or not read); this debit is the guarantee (D8).
   const event = { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) };
-  if (!(await debitAndQueue(deps.db, row, event, actor.agentId))) {
+  const result: SentMessage = { messageId: id, status: 'queued', credits: plan.credits, plan };
+  const written = await debitAndQueue(deps.db, row, event, actor.agentId, seal ? { hold: seal.hold, answer: storedAnswer(seal, result) } : null);
+  if (!written.held) throw new KeyTakenOver();
+  if (!written.debited) {
     throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits, balance: await creditBalance(deps.db, actor.accountId) });
   }
   deps.wake();
-  return { messageId: id, status: 'queued', credits: plan.credits, plan };
+  return result;
 }

@@ -3,6 +3,7 @@ import { debitCredits } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
 import { planInteractionSend } from '../domain/messages/index.js';
 import type { Actor, AppDeps } from './context.js';
+import { sealKey, type KeySeal } from './idempotency-seal.js';
 import { insufficientCredits } from './insufficient-credits.js';
 import { loadQueueTemplates, loadSendFacts, toSender } from './load-facts.js';
 import { insertOutbound, messageView } from './record.js';
@@ -15,7 +16,8 @@ export interface SendInInteractionInput {
   readonly text: string;
 }
 
-export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput): Promise<SentMessage> {
+/** With a seal, the Idempotency-Key's answer is stored by the send's own transaction. */
+export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput, seal: KeySeal<SentMessage> | null = null): Promise<SentMessage> {
   const interaction = await loadOwnInteraction(deps, actor, input.interactionId);
   const [{ agent, account }, templates] = await Promise.all([
     loadSendFacts(deps, actor, interaction.customer_number),
@@ -28,7 +30,9 @@ export async function sendInInteraction(deps: AppDeps, actor: Actor, input: Send
   const id = deps.ids.next();
   const now = deps.clock.now();
   const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: interaction.id, originCallId: null, plan, now };
+  const result: SentMessage = { messageId: id, status: 'queued', credits: plan.credits, plan };
   await deps.db.transaction().execute(async (trx) => {
+    if (seal) await sealKey(trx, seal, result);
     // Re-check under lock: the conversation may have been closed since it was read.
     const current = await trx.selectFrom('interactions').select('status').where('id', '=', interaction.id).forUpdate().executeTakeFirst();
     if (current?.status !== 'progressing') throw new DomainError('INTERACTION_NOT_PROGRESSING', { status: current?.status ?? 'closed' });
@@ -38,7 +42,7 @@ export async function sendInInteraction(deps: AppDeps, actor: Actor, input: Send
     await trx.updateTable('interactions').set({ updated_at: now }).where('id', '=', interaction.id).execute();
   });
   deps.wake();
-  return { messageId: id, status: 'queued', credits: plan.credits, plan };
+  return result;
 }
 
 /** The agent's own Smart interaction; another agent's or another account's is NOT_FOUND. */

@@ -2,15 +2,30 @@
 // statement is atomic on its own, so no BEGIN/COMMIT; with the facts query that makes two
 // round trips a send instead of five (on this machine a round trip costs more than the work).
 // The debit function's result gates both inserts: no credits, nothing written.
+// With an Idempotency-Key the same statement first locks the key's row if this request still
+// holds it (the debit is gated on that too) and stores the answer when the debit succeeded,
+// so the message and its key's answer commit together (see idempotency-seal.ts).
 import { sql } from 'kysely';
 import type { Db } from './context.js';
+import type { KeyHold } from './idempotency-seal.js';
 import type { EventInput, OutboundRow } from './record.js';
 
-export async function debitAndQueue(db: Db, m: OutboundRow, event: EventInput, actor: string): Promise<boolean> {
+/** The key to complete with the send: the hold and the answer to store. */
+export interface OneStatementSeal {
+  readonly hold: KeyHold;
+  readonly answer: string;
+}
+
+/** debited: the credits were taken and the message queued; held: false when a retry took the key over (nothing written). */
+export async function debitAndQueue(db: Db, m: OutboundRow, event: EventInput, actor: string, seal: OneStatementSeal | null = null): Promise<{ debited: boolean; held: boolean }> {
   const p = m.plan;
-  const { rows } = await sql<{ ok: boolean }>`
-    with d as (
-      select smsdesk_debit_credits(${m.accountId}, ${p.credits}::int8, 'send', ${m.id}::text, ${actor}::text) as ok
+  const h = seal?.hold;
+  const debit = sql`smsdesk_debit_credits(${m.accountId}, ${p.credits}::int8, 'send', ${m.id}::text, ${actor}::text)`;
+  const { rows } = await sql<{ ok: boolean | null; held: boolean }>`
+    with k as (
+      ${h ? sql`select 1 from idempotency_keys where account_id = ${h.accountId} and agent_id = ${h.owner} and key = ${h.key} and attempt = ${h.attempt} and response is null for update` : sql`select 1`}
+    ), d as (
+      select ${debit} as ok from k
     ), msg as (
       insert into messages (id, account_id, interaction_id, direction, status, agent_id, sms_number_id, from_address,
         to_address, body, encoding, units, segments, credits, template_id, origin_call_id, run_at, created_at, updated_at)
@@ -22,7 +37,15 @@ export async function debitAndQueue(db: Db, m: OutboundRow, event: EventInput, a
       insert into events (account_id, agent_id, queue_id, type, payload)
       select ${event.accountId}, ${event.agentId}, ${event.queueId ?? null}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb
       from d where d.ok
-    )
-    select ok from d`.execute(db);
-  return rows[0]?.ok === true;
+    )${
+      h && seal
+        ? sql`, done as (
+      update idempotency_keys set response = ${seal.answer}::jsonb, lease_until = null
+      where account_id = ${h.accountId} and agent_id = ${h.owner} and key = ${h.key} and attempt = ${h.attempt} and exists (select 1 from d where d.ok)
+    )`
+        : sql``
+    }
+    select (select ok from d) as ok, exists (select 1 from k) as held`.execute(db);
+  const row = rows[0];
+  return { debited: row?.ok === true, held: row?.held === true };
 }

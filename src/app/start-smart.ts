@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { planStart, type StartPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
+import { sealKey, type KeySeal } from './idempotency-seal.js';
 import { loadAccount, loadAgent, loadQueue } from './load-facts.js';
 import { ownCall } from './own-call.js';
 import { reserveSlot, takeWaiting } from './reserve-slot.js';
@@ -25,14 +26,18 @@ export interface StartedInteraction {
   readonly plan: StartPlan;
 }
 
-export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartInput): Promise<StartedInteraction> {
+/**
+ * With a seal, the Idempotency-Key's answer is stored by the start's own transaction; reopening
+ * the agent's own conversation writes nothing, so a retry simply reopens it again.
+ */
+export async function startSmart(deps: AppDeps, actor: Actor, input: StartSmartInput, seal: KeySeal<StartedInteraction> | null = null): Promise<StartedInteraction> {
   // Two starts for one customer and number at once (a double click, two agents, a reply
   // arriving): the loser hits the unique open-conversation index and, on retry, finds the
   // winner's conversation.
-  return retryOnConflict(() => startOnce(deps, actor, input));
+  return retryOnConflict(() => startOnce(deps, actor, input, seal));
 }
 
-async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput): Promise<StartedInteraction> {
+async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput, seal: KeySeal<StartedInteraction> | null): Promise<StartedInteraction> {
   const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const agent = await loadAgent(deps, actor);
   const queue = await loadQueue(deps.db, actor, input.queueId);
@@ -48,7 +53,9 @@ async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput): P
   }
   const now = deps.clock.now();
   const id = existing?.id ?? deps.ids.next();
+  const result: StartedInteraction = { interactionId: id, reopened: existing !== undefined, plan };
   await deps.db.transaction().execute(async (trx) => {
+    if (seal) await sealKey(trx, seal, result);
     await reserveSlot(trx, actor, agent.load.maxInteractions);
     if (existing) {
       // A waiting conversation (the customer wrote first): the agent takes it.
@@ -80,7 +87,7 @@ async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput): P
     });
   });
   deps.wake();
-  return { interactionId: id, reopened: existing !== undefined, plan };
+  return result;
 }
 
 async function findOpen(deps: AppDeps, accountId: string, customer: string, numberId: string) {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly secretKey: string | null;
   /** Days a finished message keeps its text; 0 keeps it for ever. */
   readonly messageRetentionDays: number;
+  /** How long an Idempotency-Key stays reserved by a send that never finished (crash, lost connection). */
+  readonly idempotencyLeaseMs: number;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -60,5 +62,6 @@ export function loadServerConfig(env: Env): ServerConfig {
     demo: bool(env, 'SMSDESK_DEMO', !env.DATABASE_URL?.trim()),
     secretKey: env.SMSDESK_SECRET_KEY?.trim() || null,
     messageRetentionDays: int(env, 'MESSAGE_RETENTION_DAYS', 365, 0, 36_500),
+    idempotencyLeaseMs: int(env, 'IDEMPOTENCY_LEASE_SECONDS', 30, 1, 3_600) * 1000,
   };
 }

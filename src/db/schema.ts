@@ -227,6 +227,10 @@ export interface IdempotencyKeysTable {
   key: string;
   request_hash: string;
   response: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Until when a pending reservation is held; null once the answer is stored. */
+  lease_until: Timestamp | null;
+  /** The request holding the reservation (a retry that takes it over writes its own). */
+  attempt: string | null;
   created_at: DefaultTimestamp;
 }
 

@@ -2,6 +2,7 @@
 // same declaration feeds Fastify, request validation and the OpenAPI document.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { KeyHold } from '../app/idempotency-seal.js';
 import type { Lang } from '../domain/errors.js';
 
 export type Access = 'public' | 'agent' | 'admin' | 'telephony';
@@ -24,6 +25,11 @@ export interface HandlerContext<B, Q, P> {
   readonly lang: Lang;
   readonly req: FastifyRequest;
   readonly reply: FastifyReply;
+  /**
+   * The Idempotency-Key this request holds (idempotent routes, when the caller sent one): the
+   * handler passes it to its use case, which completes the key in the send's own transaction.
+   */
+  readonly idempotency: KeyHold | null;
 }
 
 export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
@@ -35,7 +41,10 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   readonly body?: z.ZodType<B>;
   readonly query?: z.ZodType<Q>;
   readonly params?: z.ZodType<P>;
-  /** Sends take an Idempotency-Key; the same key and body replay the first answer. */
+  /**
+   * Sends take an Idempotency-Key; the same key and body replay the first answer. The handler
+   * must hand `idempotency` to a use case that seals it (src/app/idempotency-seal.ts).
+   */
   readonly idempotent?: boolean;
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   readonly successStatus?: number;

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { AppDeps } from '../app/context.js';
+import type { KeyHold } from '../app/idempotency-seal.js';
 import { DomainError } from '../domain/errors.js';
 import type { TtlCache } from '../app/ttl-cache.js';
 import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionRow } from './auth/caller.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly logger?: boolean | object;
   readonly trustProxy?: boolean;
   readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
+  /** How long an Idempotency-Key stays reserved by a request that never finished (default 30 s). */
+  readonly idempotencyLeaseMs?: number;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -83,8 +86,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         const body = def.body ? def.body.parse(req.body ?? {}) : undefined;
         const query = def.query ? def.query.parse(req.query ?? {}) : undefined;
         const params = def.params ? def.params.parse(req.params ?? {}) : undefined;
-        const run = () => def.handler({ body, query, params, caller, lang, req, reply });
-        const result = def.idempotent && caller ? await withIdempotency(opts.deps.db, caller, req, def.successStatus ?? 200, run) : { status: def.successStatus ?? 200, body: await run() };
+        const run = (idempotency: KeyHold | null = null) => def.handler({ body, query, params, caller, lang, req, reply, idempotency });
+        const result = def.idempotent && caller ? await withIdempotency(opts.deps.db, caller, req, reply, def.successStatus ?? 200, run, opts.idempotencyLeaseMs) : { status: def.successStatus ?? 200, body: await run() };
         if (reply.sent) return reply;
         return reply.status(result.status).send(result.body);
       },

@@ -40,6 +40,8 @@ export interface HttpAppOptions {
   /** Seals provider secrets set through the administration API. */
   readonly secretKey?: SecretKey | null;
   readonly providerRegistry?: ProviderRegistry;
+  /** How long an Idempotency-Key stays reserved by a send that never finished (default 30 s). */
+  readonly idempotencyLeaseMs?: number;
 }
 
 export interface HttpApp {
@@ -71,6 +73,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
     ...(sessionCache ? { sessionCache } : {}),
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     ...(o.logger !== undefined ? { logger: o.logger } : {}),
+    ...(o.idempotencyLeaseMs !== undefined ? { idempotencyLeaseMs: o.idempotencyLeaseMs } : {}),
     registerExtra: async (a) => {
       registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs, ...(sessionCache ? { cache: sessionCache } : {}) });
       await registerWebhooks(a, o.webhooks, o.publicBaseUrl);

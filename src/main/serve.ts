@@ -85,6 +85,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   const webRoot = o.webRoot ?? path.resolve('web/dist');
   const http = await createHttpApp({
     deps,
+    idempotencyLeaseMs: o.server.idempotencyLeaseMs,
     wakeSource: events,
     webhooks,
     migrationsCurrent: async () => true,

@@ -7,6 +7,7 @@ import { debitFunction } from './0003-debit-function.js';
 import { queueStatistics } from './0004-queue-statistics.js';
 import { messageParts } from './0005-message-parts.js';
 import { auditIndex } from './0006-audit-index.js';
+import { idempotencyLease } from './0007-idempotency-lease.js';
 import { webhookToken } from './0008-webhook-token.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-queue-statistics': queueStatistics,
   '0005-message-parts': messageParts,
   '0006-audit-index': auditIndex,
+  '0007-idempotency-lease': idempotencyLease,
   '0008-webhook-token': webhookToken,
 };
 

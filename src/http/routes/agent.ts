@@ -2,14 +2,20 @@
 import { directOptions, myActiveCalls, myInteractions, myQueues, queueTemplates, thread, whoAmI } from '../../app/agent-views.js';
 import { closeInteraction } from '../../app/close-interaction.js';
 import type { AppDeps } from '../../app/context.js';
-import { sendDirect } from '../../app/send-direct.js';
+import { sealWith } from '../../app/idempotency-seal.js';
+import { sendDirect, type SentMessage } from '../../app/send-direct.js';
 import { sendInInteraction } from '../../app/send-in-interaction.js';
-import { startSmart } from '../../app/start-smart.js';
+import { startSmart, type StartedInteraction } from '../../app/start-smart.js';
 import { takeInteraction } from '../../app/take-interaction.js';
 import { parseRecipient } from '../../domain/phone/index.js';
 import { CheckNumberQuery, InteractionParams, InteractionsQuery, QueueParams, SendDirectBody, SendInInteractionBody, StartSmartBody, ThreadQuery } from '../../api/schemas.js';
 import { agentActor } from '../auth/caller.js';
 import { route, type RouteDef } from '../route.js';
+
+// A send's answer is also what its Idempotency-Key stores, inside the send's transaction.
+const directAnswer = (r: SentMessage) => ({ messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding, to: r.plan.recipient.e164, mobileVerified: r.plan.recipient.mobileVerified });
+const startAnswer = (r: StartedInteraction) => ({ interactionId: r.interactionId, reopened: r.reopened, customerNumber: r.plan.recipient.e164, from: r.plan.sender.address, status: 'progressing' });
+const messageAnswer = (r: SentMessage) => ({ messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding });
 
 export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
   // Per agent, not per address: a whole contact center often leaves through one NAT address.
@@ -49,10 +55,7 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       idempotent: true,
       rateLimit: SEND_LIMIT,
       successStatus: 201,
-      handler: async ({ body, caller }) => {
-        const r = await sendDirect(deps, agentActor(caller), body);
-        return { messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding, to: r.plan.recipient.e164, mobileVerified: r.plan.recipient.mobileVerified };
-      },
+      handler: async ({ body, caller, idempotency }) => directAnswer(await sendDirect(deps, agentActor(caller), body, sealWith(idempotency, directAnswer))),
     }),
     route({
       method: 'POST',
@@ -63,10 +66,7 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       idempotent: true,
       rateLimit: SEND_LIMIT,
       successStatus: 201,
-      handler: async ({ body, caller }) => {
-        const r = await startSmart(deps, agentActor(caller), body);
-        return { interactionId: r.interactionId, reopened: r.reopened, customerNumber: r.plan.recipient.e164, from: r.plan.sender.address, status: 'progressing' };
-      },
+      handler: async ({ body, caller, idempotency }) => startAnswer(await startSmart(deps, agentActor(caller), body, sealWith(idempotency, startAnswer))),
     }),
     route({
       method: 'GET',
@@ -95,10 +95,8 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       idempotent: true,
       rateLimit: SEND_LIMIT,
       successStatus: 201,
-      handler: async ({ params, body, caller }) => {
-        const r = await sendInInteraction(deps, agentActor(caller), { interactionId: params.id, ...body });
-        return { messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding };
-      },
+      handler: async ({ params, body, caller, idempotency }) =>
+        messageAnswer(await sendInInteraction(deps, agentActor(caller), { interactionId: params.id, ...body }, sealWith(idempotency, messageAnswer))),
     }),
     route({
       method: 'POST',
