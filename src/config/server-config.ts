@@ -18,6 +18,14 @@ export interface ServerConfig {
   readonly messageRetentionDays: number;
   /** How long an Idempotency-Key stays reserved by a send that never finished (crash, lost connection). */
   readonly idempotencyLeaseMs: number;
+  /** Failed sign-ins allowed per login and per address within lockMs, and the login route's flood guard. */
+  readonly login: { readonly failuresPerAccount: number; readonly failuresPerAddress: number; readonly lockMs: number; readonly requestsPerMinute: number };
+  /** When set, /metrics answers only with `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | null;
+  /** When set, /metrics is served on this address only, not on the main port. */
+  readonly metricsListen: { readonly host: string; readonly port: number } | null;
+  /** Settings that work but expose something: logged loudly at start-up. */
+  readonly warnings: readonly string[];
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -40,15 +48,11 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 
 export function loadServerConfig(env: Env): ServerConfig {
   const rawUrl = env.PUBLIC_URL?.trim() || null;
-  if (rawUrl) {
-    let u: URL;
-    try {
-      u = new URL(rawUrl);
-    } catch {
-      throw new ConfigError(`PUBLIC_URL is not a URL: "${rawUrl}"`);
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must start with https:// or http://');
-  }
+  const warnings = publicUrlWarnings(env, rawUrl);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  const metricsListen = metricsAddress(env);
+  if (!metricsToken && !metricsListen && !isLoopback(listenHost(env))) warnings.push('/metrics is open to anyone who reaches the server: set METRICS_TOKEN or METRICS_PORT');
   const level = env.LOG_LEVEL?.trim() || 'info';
   if (!LEVELS.has(level)) throw new ConfigError(`LOG_LEVEL must be one of ${[...LEVELS].join(', ')}`);
   return {
@@ -63,5 +67,50 @@ export function loadServerConfig(env: Env): ServerConfig {
     secretKey: env.SMSDESK_SECRET_KEY?.trim() || null,
     messageRetentionDays: int(env, 'MESSAGE_RETENTION_DAYS', 365, 0, 36_500),
     idempotencyLeaseMs: int(env, 'IDEMPOTENCY_LEASE_SECONDS', 30, 1, 3_600) * 1000,
+    login: {
+      failuresPerAccount: int(env, 'LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
+      failuresPerAddress: int(env, 'LOGIN_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
+      lockMs: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60) * 60_000,
+      requestsPerMinute: int(env, 'LOGIN_REQUESTS_PER_MINUTE', 600, 10, 1_000_000),
+    },
+    metricsToken,
+    metricsListen,
+    warnings,
   };
+}
+
+function listenHost(env: Env): string {
+  return env.HOST?.trim() || '127.0.0.1';
+}
+
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+// Without PUBLIC_URL the webhook addresses shown to administrators come from each request's
+// Host header, which anyone can set: refused in production, loudly warned about elsewhere.
+function publicUrlWarnings(env: Env, rawUrl: string | null): string[] {
+  const host = listenHost(env);
+  if (!rawUrl) {
+    if (env.NODE_ENV?.trim() === 'production') throw new ConfigError('PUBLIC_URL is required when NODE_ENV=production (the https address providers and browsers use)');
+    return isLoopback(host) ? [] : [`PUBLIC_URL is not set while listening on ${host}: webhook addresses shown to administrators are built from each request's Host header. Set PUBLIC_URL`];
+  }
+  let u: URL;
+  try {
+    u = new URL(rawUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not an absolute URL: "${rawUrl}"`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must start with https:// or http://');
+  return u.protocol === 'http:' && !isLoopback(u.hostname) ? [`PUBLIC_URL is not https (${rawUrl}): sign-ins, sessions and webhooks travel in clear`] : [];
+}
+
+function metricsAddress(env: Env): ServerConfig['metricsListen'] {
+  const host = env.METRICS_HOST?.trim() || null;
+  if (!env.METRICS_PORT?.trim()) {
+    if (host) throw new ConfigError('METRICS_HOST needs METRICS_PORT');
+    return null;
+  }
+  return { host: host ?? '127.0.0.1', port: int(env, 'METRICS_PORT', 0, 0, 65_535) };
 }

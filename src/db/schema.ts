@@ -253,6 +253,12 @@ export interface ApiTokensTable {
   revoked_at: Timestamp | null;
 }
 
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  window_ends_at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credit_buckets: CreditBucketsTable;
@@ -275,4 +281,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
 }

@@ -103,7 +103,10 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fast
   const lang = pickLang(req.headers['accept-language']);
   if (err instanceof DomainError) {
     const { status, body } = fromDomainError(err, lang);
-    if (err.code === 'RATE_LIMITED' || status === 429) void reply.header('retry-after', '1');
+    if (err.code === 'RATE_LIMITED' || status === 429) {
+      const wait = err.details?.retryAfterSeconds;
+      void reply.header('retry-after', typeof wait === 'number' ? String(wait) : '1');
+    }
     return reply.status(status).send(body);
   }
   if (err instanceof ZodError) {

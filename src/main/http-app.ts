@@ -8,8 +8,8 @@ import { registerEventStream } from '../http/events/sse.js';
 import { createMetrics, type HttpMetrics } from '../http/metrics.js';
 import { adminRoutes } from '../http/routes/admin.js';
 import { agentRoutes } from '../http/routes/agent.js';
-import { authRoutes } from '../http/routes/auth.js';
-import { registerOps } from '../http/routes/ops.js';
+import { authRoutes, type LoginProtection } from '../http/routes/auth.js';
+import { registerOps, type MetricsAccess } from '../http/routes/ops.js';
 import { telephonyRoutes } from '../http/routes/telephony.js';
 import { registerWebhooks, type WebhookGateway } from '../http/routes/webhooks.js';
 import { buildServer } from '../http/server.js';
@@ -42,6 +42,10 @@ export interface HttpAppOptions {
   readonly providerRegistry?: ProviderRegistry;
   /** How long an Idempotency-Key stays reserved by a send that never finished (default 30 s). */
   readonly idempotencyLeaseMs?: number;
+  /** Failed sign-in limits and the login flood guard (default DEFAULT_LOGIN_PROTECTION). */
+  readonly login?: LoginProtection;
+  /** Who may read /metrics, and whether the main port serves it. */
+  readonly metricsAccess?: MetricsAccess;
 }
 
 export interface HttpApp {
@@ -61,7 +65,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000, o.maxReplay);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl })];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl })];
   const app = await buildServer({
     deps: o.deps,
     routes,
@@ -77,7 +81,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
     registerExtra: async (a) => {
       registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs, ...(sessionCache ? { cache: sessionCache } : {}) });
       await registerWebhooks(a, o.webhooks, o.publicBaseUrl);
-      registerOps(a, o.deps.db, metrics, o.migrationsCurrent, () => draining);
+      registerOps(a, o.deps.db, metrics, o.migrationsCurrent, () => draining, o.metricsAccess);
       if (o.registerExtra) await o.registerExtra(a);
     },
   });

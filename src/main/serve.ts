@@ -10,6 +10,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
 import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL } from '../db/wake-bus.js';
 import { createDispatcher, type Dispatcher } from '../dispatcher/index.js';
+import { startMetricsListener, type MetricsListener } from '../http/metrics-listener.js';
 import { createLogger } from '../platform/logger.js';
 import { systemClock, uuidV7Generator } from '../platform/system.js';
 import { seedDemo } from './demo-seed.js';
@@ -26,6 +27,8 @@ export interface RunningSmsdesk {
   readonly http: HttpApp;
   readonly dispatcher: Dispatcher;
   readonly seeded: boolean;
+  /** Where /metrics is served when it has a listener of its own (METRICS_PORT). */
+  readonly metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export interface ServeOptions {
 
 export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   const logger = createLogger(o.server.logLevel, o.log);
+  for (const warning of o.server.warnings) logger.warn(warning);
   const database = await openDatabase({
     url: o.app.database.url,
     dataDir: o.app.database.dataDir,
@@ -96,6 +100,8 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     trustProxy: o.server.trustProxy,
     secretKey: o.server.secretKey,
     ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
+    login: o.server.login,
+    metricsAccess: { token: o.server.metricsToken, onMainPort: o.server.metricsListen === null },
     logger: false,
     registerExtra: async (app) => {
       if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
@@ -103,6 +109,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
   });
   observe = (name, outcome, ms) => http.metrics.providerCall(name, outcome, ms);
   await http.app.listen({ host: o.app.host, port: o.app.port });
+  const metricsListener: MetricsListener | null = o.server.metricsListen ? await startMetricsListener(http.metrics, o.server.metricsListen, o.server.metricsToken) : null;
   await dispatcher.start();
   const retention = startRetention(database.db, {
     days: o.server.messageRetentionDays,
@@ -121,10 +128,12 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     http,
     dispatcher,
     seeded,
+    metricsUrl: metricsListener?.url ?? null,
     stop() {
       // Stop taking requests first, then let the dispatcher finish what it holds, then close.
       stopping ??= (async () => {
         await http.close();
+        await metricsListener?.close();
         await dispatcher.stop();
         await retention.stop();
         await providers.close();

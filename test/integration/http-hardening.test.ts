@@ -38,7 +38,7 @@ describe('hardening', () => {
     expect(r.json).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { reason: 'FST_ERR_CTP_BODY_TOO_LARGE' } } });
   });
 
-  it('rate-limits login attempts (10 a minute per client)', async () => {
+  it('refuses a login after 10 failures (login-throttle.test.ts has the rest), whatever cookie or token is made up', async () => {
     const statuses: number[] = [];
     // A made-up cookie or token on each try must not buy a fresh allowance.
     for (let i = 0; i < 12; i++) {
@@ -47,8 +47,9 @@ describe('hardening', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+    // Failures lock the login tried, not the address: another account signs in from it.
     const r = await srv.request('POST', '/api/auth/login', { body: { email, password: 'pw' } });
-    expect(r.json).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(r.status).toBe(200);
   });
 });
 

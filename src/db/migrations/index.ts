@@ -9,6 +9,7 @@ import { messageParts } from './0005-message-parts.js';
 import { auditIndex } from './0006-audit-index.js';
 import { idempotencyLease } from './0007-idempotency-lease.js';
 import { webhookToken } from './0008-webhook-token.js';
+import { loginFailures } from './0009-login-failures.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -19,6 +20,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-audit-index': auditIndex,
   '0007-idempotency-lease': idempotencyLease,
   '0008-webhook-token': webhookToken,
+  '0009-login-failures': loginFailures,
 };
 
 export const migrationProvider: MigrationProvider = {
