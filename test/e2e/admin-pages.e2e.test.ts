@@ -6,7 +6,8 @@
 //   Banner header: link "Administration"; admin area: nav "Administration", link "Back to the Banner";
 //   provider: select "Provider type", fields named by their settings ("Gateway URL", "Webhook secret", "User name",
 //     "Password", "Private CA certificate (PEM)"; under the disclosure "Advanced settings", e.g. "Simultaneous
-//     connections at most"), buttons "Test connection" and "Save", "Copy the address: …";
+//     connections at most"), buttons "Test connection" and "Save", "Copy the address: …", "Change the addresses’
+//     token" (then a group named by its warning, "Keep the current addresses", "Change the token");
 //   numbers: "Number or sender name", "Send rate (SMS per second)", "National language table", buttons "Add",
 //     "Edit <address>", "Save";
 //   templates: "Name", "Text", buttons "Create template", "Edit <name>", "Save";
@@ -16,7 +17,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminE2eServer, type AdminE2eServer } from './admin-server.js';
+import { ACCOUNT_ID, startAdminE2eServer, type AdminE2eServer } from './admin-server.js';
 import { seriousViolations } from './axe.js';
 import { eventually, launchBrowser, openBanner, type AgentPage } from './browser.js';
 
@@ -122,6 +123,38 @@ describe('the SMS provider page', () => {
     expect(await addresses.count()).toBe(2);
     expect([await addresses.nth(0).inputValue(), await addresses.nth(1).inputValue()]).toEqual([server.webhooks.status, server.webhooks.inbound]);
     expect(await page.getByRole('button', { name: 'Copy the address: Inbound messages' }).count()).toBe(1);
+  });
+
+  it('changes the addresses’ token after a warning that the provider must be updated', async () => {
+    const addresses = page.getByTestId('webhook-address');
+    const tokenNow = async () => (await server.db.selectFrom('accounts').select('webhook_token').where('id', '=', ACCOUNT_ID).executeTakeFirstOrThrow()).webhook_token;
+    const before = await tokenNow();
+    expect(await addresses.nth(1).inputValue()).toContain(`/webhooks/http-json/${ACCOUNT_ID}/${before}/inbound`);
+
+    await page.getByRole('button', { name: 'Change the addresses’ token' }).click();
+    const warning = page.getByRole('group', { name: /update them in the provider’s configuration/ });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('keep working for 24 hours only');
+    // The safe answer has the focus; choosing it changes nothing.
+    expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Keep the current addresses');
+    await page.getByRole('button', { name: 'Keep the current addresses' }).click();
+    expect(await tokenNow()).toBe(before);
+
+    await page.getByRole('button', { name: 'Change the addresses’ token' }).click();
+    await noSeriousViolations('webhook token change, warning shown');
+    await page.getByRole('button', { name: 'Change the token', exact: true }).click();
+    await eventually(() => page.getByTestId('webhook-rotate-status').textContent(), (t) => t === 'New addresses: give them to the provider now.');
+    const after = await tokenNow();
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/^[0-9a-f]{64}$/);
+    expect([await addresses.nth(0).inputValue(), await addresses.nth(1).inputValue()]).toEqual([
+      `${server.url}/webhooks/http-json/${ACCOUNT_ID}/${after}/status`,
+      `${server.url}/webhooks/http-json/${ACCOUNT_ID}/${after}/inbound`,
+    ]);
+    expect(await page.getByTestId('webhook-previous-until').textContent()).toMatch(/^The previous addresses are still accepted until /);
+    const audit = await server.db.selectFrom('events').select('type').where('account_id', '=', ACCOUNT_ID).where('type', '=', 'admin.provider.webhook_token_rotated').execute();
+    expect(audit).toHaveLength(1);
+    await shot('admin-webhook-token-rotated');
   });
 
   it('shows every setting the server describes for the type, tuning folded under Advanced settings', async () => {

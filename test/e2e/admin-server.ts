@@ -53,8 +53,11 @@ export async function startAdminE2eServer(): Promise<AdminE2eServer> {
   };
   const secrets = { username: 'acme-gateway', password: 'gateway-password-8d41f0', webhookSecret: 'whsec_7f3c9a0b5e2d4c6f8a1b3d5e7f9a0c2e' };
   try {
+    const admin = { email: 'owner@acme.example', name: 'Olivia Owner' };
+    const { password } = await createAdmin(running.database.db, { accountId: ACCOUNT_ID, ...admin });
+    const { webhook_token: token } = await running.database.db.selectFrom('accounts').select('webhook_token').where('id', '=', ACCOUNT_ID).executeTakeFirstOrThrow();
     // The addresses the provider page shows: the gateway is set up with them, as its operator would be.
-    const webhooks = `${running.url}/webhooks/http-json/${ACCOUNT_ID}`;
+    const webhooks = `${running.url}/webhooks/http-json/${ACCOUNT_ID}/${token}`;
     gateway = await HttpJsonFake.start({
       tls: true,
       username: secrets.username,
@@ -64,8 +67,6 @@ export async function startAdminE2eServer(): Promise<AdminE2eServer> {
       inboundUrl: `${webhooks}/inbound`,
     });
     const credentials: GatewayCredentials = { url: gateway.url, ...secrets, caCertificate: TEST_TLS_CERT };
-    const admin = { email: 'owner@acme.example', name: 'Olivia Owner' };
-    const { password } = await createAdmin(running.database.db, { accountId: ACCOUNT_ID, ...admin });
     return { url: running.url, db: running.database.db, admin: { ...admin, password }, gateway, credentials, webhooks: { status: `${webhooks}/status`, inbound: `${webhooks}/inbound` }, close };
   } catch (e) {
     await close();

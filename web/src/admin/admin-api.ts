@@ -49,6 +49,7 @@ export function adminApi(c: ApiClient) {
     putProvider: (body: ProviderBody) => c.put<ProviderView>('/api/admin/provider', body),
     /** Without a body, the stored settings; with one, the submitted (unsaved) ones. */
     testProvider: (body?: ProviderTestBody) => c.post<ConnectionTestResult>('/api/admin/provider/test-connection', body ?? {}),
+    rotateWebhookToken: () => c.post<ProviderView>('/api/admin/provider/webhook-token/rotate'),
 
     credits: () => c.get<Balance>('/api/admin/credits'),
     topUp: (body: { amount: number; note?: string }) => c.post<Balance>('/api/admin/credits/top-ups', body),

@@ -174,7 +174,14 @@ export function ProviderPage({ api }: AdminPageProps) {
         </p>
         <ConnectionResult result={test} />
       </form>
-      <WebhookAddresses webhooks={view.webhooks} type={view.type} stale={unsavedType} />
+      <WebhookAddresses
+        webhooks={view.webhooks}
+        type={view.type}
+        stale={unsavedType}
+        unsigned={view.type === 'vonage' && !view.settings.signatureSecret}
+        // The form is read again too: the status callback address it holds now carries the new token.
+        onRotate={async () => show(await api.rotateWebhookToken())}
+      />
     </Heading>
   );
 }

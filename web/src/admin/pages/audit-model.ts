@@ -5,6 +5,7 @@ import type { AuditRecord } from '../admin-types';
 
 const WHAT: Readonly<Record<string, MessageKey>> = {
   'provider.updated': 'admin.audit.what.provider.updated',
+  'provider.webhook_token_rotated': 'admin.audit.what.provider.webhook_token_rotated',
   'credits.topped_up': 'admin.audit.what.credits.topped_up',
   'credits.adjusted': 'admin.audit.what.credits.adjusted',
   'number.created': 'admin.audit.what.number.created',
