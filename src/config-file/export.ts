@@ -8,12 +8,13 @@ import { redactConfig } from '../providers/secrets.js';
 import { ConfigFileError, type ConfigFileIssue } from './issues.js';
 import { groupBy } from './lookup.js';
 import type { ConfigFile } from './schema.js';
+import { hideWebhookToken } from './webhook-token.js';
 import { readAccountState, type AccountState } from './state.js';
 
 export async function exportConfigFile(db: Kysely<Database>, accountId: string): Promise<string> {
   const state = await readAccountState(db, accountId);
   const file = toConfigFile(state, accountId);
-  return `# smsdesk configuration of account "${accountId}". Provider secrets are redacted: applying\n# this file keeps the stored ones. Credits are not configuration (see docs/operations.md).\n${stringify(file, { lineWidth: 0 })}`;
+  return `# smsdesk configuration of account "${accountId}". Provider secrets are redacted: applying\n# this file keeps the stored ones. Credits are not configuration (see docs/operations.md).\n# {webhookToken} stands for the account's webhook address token, which is never exported.\n${stringify(file, { lineWidth: 0 })}`;
 }
 
 export function toConfigFile(state: AccountState, accountId: string): ConfigFile {
@@ -37,7 +38,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
   const { account } = state;
   return {
     account: { name: account.name },
-    ...(account.providerType ? { provider: { type: account.providerType, settings: { ...redactConfig(account.providerConfig) } } } : {}),
+    ...(account.providerType ? { provider: { type: account.providerType, settings: hideWebhookToken(redactConfig(account.providerConfig), account.webhookToken) } } : {}),
     numbers: state.numbers.map((n) => ({ address: n.address, nationalLanguage: n.nationalLanguage, sendRatePerSecond: n.sendRatePerSecond })),
     templates: state.templates.map((t) => ({ name: t.name, body: t.body })),
     profiles: state.profiles.map((p) => ({

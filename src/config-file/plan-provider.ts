@@ -10,6 +10,7 @@ import { isSecretSetting } from '../providers/secrets-redact.js';
 import type { Change } from './change.js';
 import type { ConfigFileIssue } from './issues.js';
 import { restoreRedacted } from './restore-redacted.js';
+import { fillWebhookToken, usesWebhookToken } from './webhook-token.js';
 import type { ProviderItem } from './schema.js';
 import type { AccountRow } from './state.js';
 
@@ -28,9 +29,13 @@ export function planProvider(input: ProviderPlanInput, issues: ConfigFileIssue[]
     return null;
   }
   const stored = current?.providerType === item.type ? current.providerConfig : {};
+  // An account this file creates gets its token when it is inserted: the placeholder stays
+  // until then, and a stand-in of the same shape lets the registry check the addresses.
+  const token = current?.webhookToken;
+  const settings = token === undefined ? item.settings : fillWebhookToken(item.settings, token);
   const merged: Record<string, unknown> = {};
   const before = issues.length;
-  for (const [name, value] of Object.entries(item.settings)) merged[name] = restoreRedacted(value, stored[name], isSecretSetting(name), `provider.settings.${name}`, issues);
+  for (const [name, value] of Object.entries(settings)) merged[name] = restoreRedacted(value, stored[name], isSecretSetting(name), `provider.settings.${name}`, issues);
   if (issues.length > before) return null;
   const context = secretContext(accountId);
   const open = (c: Readonly<Record<string, unknown>>) => (secretKey ? openConfigSecrets(c, secretKey, context) : c);
@@ -43,7 +48,7 @@ export function planProvider(input: ProviderPlanInput, issues: ConfigFileIssue[]
     issues.push({ path: 'provider.settings', message: 'a stored secret cannot be decrypted with SMSDESK_SECRET_KEY' });
     return null;
   }
-  const check = registry.validate({ type: item.type, config: plain });
+  const check = registry.validate({ type: item.type, config: token === undefined ? fillWebhookToken(plain, '0'.repeat(64)) : plain });
   if (!check.ok) {
     for (const i of check.issues) issues.push({ path: i.path === '' ? 'provider.settings' : i.path === 'type' ? 'provider.type' : `provider.settings.${i.path}`, message: i.message });
     return null;
@@ -60,9 +65,14 @@ export function planProvider(input: ProviderPlanInput, issues: ConfigFileIssue[]
     key: item.type,
     fields: current?.providerType ? changedFields : [],
     run: async (trx) => {
+      let config = toStore;
+      if (token === undefined && usesWebhookToken(toStore)) {
+        const created = await trx.selectFrom('accounts').select('webhook_token').where('id', '=', accountId).executeTakeFirstOrThrow();
+        config = fillWebhookToken(toStore, created.webhook_token);
+      }
       await trx
         .updateTable('accounts')
-        .set({ provider_type: item.type as ProviderType, provider_config: JSON.stringify(toStore) })
+        .set({ provider_type: item.type as ProviderType, provider_config: JSON.stringify(config) })
         .where('id', '=', accountId)
         .execute();
     },

@@ -8,6 +8,8 @@ export interface AccountRow {
   readonly name: string;
   readonly providerType: ProviderType | null;
   readonly providerConfig: Readonly<Record<string, unknown>>;
+  /** Never exported nor set by a file (src/config-file/webhook-token.ts). */
+  readonly webhookToken: string;
 }
 /** A number, and an agent below, hold what the administration API shows of them. */
 export type NumberRow = NumberView;
@@ -47,7 +49,7 @@ export interface AccountState {
 
 export async function readAccountState(db: Executor, accountId: string): Promise<AccountState> {
   const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents] = await Promise.all([
-    db.selectFrom('accounts').select(['id', 'name', 'provider_type', 'provider_config']).where('id', '=', accountId).executeTakeFirst(),
+    db.selectFrom('accounts').select(['id', 'name', 'provider_type', 'provider_config', 'webhook_token']).where('id', '=', accountId).executeTakeFirst(),
     db.selectFrom('sms_numbers').selectAll().where('account_id', '=', accountId).orderBy('address').execute(),
     db.selectFrom('templates').selectAll().where('account_id', '=', accountId).orderBy('name').orderBy('id').execute(),
     db.selectFrom('profiles').selectAll().where('account_id', '=', accountId).orderBy('name').orderBy('id').execute(),
@@ -61,7 +63,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
   const config = account?.provider_config;
   return {
     account: account
-      ? { id: account.id, name: account.name, providerType: account.provider_type, providerConfig: config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {} }
+      ? { id: account.id, name: account.name, providerType: account.provider_type, providerConfig: config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {}, webhookToken: account.webhook_token }
       : null,
     numbers: numbers.map((n) => ({ id: n.id, address: n.address, nationalLanguage: n.national_language, sendRatePerSecond: n.send_rate_per_second })),
     templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body })),

@@ -193,6 +193,37 @@ queues:
   });
 });
 
+describe('the webhook address token in a file', () => {
+  const HOOKS = `
+provider:
+  type: vonage
+  settings:
+    apiKey: hooks-key
+    apiSecret: hooks-secret-0123456789
+    statusCallbackUrl: https://desk.example.com/webhooks/vonage/hooks/{webhookToken}/status
+`;
+  const tokenOf = async (id: string) => (await t.db.selectFrom('accounts').select('webhook_token').where('id', '=', id).executeTakeFirstOrThrow()).webhook_token;
+
+  it('is the account’s own where a file says {webhookToken}, is never exported, and survives apply', async () => {
+    await apply('hooks', HOOKS);
+    const token = await tokenOf('hooks');
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    await apply('hooks-b', HOOKS.replaceAll('/hooks/', '/hooks-b/'));
+    expect(await tokenOf('hooks-b')).not.toBe(token);
+    const stored = (await readAccountState(t.db, 'hooks')).account?.providerConfig;
+    expect(stored?.statusCallbackUrl).toBe(`https://desk.example.com/webhooks/vonage/hooks/${token}/status`);
+
+    const text = await exportConfigFile(t.db, 'hooks');
+    expect(text).not.toContain(token);
+    expect(text).toContain('statusCallbackUrl: https://desk.example.com/webhooks/vonage/hooks/{webhookToken}/status');
+    const before = await snapshot('hooks');
+    expect((await apply('hooks', text)).changes).toEqual([]);
+    expect(await snapshot('hooks')).toBe(before);
+    expect((await apply('hooks', HOOKS.replace('hooks-key', 'hooks-key-2'))).changes).toEqual(['update provider "vonage": settings.apiKey']);
+    expect(await tokenOf('hooks')).toBe(token);
+  });
+});
+
 describe('smsdesk commands in a child process', () => {
   it('create-admin, config apply, config export, seed-demo', async () => {
     const location = await createTestLocation({ fileBacked: true });
