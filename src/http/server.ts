@@ -3,7 +3,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { AppDeps } from '../app/context.js';
 import type { KeyHold } from '../app/idempotency-seal.js';
@@ -16,6 +16,8 @@ import type { EventHub } from './events/hub.js';
 import { withIdempotency } from './idempotency.js';
 import type { HttpMetrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
+import { describeError, noteOutcome, registerRequestLog, requestId } from './request-log.js';
+import { refuseUnsafeText } from './unsafe-text.js';
 import type { RouteDef } from './route.js';
 
 export interface ServerOptions {
@@ -28,7 +30,8 @@ export interface ServerOptions {
   readonly sessionIdleMs: number;
   readonly sessionCache?: TtlCache<SessionRow | undefined>;
   readonly sessionAbsoluteMs: number;
-  readonly logger?: boolean | object;
+  /** The product's logger (src/platform/logger.ts); without one the server writes nothing. */
+  readonly logger?: FastifyBaseLogger;
   readonly trustProxy?: boolean;
   readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
   /** How long an Idempotency-Key stays reserved by a request that never finished (default 30 s). */
@@ -37,7 +40,12 @@ export interface ServerOptions {
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : {}),
+    // Fastify's own line per request would flood the log at info: request-log.ts writes what matters.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestId,
+    // A URL the router cannot decode (an invalid percent-encoding) gets the same envelope as any refusal.
+    frameworkErrors: (err, req, reply) => void sendError(err, req, reply),
     bodyLimit: 64 * 1024,
     trustProxy: opts.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
@@ -55,6 +63,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   app.setErrorHandler((err: unknown, req, reply) => sendError(err, req, reply));
+  registerRequestLog(app);
+  // Before any schema, for every route registered below (the webhooks and live events too).
+  app.addHook('preValidation', refuseUnsafeText);
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send(envelope('NOT_FOUND', pickLang(req.headers['accept-language'])));
   });
@@ -101,6 +112,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lang = pickLang(req.headers['accept-language']);
+  noteOutcome(req, describeError(err));
   if (err instanceof DomainError) {
     const { status, body } = fromDomainError(err, lang);
     if (err.code === 'RATE_LIMITED' || status === 429) {
@@ -119,6 +131,6 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fast
     const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'BAD_REQUEST';
     return reply.status(status).send(envelope('VALIDATION_FAILED', lang, { reason: code }));
   }
-  req.log.error({ err }, 'unhandled error');
+  // Logged once, with the request's id, route and error, by request-log.ts when the answer is sent.
   return reply.status(500).send({ error: { code: 'INTERNAL', message: lang === 'fr' ? 'Erreur interne.' : 'Internal error.' } });
 }

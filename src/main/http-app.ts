@@ -1,5 +1,5 @@
 // Composes the HTTP server from an open database: routes, live events, webhooks, operations.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/context.js';
 import { TtlCache } from '../app/ttl-cache.js';
 import type { SessionRow } from '../http/auth/caller.js';
@@ -30,7 +30,8 @@ export interface HttpAppOptions {
   readonly publicBaseUrl?: string;
   /** Honour X-Forwarded-* from the proxy in front (addresses for rate limits, the scheme for webhook URLs). */
   readonly trustProxy?: boolean;
-  readonly logger?: boolean | object;
+  /** The product's logger; each request logs through a child carrying its id. */
+  readonly logger?: FastifyBaseLogger;
   readonly eventPollMs?: number;
   /** Events a resuming client is sent at most before being told to reload instead (default MAX_REPLAY). */
   readonly maxReplay?: number;

@@ -102,7 +102,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
     login: o.server.login,
     metricsAccess: { token: o.server.metricsToken, onMainPort: o.server.metricsListen === null },
-    logger: false,
+    logger,
     registerExtra: async (app) => {
       if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
     },

@@ -7,6 +7,7 @@ import { receiveInbound } from '../app/receive-inbound.js';
 import { webhookTokenMatches } from '../app/webhook-token.js';
 import { applyStatusReport, statusReportOf } from '../dispatcher/index.js';
 import type { WebhookAnswer, WebhookGateway, WebhookRequestData } from '../http/routes/webhooks.js';
+import { wellFormedEvent } from '../http/unsafe-text.js';
 import type { ProviderCache } from './provider-cache.js';
 
 /** What an adapter that receives webhooks offers; push-only adapters have no handleWebhook. */
@@ -28,7 +29,8 @@ export function createWebhookGateway(deps: AppDeps, providers: Pick<ProviderCach
       return (adapter as unknown as WebhookCapable).handleWebhook(kind, req);
     },
     async apply(provider, events) {
-      for (const e of events) {
+      // Text PostgreSQL cannot store is replaced, not refused: a customer's message is never bounced for it.
+      for (const e of events.map(wellFormedEvent)) {
         if (e.type === 'inbound') {
           const optOut = (e as { optOut?: unknown }).optOut;
           await receiveInbound(deps, {

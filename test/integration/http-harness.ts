@@ -1,6 +1,6 @@
 // A real server on a loopback port, driven with fetch like any client.
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, type HttpApp } from '../../src/main/http-app.js';
+import { createHttpApp, type HttpApp, type HttpAppOptions } from '../../src/main/http-app.js';
 import { testDeps } from '../fixtures/world.js';
 import type { TestDatabase } from './harness.js';
 import type { WebhookGateway } from '../../src/http/routes/webhooks.js';
@@ -37,7 +37,10 @@ const noWebhooks: WebhookGateway = { handle: async () => null, apply: async () =
 /** What a server instance needs of its database: one per instance, as in production. */
 export type InstanceDatabase = Pick<TestDatabase, 'db' | 'wakeSource' | 'outbox'>;
 
-export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: WebhookGateway; eventPollMs?: number; maxReplay?: number } = {}): Promise<TestServer> {
+/** Settings of the app under test beyond the harness's own (rate limits, proxy trust, logger, extra routes). */
+export type TestAppOptions = Partial<Omit<HttpAppOptions, 'deps' | 'wakeSource' | 'webhooks' | 'migrationsCurrent'>>;
+
+export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: WebhookGateway; eventPollMs?: number; maxReplay?: number; app?: TestAppOptions } = {}): Promise<TestServer> {
   const deps = { ...testDeps(tdb.db), wake: () => (tdb.wakeSource.wake(), tdb.outbox.wake()) };
   const http = await createHttpApp({
     deps,
@@ -46,6 +49,7 @@ export async function startTestServer(tdb: InstanceDatabase, opts: { webhooks?: 
     migrationsCurrent: async () => true,
     eventPollMs: opts.eventPollMs ?? 1000,
     ...(opts.maxReplay !== undefined ? { maxReplay: opts.maxReplay } : {}),
+    ...opts.app,
   });
   await http.app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(http.app.server.address() as AddressInfo).port}`;

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Db } from '../../app/context.js';
 import { DomainError } from '../../domain/errors.js';
 import { SESSION_COOKIE } from './caller.js';
+import { logFailedLogin } from './failed-login-log.js';
 import { verifyPassword } from './password.js';
 import { hashSecret, newSecret } from './secret-token.js';
 
@@ -14,7 +15,10 @@ export async function login(db: Db, reply: FastifyReply, email: string, password
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
   const ok = await verifyPassword(password, agent?.password_hash ?? null);
-  if (!agent || !ok || agent.disabled) throw new DomainError('UNAUTHENTICATED', { reason: 'BAD_CREDENTIALS' });
+  if (!agent || !ok || agent.disabled) {
+    logFailedLogin(reply.request, email, !agent ? 'UNKNOWN_LOGIN' : !ok ? 'WRONG_PASSWORD' : 'DISABLED');
+    throw new DomainError('UNAUTHENTICATED', { reason: 'BAD_CREDENTIALS' });
+  }
   const sid = newSecret();
   const csrf = newSecret();
   const now = new Date();
