@@ -173,8 +173,9 @@ async function run(kind: 'postgres' | 'pglite'): Promise<string[]> {
   // The embedded database is also measured at a rate it can sustain, for sizing.
   if (process.env.BENCH_ONLY !== 'send') {
     const member = await login(w.agents.smartOnly);
+    const { webhook_token: token } = await database.db.selectFrom('accounts').select('webhook_token').where('id', '=', w.accountId).executeTakeFirstOrThrow();
     for (const rate of kind === 'pglite' ? [INBOUND_PER_S, PGLITE_SUSTAINED_PER_S] : [INBOUND_PER_S]) {
-      const inb = JSON.parse(await load(['inbound', String(port), member.cookie, w.accountId, SECRET, String(rate), String(SECONDS), NUMBERS.support])) as Inbound;
+      const inb = JSON.parse(await load(['inbound', String(port), member.cookie, w.accountId, token, SECRET, String(rate), String(SECONDS), NUMBERS.support])) as Inbound;
       rows.push(`| ${kind} | webhook's own answer at ${rate}/s | | ${inb.answerP50.toFixed(1)} | ${inb.answerP99.toFixed(1)} | ${inb.failures} |`);
       rows.push(`| ${kind} | webhook → agent's stream at ${rate}/s (sent ${inb.achieved.toFixed(0)}/s; ${inb.received} of ${inb.total} received) | | ${inb.p50.toFixed(1)} | ${inb.p99.toFixed(1)} | ${inb.failures} |`);
     }

@@ -1,7 +1,7 @@
 // A load generator in its own process, so it does not share the server's event loop.
 // Prints one JSON line with its measurements. Used by bench/api.bench.ts.
 //   send <port> <cookie> <csrf> <seconds> <connections> <bodyJson>
-//   inbound <port> <viewerCookie> <accountId> <secret> <ratePerSecond> <seconds> <to>
+//   inbound <port> <viewerCookie> <accountId> <webhookToken> <secret> <ratePerSecond> <seconds> <to>
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 
@@ -46,7 +46,7 @@ async function send(port: number, cookie: string, csrf: string, seconds: number,
   agent.destroy();
 }
 
-async function inbound(port: number, cookie: string, accountId: string, secret: string, rate: number, seconds: number, to: string): Promise<void> {
+async function inbound(port: number, cookie: string, accountId: string, token: string, secret: string, rate: number, seconds: number, to: string): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const sentAt = new Map<string, number>();
   /** Signed inbound webhooks at a fixed rate from 200 customers; resolves with the failure count. */
@@ -67,7 +67,7 @@ async function inbound(port: number, cookie: string, accountId: string, secret: 
       onSend(id, t0);
       const headers = { 'content-type': 'application/json', 'x-webhook-timestamp': ts, 'x-webhook-signature': `v1=${sig}` };
       inflight.push(
-        post(agent, port, `/webhooks/http-json/${accountId}/inbound`, headers, b).then(
+        post(agent, port, `/webhooks/http-json/${accountId}/${token}/inbound`, headers, b).then(
           (st) => (st >= 300 ? void failed++ : onAnswer(performance.now() - t0)),
           () => void failed++,
         ),
@@ -122,5 +122,5 @@ async function inbound(port: number, cookie: string, accountId: string, secret: 
 
 const [mode, ...a] = process.argv.slice(2);
 if (mode === 'send') await send(Number(a[0]), a[1]!, a[2]!, Number(a[3]), Number(a[4]), a[5]!);
-else if (mode === 'inbound') await inbound(Number(a[0]), a[1]!, a[2]!, a[3]!, Number(a[4]), Number(a[5]), a[6]!);
+else if (mode === 'inbound') await inbound(Number(a[0]), a[1]!, a[2]!, a[3]!, a[4]!, Number(a[5]), Number(a[6]), a[7]!);
 else throw new Error('usage: http-load.ts send|inbound ...');

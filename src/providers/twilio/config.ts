@@ -24,7 +24,7 @@ export const twilioConfigSchema = z
     apiKeySecret: z.string().min(16).optional(),
     /** Sent with every message so the service's features (opt-out handling, sticky sender) apply. */
     messagingServiceSid: sid('MG').optional(),
-    /** The product's status webhook: https://<host>/webhooks/twilio/<accountId>/status. */
+    /** The product's status webhook: https://<host>/webhooks/twilio/<accountId>/<token>/status. */
     statusCallbackUrl: endpointUrl.refine((u) => !URL.canParse(u) || !new URL(u).hostname.includes('_'), 'Twilio refuses a callback host name with "_"'),
     /** Seconds a message may wait in Twilio's queue before it is dropped (Twilio's default 36000). */
     validityPeriodSeconds: z.number().int().min(1).max(36000).optional(),

@@ -1,7 +1,7 @@
 // The Twilio Programmable Messaging adapter: sends through the Messages API with keep-alive,
 // reconciles uncertain sends with the message list, and turns Twilio's signed webhooks into
-// provider events. The product's webhook URLs are /webhooks/twilio/{accountId}/status (given to
-// Twilio with every message) and /webhooks/twilio/{accountId}/inbound (set on the number or the
+// provider events. The product's webhook URLs are /webhooks/twilio/{accountId}/{token}/status (given to
+// Twilio with every message) and /webhooks/twilio/{accountId}/{token}/inbound (set on the number or the
 // Messaging Service).
 import type { OutboundSms, ReconcileResult, SubmitResult } from '../../domain/ports.js';
 import { basicAuthorization } from '../http/basic-auth.js';

@@ -7,7 +7,7 @@ export interface VonageConfig {
   readonly apiSecret: string;
   /** Default https://rest.nexmo.com. */
   readonly baseUrl?: string;
-  /** Per-message receipt URL (`callback`), e.g. https://smsdesk.example.com/webhooks/vonage/{accountId}/status. */
+  /** Per-message receipt URL (`callback`), e.g. https://smsdesk.example.com/webhooks/vonage/{accountId}/{token}/status. */
   readonly statusCallbackUrl?: string;
   /** The account's signature secret, when Vonage support has turned signed webhooks on. */
   readonly signatureSecret?: string;

@@ -1,6 +1,6 @@
 // The Vonage SMS API adapter (rest.nexmo.com /sms/json): submissions over HTTPS with keep-alive, receipts and
 // inbound messages through handleWebhook, which the HTTP layer calls for
-// /webhooks/vonage/{accountId}/status and /webhooks/vonage/{accountId}/inbound.
+// /webhooks/vonage/{accountId}/{token}/status and /webhooks/vonage/{accountId}/{token}/inbound.
 import type { OutboundSms, ProviderEvent, ReconcileResult, SmsProvider } from '../../domain/ports.js';
 import type { ConnectionTestResult, ProviderEventDetail, WebhookKind, WebhookRequest, WebhookResult } from '../webhook.js';
 import { resolveVonageConfig, type ResolvedVonageConfig, type VonageConfig } from './config.js';
