@@ -4,10 +4,13 @@
 // refusals are quieter; a failed sign-in is a warning with the login masked.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { loadServerConfig } from '../../src/config/server-config.js';
 import { hashPassword } from '../../src/http/auth/password.js';
+import { serve } from '../../src/main/serve.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { buildWorld, type World } from '../fixtures/world.js';
-import { openTestDatabase, type TestDatabase } from './harness.js';
+import { createTestLocation, openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';
 
 type Line = Record<string, unknown> & { level: number; msg: string };
@@ -113,4 +116,37 @@ describe('request log', () => {
     expect(ok.status).toBe(200);
     expect(linesOf('login-3').filter((l) => l.level >= WARN)).toEqual([]);
   });
+});
+
+describe('the running product', () => {
+  it('logs through its logger at LOG_LEVEL: a failed sign-in of the demo, masked; no line per success at info', async () => {
+    const location = await createTestLocation({ fileBacked: true });
+    const written: Line[] = [];
+    const log = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString('utf8').split('\n')) if (l.trim()) written.push(JSON.parse(l) as Line);
+        done();
+      },
+    });
+    const env = { PORT: '0', HOST: '127.0.0.1', ...(location.options.url ? { DATABASE_URL: location.options.url } : { DATA_DIR: location.options.dataDir }), SMSDESK_DEMO: 'true', LOG_LEVEL: 'info' };
+    const running = await serve({ app: loadConfig(env), server: loadServerConfig(env), log });
+    try {
+      const post = (path: string, body: unknown) => fetch(running.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const refused = await post('/api/auth/login', { email: 'alice@demo.smsdesk.test', password: 'not-her-password' });
+      expect(refused.status).toBe(401);
+      const id = refused.headers.get('x-request-id')!;
+      expect(written.filter((l) => l.reqId === id).map((l) => [l.level, l.msg])).toEqual([
+        [WARN, 'sign-in refused'],
+        [INFO, 'request refused'],
+      ]);
+      expect(written.find((l) => l.reqId === id && l.level === WARN)).toMatchObject({ login: 'a***@demo.smsdesk.test', from: '127.0.0.1', reason: 'WRONG_PASSWORD' });
+      const fine = await fetch(`${running.url}/healthz`);
+      expect(written.filter((l) => l.reqId === fine.headers.get('x-request-id'))).toEqual([]);
+      expect(JSON.stringify(written)).not.toContain('alice@');
+      expect(JSON.stringify(written)).not.toContain('not-her-password');
+    } finally {
+      await running.stop();
+      await location.dispose();
+    }
+  }, 60_000);
 });
