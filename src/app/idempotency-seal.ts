@@ -32,6 +32,18 @@ export class KeyTakenOver extends Error {
   }
 }
 
+const committed = new WeakSet<KeyHold>();
+
+/** Called by the use case once the transaction that completed the key has committed. */
+export function sealCommitted(hold: KeyHold | undefined): void {
+  if (hold) committed.add(hold);
+}
+
+/** True when the send stored the key's answer itself: nothing is left to write. */
+export function wasSealed(hold: KeyHold): boolean {
+  return committed.has(hold);
+}
+
 export function sealWith<R>(hold: KeyHold | null, answer: (result: R) => unknown): KeySeal<R> | null {
   return hold ? { hold, answer } : null;
 }

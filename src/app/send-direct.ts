@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import { planDirectSend, type SendPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { KeyTakenOver, storedAnswer, type KeySeal } from './idempotency-seal.js';
+import { KeyTakenOver, sealCommitted, storedAnswer, type KeySeal } from './idempotency-seal.js';
 import { loadSendFacts } from './load-facts.js';
 import { ownCall } from './own-call.js';
 import { messageView } from './record.js';
@@ -44,6 +44,7 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
   if (!written.debited) {
     throw new DomainError('INSUFFICIENT_CREDITS', { required: plan.credits, balance: await creditBalance(deps.db, actor.accountId) });
   }
+  sealCommitted(seal?.hold);
   deps.wake();
   return result;
 }

@@ -3,7 +3,7 @@ import { debitCredits } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
 import { planInteractionSend } from '../domain/messages/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { sealKey, type KeySeal } from './idempotency-seal.js';
+import { sealCommitted, sealKey, type KeySeal } from './idempotency-seal.js';
 import { insufficientCredits } from './insufficient-credits.js';
 import { loadQueueTemplates, loadSendFacts, toSender } from './load-facts.js';
 import { insertOutbound, messageView } from './record.js';
@@ -41,6 +41,7 @@ export async function sendInInteraction(deps: AppDeps, actor: Actor, input: Send
     await insertOutbound(trx, row, { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) });
     await trx.updateTable('interactions').set({ updated_at: now }).where('id', '=', interaction.id).execute();
   });
+  sealCommitted(seal?.hold);
   deps.wake();
   return result;
 }

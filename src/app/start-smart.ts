@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { planStart, type StartPlan } from '../domain/messages/index.js';
 import { parseRecipient } from '../domain/phone/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { sealKey, type KeySeal } from './idempotency-seal.js';
+import { sealCommitted, sealKey, type KeySeal } from './idempotency-seal.js';
 import { loadAccount, loadAgent, loadQueue } from './load-facts.js';
 import { ownCall } from './own-call.js';
 import { reserveSlot, takeWaiting } from './reserve-slot.js';
@@ -86,6 +86,7 @@ async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput, se
       payload: { interactionId: id, queueId: input.queueId, customerNumber: plan.recipient.e164, from: plan.sender.address, status: 'progressing' },
     });
   });
+  sealCommitted(seal?.hold);
   deps.wake();
   return result;
 }

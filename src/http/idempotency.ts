@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../app/context.js';
-import { KeyTakenOver, type KeyHold } from '../app/idempotency-seal.js';
+import { KeyTakenOver, wasSealed, type KeyHold } from '../app/idempotency-seal.js';
 import { DomainError } from '../domain/errors.js';
 import { HttpRefusal } from './http-refusal.js';
 import type { Caller } from './route.js';
@@ -51,8 +51,8 @@ export async function withIdempotency(
 async function perform(db: Db, hold: KeyHold, reply: FastifyReply, run: (hold: KeyHold) => Promise<unknown>): Promise<Stored> {
   try {
     const body = await run(hold);
-    // The send stored the answer itself; this completes the key of a path that wrote nothing
-    // (a conversation reopened) and is a no-op otherwise.
+    if (wasSealed(hold)) return { status: hold.status, body };
+    // A path that wrote nothing (the agent's own conversation reopened) completes the key here.
     await keyRow(db.updateTable('idempotency_keys').set({ response: sql`${JSON.stringify({ status: hold.status, body })}::jsonb`, lease_until: null }), hold)
       .where('attempt', '=', hold.attempt)
       .where('response', 'is', null)

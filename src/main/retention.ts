@@ -8,6 +8,11 @@
 // grows with the table once rather than with the backlog times the table (no index leads with
 // created_at, so "the next 1,000 old rows" would rescan the purged ones on every batch). Rows still in flight (queued,
 // sending, sent) are not final and keep their text.
+//
+// Idempotency-Keys are kept IDEMPOTENCY_KEY_HOURS (24 h): a client retries a lost answer
+// within minutes, and otherwise the table grows by a row per keyed send. A key is removed once
+// its answer is stored or its lease has expired (nothing was sent under it, see
+// src/app/idempotency-seal.ts); this runs even when message texts are kept for ever.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { FINAL_STATUSES } from '../domain/messages/status.js';
@@ -79,6 +84,29 @@ export async function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): P
   return total;
 }
 
+/** Deletes Idempotency-Keys older than `hours` that hold an answer or an expired lease; returns how many. */
+export async function purgeIdempotencyKeys(db: Kysely<Database>, o: { readonly hours: number; readonly now?: Date; readonly batchSize?: number; readonly shouldStop?: () => boolean }): Promise<number> {
+  const cutoff = new Date((o.now ?? new Date()).getTime() - o.hours * 3_600_000);
+  const batch = o.batchSize ?? 1_000;
+  let total = 0;
+  for (;;) {
+    if (o.shouldStop?.()) break;
+    // Oldest first through the created_at index; deleted rows leave it, so no cursor is needed.
+    const r = await sql`
+      delete from idempotency_keys k
+      using (
+        select account_id, agent_id, key from idempotency_keys
+        where created_at < ${cutoff} and (response is not null or lease_until < now())
+        order by created_at limit ${batch}
+      ) old
+      where k.account_id = old.account_id and k.agent_id = old.agent_id and k.key = old.key`.execute(db);
+    const n = Number(r.numAffectedRows ?? 0n);
+    total += n;
+    if (n < batch) break;
+  }
+  return total;
+}
+
 export interface RetentionJob {
   /** Resolves once a purge in progress has stopped. */
   stop(): Promise<void>;
@@ -88,12 +116,13 @@ export interface RetentionJobOptions {
   readonly days: number;
   readonly intervalMs?: number;
   readonly onPurged?: (messages: number, events: number) => void;
+  /** Hours an Idempotency-Key is kept (default 24). */
+  readonly idempotencyKeyHours?: number;
   readonly onError?: (e: Error) => void;
 }
 
 /** Purges at once, then every hour; a tick that finds a purge still running is skipped. */
 export function startRetention(db: Kysely<Database>, o: RetentionJobOptions): RetentionJob {
-  if (o.days <= 0) return { stop: async () => undefined };
   let stopped = false;
   let running: Promise<void> | null = null;
   const run = () => {
@@ -103,6 +132,7 @@ export function startRetention(db: Kysely<Database>, o: RetentionJobOptions): Re
         const n = await purgeMessageBodies(db, { days: o.days, shouldStop: () => stopped });
         const e = await purgeEventBodies(db, { days: o.days, shouldStop: () => stopped });
         if (n + e > 0) o.onPurged?.(n, e);
+        await purgeIdempotencyKeys(db, { hours: o.idempotencyKeyHours ?? 24, shouldStop: () => stopped });
       } catch (e) {
         o.onError?.(e instanceof Error ? e : new Error(String(e)));
       } finally {

@@ -10,6 +10,7 @@ import { sendInInteraction } from '../../src/app/send-in-interaction.js';
 import { startSmart } from '../../src/app/start-smart.js';
 import { creditBalance } from '../../src/db/credits.js';
 import { hashPassword } from '../../src/http/auth/password.js';
+import { purgeIdempotencyKeys, startRetention } from '../../src/main/retention.js';
 import { buildWorld, CUSTOMER, CUSTOMER_2, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';
@@ -100,6 +101,17 @@ describe(`Idempotency-Key leases (${TEST_DB_KIND})`, () => {
     expect(row.lease_until).toBeNull();
   });
 
+  it('a Smart start that reopens the agent’s own conversation (nothing written) still completes its key', async () => {
+    const start = { recipient: '+33633333333', queueId: w.queues.support };
+    const first = await send('open-1', start, smartHeaders, '/api/interactions');
+    expect(first.json).toMatchObject({ reopened: false });
+    const reopened = await send('reopen-1', start, smartHeaders, '/api/interactions');
+    expect(reopened.status).toBe(201);
+    expect(reopened.json).toMatchObject({ reopened: true, interactionId: (first.json as { interactionId: string }).interactionId });
+    const row = await tdb.db.selectFrom('idempotency_keys').select(['response', 'lease_until']).where('key', '=', 'reopen-1').executeTakeFirstOrThrow();
+    expect(row).toEqual({ response: { status: 201, body: reopened.json }, lease_until: null });
+  });
+
   it('a refusal frees the key, including no credits (the answer is not stored when the debit fails)', async () => {
     const bad = await send('refused-1', { ...direct('lease: refused'), recipient: '0612' });
     expect(bad.status).toBe(422);
@@ -177,5 +189,35 @@ describe(`a request whose reservation was taken over writes nothing (${TEST_DB_K
       { attempt: 'the-retry', response: null },
       { attempt: 'the-retry', response: null },
     ]);
+  });
+});
+
+describe(`old Idempotency-Keys are purged by the retention pass (${TEST_DB_KIND})`, () => {
+  const row = async (key: string, ageHours: number, state: 'answered' | 'expired' | 'live') =>
+    sql`insert into idempotency_keys (account_id, agent_id, key, request_hash, response, lease_until, attempt, created_at)
+      values (${w.accountId}, 'purge-owner', ${key}, 'h', ${state === 'answered' ? '{"status":201,"body":{}}' : null}::jsonb,
+        ${state === 'answered' ? null : sql`now() + ${state === 'live' ? 30 : -30} * interval '1 second'`}, 'a', now() - ${ageHours} * interval '1 hour')`.execute(tdb.db);
+  const left = async () => (await tdb.db.selectFrom('idempotency_keys').select('key').where('agent_id', '=', 'purge-owner').orderBy('key').execute()).map((r) => r.key);
+
+  it('keys older than 24 h with an answer or an expired lease go, in batches; recent or held ones stay', async () => {
+    await row('old-answered-1', 25, 'answered');
+    await row('old-answered-2', 48, 'answered');
+    await row('old-expired', 30, 'expired');
+    await row('old-but-held', 25, 'live');
+    await row('recent-answered', 1, 'answered');
+    expect(await purgeIdempotencyKeys(tdb.db, { hours: 24, batchSize: 2 })).toBe(3);
+    expect(await left()).toEqual(['old-but-held', 'recent-answered']);
+  });
+
+  it('the hourly job purges keys even when message texts are kept for ever', async () => {
+    await row('old-answered-3', 25, 'answered');
+    const job = startRetention(tdb.db, { days: 0 });
+    try {
+      // The job's first pass starts at once.
+      for (let i = 0; i < 100 && (await left()).includes('old-answered-3'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await left()).not.toContain('old-answered-3');
+    } finally {
+      await job.stop();
+    }
   });
 });
