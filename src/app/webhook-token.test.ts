@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retokenSettings } from './admin/webhook-token.js';
-import { newWebhookToken, webhookTokenMatches } from './webhook-token.js';
+import { newWebhookToken, retokenSettings, webhookTokenMatches } from './webhook-token.js';
 
 const now = new Date('2026-12-07T12:00:00Z');
 const current = 'a'.repeat(64);

@@ -41,3 +41,17 @@ export function webhookTokenMatches(stored: StoredWebhookToken | undefined, give
   const previous = timingSafeEqual(g, digest(previousLive ? (stored?.webhook_token_previous ?? NOTHING) : NOTHING));
   return stored !== undefined && (current || previous);
 }
+
+/** Settings whose value is one of this account's webhook addresses with the old token, moved to the new one. */
+export function retokenSettings(config: Record<string, unknown>, accountId: string, from: string, to: string): { config: Record<string, unknown>; changed: string[] } {
+  const segment = `/${encodeURIComponent(accountId)}/${from}/`;
+  const changed: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(config)) {
+    if (typeof value === 'string' && value.includes('/webhooks/') && value.includes(segment)) {
+      out[name] = value.replace(segment, `/${encodeURIComponent(accountId)}/${to}/`);
+      changed.push(name);
+    } else out[name] = value;
+  }
+  return { config: out, changed };
+}

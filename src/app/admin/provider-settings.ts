@@ -7,6 +7,7 @@ import { openConfigSecrets, redactConfig, sealConfigSecrets } from '../../provid
 import type { Actor, AppDeps } from '../context.js';
 import { audit } from './audit.js';
 import type { ProviderAdminDeps } from './provider-deps.js';
+import { retokenSettings } from '../webhook-token.js';
 import { auditSettings, keepStoredSecrets } from './provider-secrets.js';
 import { invalid, notFound } from './refusals.js';
 
@@ -86,10 +87,18 @@ export function resolveSubmitted(p: ProviderAdminDeps, accountId: string, stored
 
 export async function putProvider(deps: Pick<AppDeps, 'db' | 'wake' | 'clock'>, p: ProviderAdminDeps, actor: Actor, input: ProviderInput, requestOrigin: string): Promise<ProviderView> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', actor.accountId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('accounts')
+      .select(['provider_type', 'provider_config', 'webhook_token', 'webhook_token_previous'])
+      .where('id', '=', actor.accountId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound('account');
     const stored: StoredProvider = { type: row.provider_type, config: asRecord(row.provider_config) };
-    const { merged } = resolveSubmitted(p, actor.accountId, stored, input);
+    const submitted = resolveSubmitted(p, actor.accountId, stored, input).merged;
+    // A form loaded before the token changed holds the previous token's address: saved as it
+    // is, reports would stop when its grace ends.
+    const merged = row.webhook_token_previous === null ? submitted : retokenSettings(submitted, actor.accountId, row.webhook_token_previous, row.webhook_token).config;
     const toStore = p.secretKey ? sealConfigSecrets(merged, p.secretKey, secretContext(actor.accountId)) : merged;
     await trx
       .updateTable('accounts')

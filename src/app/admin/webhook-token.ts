@@ -5,7 +5,7 @@
 // callback) are stored in the settings: they follow the new token in the same transaction.
 import type { ProviderView } from '../../api/admin-views.js';
 import type { Actor, AppDeps } from '../context.js';
-import { newWebhookToken, WEBHOOK_TOKEN_GRACE_MS } from '../webhook-token.js';
+import { newWebhookToken, retokenSettings, WEBHOOK_TOKEN_GRACE_MS } from '../webhook-token.js';
 import { audit } from './audit.js';
 import type { ProviderAdminDeps } from './provider-deps.js';
 import { getProvider } from './provider-settings.js';
@@ -14,20 +14,6 @@ import { notFound } from './refusals.js';
 function asRecord(v: unknown): Record<string, unknown> {
   const parsed = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
   return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? { ...(parsed as Record<string, unknown>) } : {};
-}
-
-/** Settings whose value is one of this account's webhook addresses with the old token, moved to the new one. */
-export function retokenSettings(config: Record<string, unknown>, accountId: string, from: string, to: string): { config: Record<string, unknown>; changed: string[] } {
-  const segment = `/${encodeURIComponent(accountId)}/${from}/`;
-  const changed: string[] = [];
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(config)) {
-    if (typeof value === 'string' && value.includes('/webhooks/') && value.includes(segment)) {
-      out[name] = value.replace(segment, `/${encodeURIComponent(accountId)}/${to}/`);
-      changed.push(name);
-    } else out[name] = value;
-  }
-  return { config: out, changed };
 }
 
 export async function rotateWebhookToken(deps: Pick<AppDeps, 'db' | 'wake' | 'clock'>, p: ProviderAdminDeps, actor: Actor, requestOrigin: string): Promise<ProviderView> {
