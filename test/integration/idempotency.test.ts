@@ -9,6 +9,8 @@ import { sendDirect } from '../../src/app/send-direct.js';
 import { sendInInteraction } from '../../src/app/send-in-interaction.js';
 import { startSmart } from '../../src/app/start-smart.js';
 import { creditBalance } from '../../src/db/credits.js';
+import { ConfigError } from '../../src/config/load-config.js';
+import { loadServerConfig } from '../../src/config/server-config.js';
 import { hashPassword } from '../../src/http/auth/password.js';
 import { purgeIdempotencyKeys, startRetention } from '../../src/main/retention.js';
 import { buildWorld, CUSTOMER, CUSTOMER_2, testDeps, type World } from '../fixtures/world.js';
@@ -150,6 +152,14 @@ describe(`Idempotency-Key leases (${TEST_DB_KIND})`, () => {
     const sent = await send('crashed-msg', msg, smartHeaders, path);
     expect(sent.status).toBe(201);
     expect(await messagesWith(msg.text)).toEqual([(sent.json as { messageId: string }).messageId]);
+  });
+});
+
+describe('IDEMPOTENCY_LEASE_SECONDS', () => {
+  it('30 by default, in seconds, bad values refused', () => {
+    expect(loadServerConfig({}).idempotencyLeaseMs).toBe(30_000);
+    expect(loadServerConfig({ IDEMPOTENCY_LEASE_SECONDS: '2' }).idempotencyLeaseMs).toBe(2_000);
+    expect(() => loadServerConfig({ IDEMPOTENCY_LEASE_SECONDS: '0' })).toThrow(ConfigError);
   });
 });
 
