@@ -61,7 +61,11 @@ async function perform(db: Db, hold: KeyHold, reply: FastifyReply, run: (hold: K
   } catch (e) {
     // A retry took the reservation over while this request ran late: answer as that retry's
     // request would (its answer, or still in progress). Nothing of this request was written.
-    if (e instanceof KeyTakenOver) return (await answerOf(db, hold, null, reply)) ?? Promise.reject(inProgress(reply, 1));
+    if (e instanceof KeyTakenOver) {
+      const answer = await answerOf(db, hold, null, reply);
+      if (answer) return answer;
+      throw inProgress(reply, 1);
+    }
     // Only a refusal is known to have sent nothing before the lease ends; after any other error
     // the key stays reserved until its lease expires, then a retry gets the answer or sends.
     if (!(e instanceof DomainError)) throw e;
