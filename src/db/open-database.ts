@@ -28,6 +28,9 @@ export interface OpenDatabaseOptions {
   readonly onBackgroundError?: (e: Error) => void;
 }
 
+/** How long a request waits for a database connection before it is answered 503. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface SmsdeskDatabase {
@@ -53,9 +56,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Smsdes
 }
 
 function openPostgres(url: string, poolSize: number, onError: (e: Error) => void): SmsdeskDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client dropped by the server must not crash the process: the pool replaces it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // While the server is away a request waits for a connection at most this long, then is
+    // answered 503, instead of hanging until the HTTP timeout.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A peer that vanished without a FIN (a failover, a cut link) is noticed by the kernel.
+    keepAlive: true,
+  });
+  // The pool's 'error' covers idle clients only. A client checked out (a transaction, a
+  // query in flight) emits 'error' on itself when the server terminates it, and an 'error'
+  // with no listener ends the process: every client gets one for its whole life. The query
+  // in flight rejects as well, and pg's pool discards a client that is no longer queryable.
   pool.on('error', onError);
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listener = createPgListener(url, onError);
   return {

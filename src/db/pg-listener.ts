@@ -1,6 +1,7 @@
 // LISTEN needs a connection of its own: a pooled one goes back to the pool and its LISTEN
 // with it. This one reconnects after a server restart and listens again; notifications sent
-// while it was down are lost, which is why every consumer also polls.
+// while it was down are lost, which is why every consumer also polls, and why each subscriber
+// is called with an empty payload once the connection is back.
 import pg from 'pg';
 
 export type NotifyCallback = (payload: string) => void;
@@ -18,23 +19,32 @@ export function createPgListener(url: string, onError: (e: Error) => void): PgLi
   let connecting: Promise<pg.Client> | null = null;
   let closed = false;
   let failures = 0;
+  let hadClient = false;
 
   const quote = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
 
   async function connect(): Promise<pg.Client> {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
     c.on('notification', (n) => {
       for (const cb of subscribers.get(n.channel) ?? []) cb(n.payload ?? '');
     });
-    c.on('error', (e) => {
-      onError(e);
+    // A terminated backend emits 'error' then 'end'; a closed socket may emit 'end' alone.
+    const lost = (e: Error | null) => {
+      if (e) onError(e);
       if (client === c) {
         client = null;
         scheduleReconnect();
       }
-    });
-    await c.connect();
-    for (const channel of subscribers.keys()) await c.query(`listen ${quote(channel)}`);
+    };
+    c.on('error', (e) => lost(e));
+    c.on('end', () => lost(null));
+    try {
+      await c.connect();
+      for (const channel of subscribers.keys()) await c.query(`listen ${quote(channel)}`);
+    } catch (e) {
+      c.end().catch(() => undefined);
+      throw e;
+    }
     failures = 0;
     return c;
   }
@@ -47,7 +57,12 @@ export function createPgListener(url: string, onError: (e: Error) => void): PgLi
           void c.end();
           throw new Error('listener closed');
         }
+        const reconnected = hadClient;
+        hadClient = true;
         client = c;
+        // Notifications sent while no connection listened are lost: every subscriber is told
+        // to look now (an empty payload), so a live stream catches up without waiting a poll.
+        if (reconnected) for (const set of subscribers.values()) for (const cb of set) cb('');
         return c;
       })
       .finally(() => {

@@ -27,6 +27,7 @@ import { Pacer } from './pacer.js';
 import { reconcileWithin, submitWithin, toOutbound } from './provider-calls.js';
 import { ProviderEventListener } from './provider-events.js';
 import type { Dispatcher, DispatcherLogger, DispatcherOptions, DispatcherStats } from './types.js';
+import { retryWhileUnavailable } from './while-unavailable.js';
 
 const consoleLogger: DispatcherLogger = {
   warn: (message, fields) => console.warn(`dispatcher: ${message}`, fields ?? ''),
@@ -73,9 +74,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let lastPurge = 0;
   const lowWater = Math.floor((concurrency * 3) / 4);
 
+  // Within the claim's lease what this worker learnt can still be recorded by it; past that
+  // the message is reclaimed and reconciled anyway.
+  const recordBudgetMs = leaseMs - submitTimeoutMs - horizonMs;
+  const write = <T>(run: () => Promise<T>) => retryWhileUnavailable(run, recordBudgetMs, stopping.signal);
+
   async function recordSent(batch: SentRecord[]): Promise<void> {
     try {
-      await markSent(db, workerId, batch);
+      await write(() => markSent(db, workerId, batch));
       return;
     } catch (e) {
       if (batch.length === 1) throw e;
@@ -101,11 +107,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function retryLater(m: ClaimedMessage, failure: FailureInfo, retryAfterMs?: number): Promise<void> {
     if (m.attempts >= maxAttempts) {
       // Never handed over successfully: refunded like a rejection.
-      await rejectMessage(db, workerId, m.id, { error: `gave up after ${m.attempts} attempts: ${failure.error}`, code: failure.code ?? 'RETRIES_EXHAUSTED' });
+      await write(() => rejectMessage(db, workerId, m.id, { error: `gave up after ${m.attempts} attempts: ${failure.error}`, code: failure.code ?? 'RETRIES_EXHAUSTED' }));
       stats.rejected++;
       return;
     }
-    await requeueMessage(db, workerId, m.id, retryDelayMs(m.attempts, backoff, random, retryAfterMs), failure);
+    await write(() => requeueMessage(db, workerId, m.id, retryDelayMs(m.attempts, backoff, random, retryAfterMs), failure));
     stats.retried++;
   }
 
@@ -199,7 +205,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         await retryLater(m, { error: result.error, code: result.code ?? null }, result.retryAfterMs);
         break;
       case 'permanent':
-        await rejectMessage(db, workerId, m.id, { error: result.error, code: result.code ?? null });
+        await write(() => rejectMessage(db, workerId, m.id, { error: result.error, code: result.code ?? null }));
         stats.rejected++;
         break;
       case 'uncertain':
@@ -207,7 +213,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           await flagForReview(db, workerId, m.id, result.error);
           stats.flagged++;
         } else {
-          await markInDoubt(db, workerId, m.id, reconcileDelayMs, result.error);
+          await write(() => markInDoubt(db, workerId, m.id, reconcileDelayMs, result.error));
           stats.inDoubt++;
         }
         break;
@@ -263,7 +269,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       } catch (e) {
         failures++;
         logger.error('claim failed', { error: describe(e), failures });
-        await latch.wait(Math.min(pollMs * failures, 30_000));
+        // Capped low: after an outage the queue should move again within seconds of recovery.
+        await latch.wait(Math.min(pollMs * failures, 5_000));
         continue;
       }
       if (more && active.size < concurrency) continue;

@@ -69,6 +69,10 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },
   VALIDATION_FAILED: { en: 'The request is not valid.', fr: 'La requête n’est pas valide.' },
   RATE_LIMITED: { en: 'Too many requests: try again shortly.', fr: 'Trop de requêtes : réessayez dans un instant.' },
+  SERVICE_UNAVAILABLE: {
+    en: 'The service is briefly unavailable: nothing was lost, try again in a few seconds.',
+    fr: 'Le service est momentanément indisponible : rien n’a été perdu, réessayez dans quelques secondes.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import type { AppDeps } from '../app/context.js';
 import type { KeyHold } from '../app/idempotency-seal.js';
 import { DomainError } from '../domain/errors.js';
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../db/unavailable.js';
 import type { TtlCache } from '../app/ttl-cache.js';
 import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionRow } from './auth/caller.js';
 import { hashSecret } from './auth/secret-token.js';
@@ -127,6 +128,7 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fast
   }
   const status = typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
   if (status === 429) return reply.status(429).send(envelope('RATE_LIMITED', lang));
+  if (isDatabaseUnavailable(err)) return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send(envelope('SERVICE_UNAVAILABLE', lang));
   if (status >= 400 && status < 500) {
     const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'BAD_REQUEST';
     return reply.status(status).send(envelope('VALIDATION_FAILED', lang, { reason: code }));
