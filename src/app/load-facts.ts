@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { AccountFacts, AgentFacts, QueueFacts, SenderNumber } from '../domain/messages/index.js';
 import type { NationalLanguage } from '../domain/sms/index.js';
 import type { Template } from '../domain/templates/index.js';
+import { submitCapability } from '../providers/capabilities.js';
 import type { Actor, AppDeps, Db } from './context.js';
 
 export interface AgentContext extends AgentFacts {
@@ -98,9 +99,16 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
   };
 }
 
+const profileKey = (actor: Actor) => `${actor.accountId}/${actor.agentId}`;
+
 function profileOf(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor): Promise<AgentProfile> {
   const read = () => queryAgentProfile(deps.db, actor);
-  return deps.profiles ? deps.profiles.get(`${actor.accountId}/${actor.agentId}`, read) : read();
+  return deps.profiles ? deps.profiles.get(profileKey(actor), read) : read();
+}
+
+/** The next read of the agent's profile on this instance goes to the database (after an administrator's change). */
+export function forgetProfile(deps: Pick<AppDeps, 'profiles'>, actor: Actor): void {
+  deps.profiles?.delete(profileKey(actor));
 }
 
 /** The agent's profile (cached when the deps carry a cache) and their open interactions (always fresh). */
@@ -116,6 +124,7 @@ export async function loadAccount(db: Db, accountId: string, recipientE164: stri
     .selectFrom('accounts')
     .select((eb) => [
       'accounts.provider_type',
+      'accounts.provider_config',
       eb
         .selectFrom('opt_outs')
         .select('opt_outs.number')
@@ -127,7 +136,7 @@ export async function loadAccount(db: Db, accountId: string, recipientE164: stri
     .executeTakeFirst();
   if (!account) throw new DomainError('NOT_FOUND', { field: 'account' });
   const opted = account.opted_out;
-  return { providerType: account.provider_type, isOptedOut: (n) => opted !== null && n === opted };
+  return { providerType: account.provider_type, submits: submitCapability(account.provider_type, account.provider_config), isOptedOut: (n) => opted !== null && n === opted };
 }
 
 /**
@@ -140,6 +149,8 @@ export async function loadSendFacts(deps: Pick<AppDeps, 'db' | 'profiles'>, acto
     .selectFrom('accounts')
     .select((eb) => [
       'accounts.provider_type',
+      // In the same round trip: what the provider can submit decides how the text is billed.
+      'accounts.provider_config',
       eb
         .selectFrom('opt_outs')
         .select('opt_outs.number')
@@ -156,7 +167,7 @@ export async function loadSendFacts(deps: Pick<AppDeps, 'db' | 'profiles'>, acto
   const opted = row.opted_out;
   return {
     agent: { ...rest, load: { openInteractions: Number(row.open), maxInteractions } },
-    account: { providerType: row.provider_type, isOptedOut: (n) => opted !== null && n === opted },
+    account: { providerType: row.provider_type, submits: submitCapability(row.provider_type, row.provider_config), isOptedOut: (n) => opted !== null && n === opted },
   };
 }
 

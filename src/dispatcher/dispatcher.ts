@@ -154,7 +154,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       else await retryLater(m, { error, code: 'NO_PROVIDER' });
       return;
     }
-    const sms = toOutbound(m);
+    const sms = toOutbound(m, provider.submits);
 
     if (m.inDoubt) {
       const since = m.previousSubmittedAt ?? new Date(Date.now() - leaseMs * 2);

@@ -3,8 +3,14 @@
 // be sending it).
 import type { ClaimedMessage } from '../db/outbox.js';
 import type { OutboundSms, ReconcileResult, SmsProvider, SubmitResult } from '../domain/ports.js';
+import { effectiveNationalLanguage, type SubmitCapability } from '../domain/messages/submit-capability.js';
 
-export function toOutbound(m: ClaimedMessage): OutboundSms {
+/**
+ * The number's national table goes to the adapter only when the adapter can signal it: the
+ * same rule the send plan billed with, so the text goes out in the parts that were debited.
+ */
+export function toOutbound(m: ClaimedMessage, submits?: SubmitCapability): OutboundSms {
+  const national = submits ? effectiveNationalLanguage(m.nationalLanguage, submits) : m.nationalLanguage;
   return {
     messageId: m.id,
     accountId: m.accountId,
@@ -13,7 +19,7 @@ export function toOutbound(m: ClaimedMessage): OutboundSms {
     body: m.body,
     encoding: m.encoding,
     segments: m.segments,
-    ...(m.nationalLanguage ? { nationalLanguage: m.nationalLanguage } : {}),
+    ...(national ? { nationalLanguage: national } : {}),
     attempt: m.attempts - 1,
   };
 }

@@ -1,5 +1,6 @@
 // Interfaces the adapters implement. The domain and the use cases depend on these only.
 import type { MessageStatus } from './messages/status.js';
+import type { SubmitCapability } from './messages/submit-capability.js';
 
 export type SmsEncodingName = 'GSM-7' | 'UCS-2';
 
@@ -14,6 +15,7 @@ export interface OutboundSms {
   readonly body: string;
   readonly encoding: SmsEncodingName;
   readonly segments: number;
+  /** Only a table the adapter declared it can signal (SmsProvider.submits): the one the text was billed with. */
   readonly nationalLanguage?: 'turkish' | 'spanish' | 'portuguese';
   /** How many times this message has been handed to a provider before (0 on the first try). */
   readonly attempt: number;
@@ -66,10 +68,28 @@ export type ProviderEvent =
       readonly to: string;
       readonly body: string;
       readonly at: Date;
+      /**
+       * Set when the provider could not read the sender as a number (an SMPP national number without a default
+       * country, a private numbering plan): `from` is kept as it came and the message goes to the unassigned inbox.
+       */
+      readonly senderUnresolved?: boolean;
+      /** Pictures and other media the message carried (Twilio MMS); absent when none. */
+      readonly media?: readonly InboundMedia[];
     };
+
+/** One media item of an inbound message: where the provider keeps it, and its type when the provider says. */
+export interface InboundMedia {
+  readonly url: string;
+  readonly contentType: string | null;
+}
 
 export interface SmsProvider {
   readonly name: string;
+  /**
+   * What this adapter can submit, declared by the provider registry from its type and settings
+   * (src/providers/capabilities.ts). Absent for adapters built outside the registry.
+   */
+  readonly submits?: SubmitCapability;
   submit(message: OutboundSms, signal: AbortSignal): Promise<SubmitResult>;
   /** Asks the provider whether an uncertain submission reached it. */
   reconcile(message: OutboundSms, since: Date): Promise<ReconcileResult>;

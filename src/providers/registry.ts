@@ -5,6 +5,7 @@
 // this file, and tests can register fakes.
 import type { z } from 'zod';
 import type { SmsProvider } from '../domain/ports.js';
+import { submitCapability } from './capabilities.js';
 import { describeSettings, type SettingDescriptor } from './setting-descriptors.js';
 
 export const PROVIDER_TYPES = ['twilio', 'http-json', 'vonage', 'smpp', 'simulator'] as const;
@@ -85,7 +86,11 @@ export function createProviderRegistry(entries: Readonly<Partial<Record<string, 
       if (!check.ok) throw new ProviderConfigError(spec.type, check.issues);
       const entry = entryOf(spec.type);
       if (entry === undefined) throw new ProviderConfigError(spec.type, [{ path: 'type', message: 'unknown provider type' }]);
-      return entry.create(check.config, context);
+      const provider = entry.create(check.config, context);
+      // The same declaration the send plan billed with travels with the adapter, so the
+      // dispatcher hands it only a national table it can signal.
+      Object.defineProperty(provider, 'submits', { value: submitCapability(spec.type, check.config), enumerable: false });
+      return provider;
     },
   };
 }

@@ -2,3 +2,4 @@ export * from './status.js';
 export * from './plan-send.js';
 export * from './opt-out.js';
 export * from './parts.js';
+export * from './submit-capability.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planDirectSend, planInteractionSend, planStart, type AccountFacts, type AgentFacts, type QueueFacts, type SenderNumber } from './plan-send.js';
+import type { SubmitCapability } from './submit-capability.js';
 
 const FR_MOBILE = '+33 6 12 34 56 78';
 const FR_LANDLINE = '+33 1 42 68 53 00';
@@ -17,8 +18,11 @@ const agent = (over: Partial<AgentFacts> = {}): AgentFacts => ({
   load: { openInteractions: 0, maxInteractions: 3 },
   ...over,
 });
+const NATIONAL: SubmitCapability = { encodings: ['GSM-7', 'UCS-2'], nationalLanguages: ['turkish', 'spanish', 'portuguese'], maxParts: 255 };
+const PLAIN: SubmitCapability = { encodings: ['GSM-7', 'UCS-2'], nationalLanguages: [], maxParts: 8 };
 const account = (over: Partial<AccountFacts> = {}): AccountFacts => ({
   providerType: 'simulator',
+  submits: NATIONAL,
   balance: 100,
   isOptedOut: () => false,
   ...over,
@@ -61,6 +65,27 @@ describe('planDirectSend', () => {
     const turkish = planDirectSend(agent(), account(), direct({ text, senderId: 'n2' }));
     expect(plain.ok && plain.plan.analysis.encoding).toBe('UCS-2');
     expect(turkish.ok && turkish.plan.analysis.encoding).toBe('GSM-7');
+  });
+
+  it('counts a national-table number as Unicode when the provider cannot signal the table (640 Turkish characters: 10 parts, refused)', () => {
+    const text = 'ş'.repeat(640);
+    const national = planDirectSend(agent(), account({ balance: 1000 }), direct({ text, senderId: 'n2' }));
+    expect(national.ok && national.plan.credits).toBe(5);
+    const vonage = planDirectSend(agent(), account({ providerType: 'vonage', submits: PLAIN, balance: 1000 }), direct({ text, senderId: 'n2' }));
+    expect(vonage).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', details: { segments: 10, maxSegments: 8, encoding: 'UCS-2' } });
+    const short = planDirectSend(agent(), account({ providerType: 'vonage', submits: PLAIN }), direct({ text: 'Sipariş hazır', senderId: 'n2' }));
+    expect(short.ok && short.plan.analysis).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    expect(short.ok && short.plan.analysis.nationalLanguage).toBeUndefined();
+  });
+
+  it("caps the parts at the provider's maximum when it takes fewer than 8", () => {
+    const three = { ...PLAIN, maxParts: 3 };
+    expect(planDirectSend(agent(), account({ submits: three }), direct({ text: 'a'.repeat(459) })).ok).toBe(true);
+    expect(planDirectSend(agent(), account({ submits: three }), direct({ text: 'a'.repeat(460) }))).toMatchObject({
+      ok: false,
+      code: 'CREDIT_LIMIT_EXCEEDED',
+      details: { segments: 4, maxSegments: 3, limitUnits: 459 },
+    });
   });
 
   it('refuses with each code, in the order an agent can act on', () => {

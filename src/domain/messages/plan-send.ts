@@ -5,6 +5,7 @@ import { canStartInteraction, canUseMode, hasProvider, type InteractionLoad, typ
 import { checkRecipient, type RecipientInfo } from '../phone/index.js';
 import { analyzeSms, type NationalLanguage, type SmsAnalysis } from '../sms/index.js';
 import { resolveTemplate, unfilledVariables, type Template } from '../templates/index.js';
+import { effectiveNationalLanguage, maxPartsFor, type SubmitCapability } from './submit-capability.js';
 
 export interface SenderNumber {
   readonly id: string;
@@ -27,6 +28,8 @@ export interface AgentFacts {
 
 export interface AccountFacts {
   readonly providerType: string | null;
+  /** What the account's provider can submit: the plan bills only what it will really send. */
+  readonly submits: SubmitCapability;
   /**
    * The balance when it was read. Absent, the plan leaves the question to the debit in the send
    * transaction, which is the guarantee anyway (a read balance is stale by the time it is used).
@@ -97,8 +100,12 @@ export interface ContentPlan {
   readonly credits: number;
 }
 
-/** The message itself: template, content, encoding and the 8-credit cap, then the balance. */
-export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'balance'>, req: ContentRequest): Planned<ContentPlan> {
+/**
+ * The message itself: template, content, encoding and the 8-credit cap, then the balance. The
+ * sender's national table counts only if the provider can signal it: otherwise the text goes
+ * out as UCS-2, so that is what is counted, capped and debited.
+ */
+export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'balance' | 'submits'>, req: ContentRequest): Planned<ContentPlan> {
   const template = resolveTemplate(req.templateId, req.templates);
   if (!template.ok) return template;
   if (req.text.trim() === '') return refuse('EMPTY_MESSAGE');
@@ -106,10 +113,12 @@ export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'b
     const unfilled = unfilledVariables(req.text, template.template.body);
     if (unfilled.length > 0) return refuse('UNFILLED_VARIABLES', { variables: unfilled });
   }
-  const options = sender.nationalLanguage ? { nationalLanguage: sender.nationalLanguage } : undefined;
-  const analysis = analyzeSms(req.text, options);
-  if (analysis.overLimit) {
-    return refuse('CREDIT_LIMIT_EXCEEDED', { segments: analysis.segments, maxSegments: analysis.maxSegments, units: analysis.units, limitUnits: analysis.limitUnits, encoding: analysis.encoding });
+  const national = effectiveNationalLanguage(sender.nationalLanguage, account.submits);
+  const analysis = analyzeSms(req.text, national ? { nationalLanguage: national } : undefined);
+  const maxParts = maxPartsFor(account.submits);
+  if (analysis.segments > maxParts) {
+    const limitUnits = (analysis.limitUnits / analysis.maxSegments) * maxParts;
+    return refuse('CREDIT_LIMIT_EXCEEDED', { segments: analysis.segments, maxSegments: maxParts, units: analysis.units, limitUnits, encoding: analysis.encoding });
   }
   if (account.balance !== undefined && account.balance < analysis.segments) return refuse('INSUFFICIENT_CREDITS', { required: analysis.segments, balance: account.balance });
   return { ok: true, plan: { body: req.text, templateId: template.template?.id ?? null, analysis, credits: analysis.segments } };
