@@ -64,7 +64,7 @@ export function loadServerConfig(env: Env): ServerConfig {
     sendsPerMinute: int(env, 'SENDS_PER_MINUTE', 120, 1, 100_000),
     logLevel: level as ServerConfig['logLevel'],
     demo: bool(env, 'SMSDESK_DEMO', !env.DATABASE_URL?.trim()),
-    secretKey: env.SMSDESK_SECRET_KEY?.trim() || null,
+    secretKey: loadSecretKey(env),
     messageRetentionDays: int(env, 'MESSAGE_RETENTION_DAYS', 365, 0, 36_500),
     idempotencyLeaseMs: int(env, 'IDEMPOTENCY_LEASE_SECONDS', 30, 1, 3_600) * 1000,
     login: {
@@ -81,6 +81,11 @@ export function loadServerConfig(env: Env): ServerConfig {
 
 function listenHost(env: Env): string {
   return env.HOST?.trim() || '127.0.0.1';
+}
+
+/** The key that seals provider secrets; what the configuration commands need of the server's settings. */
+export function loadSecretKey(env: Env): string | null {
+  return env.SMSDESK_SECRET_KEY?.trim() || null;
 }
 
 export function isLoopback(host: string): boolean {
@@ -103,7 +108,22 @@ function publicUrlWarnings(env: Env, rawUrl: string | null): string[] {
     throw new ConfigError(`PUBLIC_URL is not an absolute URL: "${rawUrl}"`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must start with https:// or http://');
+  checkPublicPath(rawUrl, u);
   return u.protocol === 'http:' && !isLoopback(u.hostname) ? [`PUBLIC_URL is not https (${rawUrl}): sign-ins, sessions and webhooks travel in clear`] : [];
+}
+
+/** The server's own first path segments: a prefix named like one would be taken for a route. */
+const SERVER_PATHS = new Set(['api', 'webhooks', 'healthz', 'readyz', 'metrics', 'assets']);
+
+// The path is a prefix the server strips from each request (src/http/external-url.ts): it must
+// arrive on the wire exactly as written, so only plain segments, and nothing after it.
+function checkPublicPath(rawUrl: string, u: URL): void {
+  if (u.username || u.password || u.search || u.hash || rawUrl.includes('?') || rawUrl.includes('#')) throw new ConfigError(`PUBLIC_URL must be an origin and an optional path, without credentials, query or fragment: "${rawUrl}"`);
+  const path = u.pathname.replace(/\/+$/, '');
+  if (path === '') return;
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path)) throw new ConfigError(`PUBLIC_URL's path may hold only letters, digits and . _ ~ - between slashes: "${rawUrl}"`);
+  const first = path.split('/')[1] ?? '';
+  if (SERVER_PATHS.has(first.toLowerCase())) throw new ConfigError(`PUBLIC_URL's path cannot start with /${first}, one of the server's own paths: "${rawUrl}"`);
 }
 
 function metricsAddress(env: Env): ServerConfig['metricsListen'] {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config/index.js';
-import { loadServerConfig } from '../config/server-config.js';
+import { loadSecretKey, loadServerConfig } from '../config/server-config.js';
 import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
 import { UsageError } from '../config-file/account-choice.js';
 import { runConfigCommand, runCreateAdminCommand } from '../config-file/cli.js';
@@ -70,7 +70,7 @@ async function withDatabase(run: (db: SmsdeskDatabase) => Promise<void>): Promis
 }
 
 function commandIo() {
-  return { out: (line: string) => console.log(line), secretKey: loadServerConfig(process.env).secretKey };
+  return { out: (line: string) => console.log(line), secretKey: loadSecretKey(process.env) };
 }
 
 async function runServe(): Promise<void> {

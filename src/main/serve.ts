@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../app/context.js';
 import { TtlCache } from '../app/ttl-cache.js';
 import { receiveInbound } from '../app/receive-inbound.js';
+import { wellFormedEvent } from '../http/unsafe-text.js';
 import type { AppConfig } from '../config/index.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
@@ -67,7 +68,10 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     providers: (accountId) => providers.get(accountId),
     wake: outbox,
     events,
-    onInbound: (e, provider) => {
+    // Pushed by SMPP or the simulator: cleaned as webhook events are, since a NUL the
+    // database refuses would have the event retried for ever.
+    onInbound: (raw, provider) => {
+      const e = wellFormedEvent(raw);
       const optOut = (e as { optOut?: unknown }).optOut;
       return receiveInbound(deps, {
         accountId: e.accountId,
@@ -102,6 +106,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
     login: o.server.login,
     metricsAccess: { token: o.server.metricsToken, onMainPort: o.server.metricsListen === null },
+    providers: (accountId) => providers.get(accountId),
     logger,
     registerExtra: async (app) => {
       if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });

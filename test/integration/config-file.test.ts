@@ -229,7 +229,8 @@ describe('smsdesk commands in a child process', () => {
     const location = await createTestLocation({ fileBacked: true });
     const dir = await mkdtemp(path.join(tmpdir(), 'smsdesk-cf-'));
     try {
-      const env = { ...process.env, ...(location.options.url ? { DATABASE_URL: location.options.url } : { DATA_DIR: location.options.dataDir, DATABASE_URL: '' }), SMSDESK_SECRET_KEY: KEY };
+      // As on a production host: the commands need no server setting such as PUBLIC_URL.
+      const env = { ...process.env, ...(location.options.url ? { DATABASE_URL: location.options.url } : { DATA_DIR: location.options.dataDir, DATABASE_URL: '' }), SMSDESK_SECRET_KEY: KEY, NODE_ENV: 'production' };
       const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('bin/smsdesk.js'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
 
       const admin = run('create-admin', '--email', 'Root@Acme.test', '--name', 'Root', '--account', 'acme');
