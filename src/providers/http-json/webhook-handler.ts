@@ -3,6 +3,7 @@
 // effects, so a redelivered callback yields the same events, deduplicated downstream on
 // (id, status) for reports and id for inbound messages.
 import type { MessageStatus } from '../../domain/messages/status.js';
+import { meaningfulErrorCode } from '../error-code.js';
 import { headerValue, type ProviderEventDetail, type WebhookKind, type WebhookRequest, type WebhookResult } from '../webhook.js';
 import { inboundCallbackSchema, statusCallbackSchema, type StatusCallback } from './payloads.js';
 import { checkWebhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
@@ -58,7 +59,7 @@ export function handleHttpJsonWebhook(kind: WebhookKind, req: WebhookRequest, ct
         at: instant(c.statusAt, ctx.now),
         providerStatus: c.status,
         messageId: c.retId,
-        ...(c.errorCode == null || c.errorCode === '' ? {} : { errorCode: c.errorCode }),
+        ...(meaningfulErrorCode(c.errorCode) === undefined ? {} : { errorCode: meaningfulErrorCode(c.errorCode) }),
       },
     ]);
   }

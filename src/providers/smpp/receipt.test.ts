@@ -10,8 +10,22 @@ describe('receipt text (SMPP 3.4 Appendix B, read leniently)', () => {
       messageId: '0123456789',
       stat: 'DELIVRD',
       status: 'delivered',
-      errorCode: '000',
     });
+  });
+
+  it.each([
+    ['EXPIRED', 'undelivered'],
+    ['UNDELIV', 'undelivered'],
+    ['REJECTD', 'failed'],
+  ])('reports no error code for %s with err:000 ("no error", not a code)', (stat, status) => {
+    const text = `id:7 sub:001 dlvrd:000 submit date:2601011200 done date:2601011201 stat:${stat} err:000 text:x`;
+    expect(parseReceipt({ text })).toEqual({ messageId: '7', stat, status });
+    expect(parseReceipt({ text, networkErrorCode: Uint8Array.from([3, 0, 0]) })).toEqual({ messageId: '7', stat, status });
+  });
+
+  it('keeps the text err when the network_error_code TLV is zero', () => {
+    const text = 'id:7 sub:001 dlvrd:000 submit date:2601011200 done date:2601011201 stat:UNDELIV err:012';
+    expect(parseReceipt({ text, networkErrorCode: Uint8Array.from([3, 0, 0]) })?.errorCode).toBe('012');
   });
 
   it.each([

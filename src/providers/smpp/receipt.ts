@@ -3,6 +3,7 @@
 // receipt does not say the SMSC's time zone), `text:` missing or `none`. TLVs, when
 // present, win over the text: they are typed, the text is whatever the SMSC felt like writing.
 import type { MessageStatus } from '../../domain/messages/status.js';
+import { meaningfulErrorCode } from '../error-code.js';
 
 export const ESM_TYPE_MASK = 0x3c;
 export const ESM_DELIVERY_RECEIPT = 0x04;
@@ -77,12 +78,13 @@ export function parseReceipt(fields: ReceiptFields): SmppReceipt | undefined {
     fields.networkErrorCode && fields.networkErrorCode.length >= 3
       ? String(((fields.networkErrorCode[1] ?? 0) << 8) | (fields.networkErrorCode[2] ?? 0))
       : undefined;
-  const errorCode = tlvError ?? field(fields.text, 'err');
+  // `err:000` (or a zero network_error_code) is "no error", whatever the stat: EXPIRED err:000 has no code to report.
+  const errorCode = meaningfulErrorCode(tlvError) ?? meaningfulErrorCode(field(fields.text, 'err'));
   return {
     messageId,
     stat,
     status: statToStatus(stat),
-    ...(errorCode !== undefined && errorCode !== '' ? { errorCode } : {}),
+    ...(errorCode !== undefined ? { errorCode } : {}),
   };
 }
 

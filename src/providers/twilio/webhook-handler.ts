@@ -3,6 +3,7 @@
 // same events, deduplicated downstream on MessageSid (inbound) or (MessageSid, MessageStatus).
 import type { WebhookKind, WebhookRequest, WebhookResponse, WebhookResult, ProviderEventDetail } from '../webhook.js';
 import { headerValue } from '../webhook.js';
+import { meaningfulErrorCode } from '../error-code.js';
 import { isRetryableDeliveryError } from './errors.js';
 import { verifyTwilioSignature, type FormParams } from './signature.js';
 import { mapTwilioStatus } from './status-map.js';
@@ -48,7 +49,7 @@ function statusCallback(params: URLSearchParams, url: string, ctx: TwilioWebhook
   const status = mapTwilioStatus(twilioStatus);
   // A status that changes nothing (receiving, an unknown new word) is acknowledged, not retried.
   if (status === null) return { events: [], response: answer(204) };
-  const errorCode = params.get('ErrorCode');
+  const errorCode = meaningfulErrorCode(params.get('ErrorCode'));
   const messageId = new URLSearchParams(queryOf(url)).get(MESSAGE_ID_PARAM);
   const event: ProviderEventDetail = {
     type: 'status',
@@ -57,7 +58,7 @@ function statusCallback(params: URLSearchParams, url: string, ctx: TwilioWebhook
     status,
     at: ctx.now(),
     providerStatus: twilioStatus,
-    ...(errorCode === null || errorCode === '' ? {} : { errorCode, errorRetryable: isRetryableDeliveryError(errorCode) }),
+    ...(errorCode === undefined ? {} : { errorCode, errorRetryable: isRetryableDeliveryError(errorCode) }),
     ...(messageId === null || messageId === '' ? {} : { messageId }),
   };
   return { events: [event], response: answer(204) };

@@ -11,6 +11,7 @@ import type {
   WebhookResponse,
   WebhookResult,
 } from '../webhook.js';
+import { meaningfulErrorCode } from '../error-code.js';
 import type { InboundAssembler, AssembledInbound } from './inbound-assembler.js';
 import { BadRequest, webhookParams } from './params.js';
 import { classifyErrCode, receiptStatus } from './receipts.js';
@@ -91,7 +92,7 @@ function statusEvents(p: Record<string, string>, ctx: WebhookContext): StatusEve
   if (!status) return [];
   // `err-code` 0, or any code on a delivered or intermediate receipt, says nothing.
   const errCode = p['err-code'];
-  const errorCode = status !== 'delivered' && status !== 'sent' && errCode && errCode !== '0' ? errCode : undefined;
+  const errorCode = status !== 'delivered' && status !== 'sent' ? meaningfulErrorCode(errCode) : undefined;
   return [
     {
       type: 'status',
