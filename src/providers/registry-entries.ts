@@ -1,7 +1,9 @@
 // The provider types this build ships. Twilio and HTTPS JSON validate with their own schemas;
 // the Vonage, SMPP and simulator schemas mirror their adapters' config types (create() below
 // would stop compiling if those types gained a required setting).
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { endpointUrlSetting } from './http/endpoint-url.js';
 import { httpJsonConfigSchema, createHttpJsonProvider } from './http-json/index.js';
 import { createProviderRegistry, providerEntry, type ProviderEntry, type ProviderType } from './registry.js';
 import { DEFAULT_SIMULATOR_CONFIG, parseSimulatorConfig, createSimulatorProvider } from './simulator/index.js';
@@ -21,8 +23,8 @@ export const vonageConfigSchema = z
   .object({
     apiKey: z.string().min(1),
     apiSecret: z.string().min(1),
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    statusCallbackUrl: z.url({ protocol: /^https?$/ }).optional(),
+    baseUrl: endpointUrlSetting().optional(),
+    statusCallbackUrl: endpointUrlSetting().optional(),
     signatureSecret: z.string().min(1).optional(),
     signatureMethod: z.enum(['md5hash', 'md5hmac', 'sha1hmac', 'sha256hmac', 'sha512hmac']).optional(),
     ttlMs: tuning(z.number().int().min(20_000).max(604_800_000).optional()),
@@ -55,6 +57,7 @@ export const smppConfigSchema = z
     numberNpi: tuning(npi.optional()),
     alphanumericTon: tuning(ton.optional()),
     alphanumericNpi: tuning(npi.optional()),
+    defaultCountry: z.string().refine((c) => isSupportedCountry(c.toUpperCase()), 'must be an ISO 3166 country code, e.g. FR').optional(),
     nationalLanguageShift: z.boolean().optional(),
     registeredDelivery: tuning(z.number().int().min(0).max(0xff).optional()),
     validitySeconds: tuning(z.number().int().min(1).optional()),

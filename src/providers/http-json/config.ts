@@ -1,6 +1,6 @@
 // An HTTPS JSON connector's settings (reference §8), validated once when the provider is built.
 import { z } from 'zod';
-import { endpointUrlProblem } from '../http/endpoint-url.js';
+import { endpointUrlSetting } from '../http/endpoint-url.js';
 import { settingMeta } from '../setting-descriptors.js';
 
 const advanced = { advanced: true } as const;
@@ -8,13 +8,7 @@ const advanced = { advanced: true } as const;
 export const httpJsonConfigSchema = z
   .object({
     /** Where messages are POSTed; https (plain http only on a loopback address). */
-    url: settingMeta(
-      z.string().superRefine((value, ctx) => {
-        const problem = endpointUrlProblem(value);
-        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-      { url: true },
-    ),
+    url: endpointUrlSetting(),
     username: z.string().min(1).optional(),
     password: z.string().min(1).optional(),
     /** Sender named in the connection test (real sends use the message's own sender). */

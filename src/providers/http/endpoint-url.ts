@@ -2,6 +2,8 @@
 // accepted for a loopback address, where the traffic never leaves the machine (a local relay or
 // sidecar gateway, and the local fakes).
 import { isIP } from 'node:net';
+import { z } from 'zod';
+import { settingMeta } from '../setting-descriptors.js';
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -22,4 +24,18 @@ export function endpointUrlProblem(value: string): string | null {
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
   return 'must be https (plain http only for a loopback address)';
+}
+
+/**
+ * The one setting schema for every address a connector reaches or gives a provider (API base URLs, gateway
+ * URLs, status callbacks): each connector's schema uses it, so the rule above cannot differ between them.
+ */
+export function endpointUrlSetting(): z.ZodString {
+  return settingMeta(
+    z.string().superRefine((value, ctx) => {
+      const problem = endpointUrlProblem(value);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    { url: true },
+  );
 }

@@ -1,4 +1,5 @@
 // What an account's SMPP connector is configured with, and the defaults that fill the rest.
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { LinkSettings } from './link.js';
 import type { ReceiptIdConversion } from './ids.js';
 
@@ -25,6 +26,11 @@ export interface SmppConfig {
   /** TON/NPI of alphanumeric senders (default 5/0). */
   readonly alphanumericTon?: number;
   readonly alphanumericNpi?: number;
+  /**
+   * ISO 3166 country (e.g. `FR`) that national inbound numbers (TON 2, or TON 0 with the trunk prefix) belong to.
+   * Absent: such numbers cannot be read as E.164 and land in the unassigned inbox as they came.
+   */
+  readonly defaultCountry?: string;
   /** Whether the SMSC honours the national language shift indicators (default true). */
   readonly nationalLanguageShift?: boolean;
   /** registered_delivery (default 0x01: final receipt, success or failure). */
@@ -54,8 +60,9 @@ export interface SmppConfig {
   readonly receiptTrackingMax?: number;
 }
 
-export interface ResolvedSmppConfig extends Required<Omit<SmppConfig, 'validitySeconds'>> {
+export interface ResolvedSmppConfig extends Required<Omit<SmppConfig, 'validitySeconds' | 'defaultCountry'>> {
   readonly validitySeconds: number | undefined;
+  readonly defaultCountry: CountryCode | undefined;
 }
 
 export function resolveSmppConfig(c: SmppConfig): ResolvedSmppConfig {
@@ -65,6 +72,8 @@ export function resolveSmppConfig(c: SmppConfig): ResolvedSmppConfig {
   if (c.password.length > 8) throw new Error('SMPP password must be at most 8 characters');
   const window = c.window ?? 10;
   if (!Number.isInteger(window) || window < 1) throw new Error('SMPP window must be a positive integer');
+  const country = c.defaultCountry?.toUpperCase();
+  if (country !== undefined && !isSupportedCountry(country)) throw new Error('SMPP defaultCountry must be an ISO 3166 country code, e.g. FR');
   return {
     accountId: c.accountId,
     host: c.host,
@@ -80,6 +89,7 @@ export function resolveSmppConfig(c: SmppConfig): ResolvedSmppConfig {
     numberNpi: c.numberNpi ?? 1,
     alphanumericTon: c.alphanumericTon ?? 5,
     alphanumericNpi: c.alphanumericNpi ?? 0,
+    defaultCountry: country as CountryCode | undefined,
     nationalLanguageShift: c.nationalLanguageShift ?? true,
     registeredDelivery: c.registeredDelivery ?? 0x01,
     validitySeconds: c.validitySeconds,

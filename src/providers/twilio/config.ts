@@ -1,17 +1,11 @@
 // A Twilio connector's settings, validated once when the provider is built.
 import { z } from 'zod';
-import { endpointUrlProblem } from '../http/endpoint-url.js';
+import { endpointUrlSetting } from '../http/endpoint-url.js';
 import { settingMeta } from '../setting-descriptors.js';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`);
 
-const endpointUrl = settingMeta(
-  z.string().superRefine((value, ctx) => {
-    const problem = endpointUrlProblem(value);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-  { url: true },
-);
+const endpointUrl = endpointUrlSetting();
 const advanced = { advanced: true } as const;
 
 export const twilioConfigSchema = z

@@ -1,4 +1,5 @@
 // What an account's Vonage SMS API connector is configured with, and the defaults that fill the rest.
+import { endpointUrlProblem } from '../http/endpoint-url.js';
 import type { SignatureMethod } from './signature.js';
 
 export interface VonageConfig {
@@ -30,6 +31,11 @@ export type ResolvedVonageConfig = Required<Omit<VonageConfig, 'statusCallbackUr
 export function resolveVonageConfig(c: VonageConfig): ResolvedVonageConfig {
   if (!c.apiKey || !c.apiSecret) throw new Error('Vonage api key and secret are required');
   const baseUrl = c.baseUrl ?? 'https://rest.nexmo.com';
+  // The schema refuses these already; an adapter built directly must not be able to send credentials in clear.
+  for (const [name, url] of [['baseUrl', baseUrl], ['statusCallbackUrl', c.statusCallbackUrl]] as const) {
+    const problem = url === undefined ? null : endpointUrlProblem(url);
+    if (problem !== null) throw new Error(`Vonage ${name} ${problem}`);
+  }
   const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   if (c.ttlMs !== undefined && (c.ttlMs < 20_000 || c.ttlMs > 604_800_000)) throw new Error('Vonage ttl must be 20 000–604 800 000 ms');
   return {
