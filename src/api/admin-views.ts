@@ -156,3 +156,55 @@ export interface AuditPage {
   readonly entries: readonly AuditRecord[];
   readonly nextBefore: string | null;
 }
+
+/** A message whose submission is uncertain, waiting for an administrator's decision. */
+export interface ReviewItem {
+  readonly messageId: string;
+  /** Usually 'sending'; a late delivery report may have moved it on since it was flagged. */
+  readonly status: string;
+  /** Masked as in logs: '+', the country code and the last 2 digits. */
+  readonly to: string;
+  readonly from: string;
+  readonly credits: number;
+  readonly attempts: number;
+  readonly provider: string | null;
+  readonly providerMessageId: string | null;
+  /** What is known: the dispatcher's last error (numbers masked). */
+  readonly lastError: string | null;
+  readonly agentId: string | null;
+  readonly agentName: string | null;
+  readonly interactionId: string | null;
+  readonly createdAt: string;
+  readonly submittedAt: string | null;
+  readonly underReviewSince: string;
+  readonly ageSeconds: number;
+}
+
+export interface ReviewPage {
+  readonly items: readonly ReviewItem[];
+  readonly total: number;
+}
+
+export interface ReviewDecisionResult {
+  readonly messageId: string;
+  readonly action: 'confirm-sent' | 'abandon' | 'resend';
+  /** The message's status after the decision ('queued' after a resend). */
+  readonly status: string;
+  /** Credits paid back (an abandon of a message no report had made final). */
+  readonly refunded: number;
+}
+
+/** An API token as administrators see it: never its secret. */
+export interface ApiTokenView {
+  readonly id: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/** The answer to a creation: the secret, shown this once. */
+export interface CreatedApiToken extends ApiTokenView {
+  readonly token: string;
+}

@@ -168,6 +168,8 @@ export interface MessagesTable {
   last_error: string | null;
   error_code: string | null;
   needs_review: Generated<boolean>;
+  /** When the message was last flagged for review; null when it is not under review. */
+  review_since: Timestamp | null;
   created_at: DefaultTimestamp;
   submitted_at: Timestamp | null;
   sent_at: Timestamp | null;
@@ -251,6 +253,8 @@ export interface ApiTokensTable {
   scopes: ColumnType<string[], string[] | undefined, string[]>;
   created_at: DefaultTimestamp;
   revoked_at: Timestamp | null;
+  /** Written at most once a minute per token. */
+  last_used_at: Timestamp | null;
 }
 
 export interface LoginFailuresTable {

@@ -64,6 +64,18 @@ export const ERROR_CATALOGUE = {
     en: 'This conversation is not in progress: messages can only be sent while it is progressing.',
     fr: 'Cette conversation n’est pas en cours : l’envoi n’est possible que pendant son traitement.',
   },
+  CALL_ENDED: {
+    en: 'This call has ended: an SMS can only be sent from a call in progress. Send it as a new SMS instead.',
+    fr: 'Cet appel est terminé : un SMS ne peut être envoyé que depuis un appel en cours. Envoyez-le comme un nouveau SMS.',
+  },
+  REVIEW_ALREADY_DECIDED: {
+    en: 'This message is no longer under review: someone has already decided what happens to it.',
+    fr: 'Ce message n’est plus en vérification : quelqu’un a déjà décidé de son sort.',
+  },
+  RESEND_NOT_SAFE: {
+    en: 'Not resent: the provider could not confirm that it never received this message, so resending could send it twice.',
+    fr: 'Non renvoyé : le fournisseur n’a pas pu confirmer qu’il n’a jamais reçu ce message, le renvoyer pourrait l’envoyer deux fois.',
+  },
   NOT_FOUND: { en: 'Not found.', fr: 'Introuvable.' },
   UNAUTHENTICATED: { en: 'Please sign in.', fr: 'Veuillez vous connecter.' },
   FORBIDDEN: { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },

@@ -47,6 +47,29 @@ export function createMetrics(db: Db, liveConnections: () => number): HttpMetric
       this.set(Math.max(0, Number(r?.lag ?? 0)));
     },
   });
+  // Both read through the partial index messages_review: a handful of rows, whatever the table's size.
+  new Gauge({
+    name: 'smsdesk_review_waiting',
+    help: 'Messages whose submission is uncertain, waiting for an administrator (GET /api/admin/review)',
+    registers: [registry],
+    async collect() {
+      const r = await db.selectFrom('messages').select(sql<string>`count(*)`.as('n')).where('needs_review', '=', true).executeTakeFirst();
+      this.set(Number(r?.n ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'smsdesk_review_oldest_seconds',
+    help: 'How long the message waiting longest for review has waited (0 when none waits)',
+    registers: [registry],
+    async collect() {
+      const r = await db
+        .selectFrom('messages')
+        .select(sql<string | null>`extract(epoch from (now() - min(coalesce(review_since, updated_at))))`.as('age'))
+        .where('needs_review', '=', true)
+        .executeTakeFirst();
+      this.set(Math.max(0, Number(r?.age ?? 0)));
+    },
+  });
   new Gauge({
     name: 'smsdesk_messages_by_status',
     help: 'Messages created in the last 24 hours, by status',

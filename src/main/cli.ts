@@ -9,6 +9,7 @@ import { runConfigCommand, runCreateAdminCommand } from '../config-file/cli.js';
 import { runAnalyze } from './analyze-cli.js';
 import { DEMO_LOGINS, seedDemo } from './demo-seed.js';
 import { serve } from './serve.js';
+import { runTokenCommand, TOKEN_USAGE } from './token-cli.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const USAGE = `Usage: smsdesk <command>
@@ -22,7 +23,8 @@ const USAGE = `Usage: smsdesk <command>
                    print an account's configuration in the same format (secrets redacted)
   create-admin --email E --name N [--account ID]
                    create an administrator (and the account if missing); prints its password once
-  seed-demo        create the demo account when the database has no account`;
+  seed-demo        create the demo account when the database has no account
+  ${TOKEN_USAGE}`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
@@ -42,6 +44,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return withDatabase((db) => runConfigCommand(db, rest, commandIo()));
     case 'create-admin':
       return withDatabase((db) => runCreateAdminCommand(db, rest, commandIo()));
+    case 'token':
+      return withDatabase((db) => runTokenCommand(db, rest, (line) => console.log(line)));
     case 'seed-demo':
       return withDatabase(async (db) => {
         const { seeded } = await seedDemo(db);

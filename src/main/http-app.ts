@@ -16,6 +16,7 @@ import { buildServer } from '../http/server.js';
 import { defaultProviderRegistry } from '../providers/registry-entries.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { SecretKey } from '../providers/secrets.js';
+import type { SmsProvider } from '../domain/ports.js';
 
 export interface HttpAppOptions {
   readonly deps: AppDeps;
@@ -47,6 +48,8 @@ export interface HttpAppOptions {
   readonly login?: LoginProtection;
   /** Who may read /metrics, and whether the main port serves it. */
   readonly metricsAccess?: MetricsAccess;
+  /** The accounts' adapters (the provider cache): the review asks the provider before a resend. */
+  readonly providers?: (accountId: string) => Promise<SmsProvider>;
 }
 
 export interface HttpApp {
@@ -66,7 +69,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000, o.maxReplay);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl })];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl }, { providers: o.providers ?? null })];
   const app = await buildServer({
     deps: o.deps,
     routes,

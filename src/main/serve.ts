@@ -107,6 +107,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     login: o.server.login,
     metricsAccess: { token: o.server.metricsToken, onMainPort: o.server.metricsListen === null },
     providers: (accountId) => providers.get(accountId),
+    providers: (accountId) => providers.get(accountId),
     logger,
     registerExtra: async (app) => {
       if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });

@@ -278,14 +278,14 @@ describe(`review decisions (${TEST_DB_KIND})`, () => {
     return id;
   }
 
-  it('resend queues it again; abandon rejects and refunds; confirm records it sent', async () => {
+  it('resend queues it again; abandon fails it and refunds; confirm records it sent', async () => {
     const a = await seedAccount(tdb.db, { credits: 10 });
     const [r1, r2, r3] = [await flagged(a), await flagged(a), await flagged(a)];
     expect(await creditBalance(tdb.db, a.accountId)).toBe(4);
     expect(await resolveReview(tdb.db, r1, { action: 'resend' }, 'admin-1')).toBe(true);
     expect(await message(r1)).toMatchObject({ status: 'queued', needs_review: false });
     expect(await resolveReview(tdb.db, r2, { action: 'abandon', reason: 'checked: never reached the provider, customer called instead' }, 'admin-1')).toBe(true);
-    expect(await message(r2)).toMatchObject({ status: 'rejected', needs_review: false });
+    expect(await message(r2)).toMatchObject({ status: 'failed', needs_review: false });
     expect(await creditBalance(tdb.db, a.accountId)).toBe(6);
     expect(await resolveReview(tdb.db, r3, { action: 'confirm-sent', provider: 'fake', providerMessageId: 'seen-in-console' }, 'admin-1')).toBe(true);
     expect(await message(r3)).toMatchObject({ status: 'sent', provider_message_id: 'seen-in-console', needs_review: false });

@@ -17,7 +17,8 @@ export interface AuditEntry {
 
 export const ADMIN_EVENT_PREFIX = 'admin.';
 
-export async function audit(tx: Executor, actor: Actor, e: AuditEntry): Promise<void> {
+/** `agentId` null: a change made from the command line, by no agent. */
+export async function audit(tx: Executor, actor: Pick<Actor, 'accountId'> & { readonly agentId: string | null }, e: AuditEntry): Promise<void> {
   await appendEvent(tx, {
     accountId: actor.accountId,
     agentId: null,

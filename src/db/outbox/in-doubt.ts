@@ -23,7 +23,7 @@ export async function markInDoubt(db: Executor, workerId: string, messageId: str
 export async function flagForReview(db: Executor, workerId: string, messageId: string, error: string): Promise<boolean> {
   const { rows } = await sql`
     with upd as (
-      update messages set needs_review = true, locked_by = null, locked_until = null, last_error = ${error}, updated_at = now()
+      update messages set needs_review = true, review_since = now(), locked_by = null, locked_until = null, last_error = ${error}, updated_at = now()
       where id = ${messageId} and locked_by = ${workerId} and status = 'sending'
       returning *
     ), ev as (${statusEventsFrom('upd')})

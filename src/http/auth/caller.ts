@@ -56,8 +56,13 @@ export async function resolveCaller(db: Db, req: FastifyRequest, t: SessionTimeo
 
 async function tokenCaller(db: Db, token: string): Promise<Caller | null> {
   if (token.length < 20 || token.length > 200) return null;
-  const t = await db.selectFrom('api_tokens').select(['id', 'account_id', 'scopes']).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  // Read at every request, never cached: a revoked token is refused from the next request on.
+  const t = await db.selectFrom('api_tokens').select(['id', 'account_id', 'scopes', 'last_used_at']).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
   if (!t) return null;
+  // "Last used" for administrators, written at most once a minute so a busy integration does not write per call.
+  if (!t.last_used_at || Date.now() - new Date(t.last_used_at).getTime() > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', t.id).execute();
+  }
   return { kind: 'token', accountId: t.account_id, agentId: null, role: null, scopes: t.scopes, csrfToken: null };
 }
 

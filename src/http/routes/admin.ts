@@ -12,16 +12,19 @@ import { adminCatalogRoutes } from './admin-catalog.js';
 import { adminCreditRoutes } from './admin-credits.js';
 import { adminPeopleRoutes } from './admin-people.js';
 import { adminProviderRoutes } from './admin-provider.js';
+import { adminReviewRoutes } from './admin-review.js';
+import type { ReviewDeps } from '../../app/admin/review.js';
 
 export type { ProviderAdminDeps } from '../../app/admin/provider-deps.js';
 
-export function adminRoutes(deps: AppDeps, provider: ProviderAdminDeps): RouteDef[] {
+export function adminRoutes(deps: AppDeps, provider: ProviderAdminDeps, review: ReviewDeps = { providers: null }): RouteDef[] {
   const tags = ['admin'];
   return [
     ...adminProviderRoutes(deps, provider),
     ...adminCreditRoutes(deps),
     ...adminCatalogRoutes(deps),
     ...adminPeopleRoutes(deps),
+    ...adminReviewRoutes(deps, review),
     route({ method: 'GET', url: '/api/admin/inbox', access: 'admin', tags, summary: 'Inbound messages no queue owns, newest first', query: withFieldErrors(PageQuery), handler: async ({ caller, query }) => unassignedInbox(deps, agentActor(caller), query) }),
     route({ method: 'GET', url: '/api/admin/audit', access: 'admin', tags, summary: 'Every administration change: who, when, what, before and after; newest first', query: withFieldErrors(PageQuery), handler: async ({ caller, query }) => auditTrail(deps, agentActor(caller), query) }),
     route({ method: 'GET', url: '/api/admin/opt-outs', access: 'admin', tags, summary: 'Numbers that opted out: number, keyword, date', query: withFieldErrors(OffsetQuery), handler: async ({ caller, query }) => optOuts(deps, agentActor(caller), query) }),
