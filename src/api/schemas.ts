@@ -5,6 +5,8 @@ const id = z.string().min(1).max(100);
 const text = z.string().max(10_000);
 
 export const LoginBody = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) }).strict();
+/** `fresh=1`: the profile is read again rather than from the instance's short cache. */
+export const MeQuery = z.object({ fresh: z.enum(['1']).optional() });
 export const CheckNumberQuery = z.object({ number: z.string().max(64) }).strict();
 export const SendDirectBody = z
   .object({

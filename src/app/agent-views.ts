@@ -4,7 +4,7 @@ import { creditBalance } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
 import { offeredModes, type ModeOffer } from '../domain/permissions/index.js';
 import type { Actor, AppDeps } from './context.js';
-import { loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
+import { forgetProfile, loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
 
 export interface WhoAmI {
   readonly agent: Pick<AgentContext, 'agentId' | 'accountId' | 'name' | 'role' | 'permissions' | 'authorizedCountries' | 'load'>;
@@ -13,7 +13,8 @@ export interface WhoAmI {
   readonly providerConfigured: boolean;
 }
 
-export async function whoAmI(deps: AppDeps, actor: Actor): Promise<WhoAmI> {
+export async function whoAmI(deps: AppDeps, actor: Actor, opts: { readonly fresh?: boolean } = {}): Promise<WhoAmI> {
+  if (opts.fresh) forgetProfile(deps, actor);
   const agent = await loadAgent(deps, actor);
   const [credits, account] = await Promise.all([
     creditBalance(deps.db, actor.accountId),

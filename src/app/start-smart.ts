@@ -11,6 +11,7 @@ import { ownCall } from './own-call.js';
 import { reserveSlot, takeWaiting } from './reserve-slot.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { appendEvent } from './record.js';
+import { waitingTaken } from './take-interaction.js';
 import { unwrap } from './unwrap.js';
 
 export interface StartSmartInput {
@@ -60,6 +61,7 @@ async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput, se
     if (existing) {
       // A waiting conversation (the customer wrote first): the agent takes it.
       if (!(await takeWaiting(trx, existing.id, actor.agentId, now))) throw new DomainError('FORBIDDEN', { reason: 'HANDLED_BY_ANOTHER_AGENT', interactionId: existing.id });
+      if (existing.queue_id) await appendEvent(trx, waitingTaken(actor.accountId, existing.queue_id, existing.id, actor.agentId, agent.name));
     } else {
       await trx
         .insertInto('interactions')
@@ -94,7 +96,7 @@ async function startOnce(deps: AppDeps, actor: Actor, input: StartSmartInput, se
 async function findOpen(deps: AppDeps, accountId: string, customer: string, numberId: string) {
   return deps.db
     .selectFrom('interactions')
-    .select(['id', 'agent_id', 'status'])
+    .select(['id', 'agent_id', 'status', 'queue_id'])
     .where('account_id', '=', accountId)
     .where('kind', '=', 'sms')
     .where('customer_number', '=', customer)

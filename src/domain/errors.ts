@@ -64,6 +64,10 @@ export const ERROR_CATALOGUE = {
     en: 'This conversation is not in progress: messages can only be sent while it is progressing.',
     fr: 'Cette conversation n’est pas en cours : l’envoi n’est possible que pendant son traitement.',
   },
+  ALREADY_TAKEN: {
+    en: 'Another agent has already taken this conversation.',
+    fr: 'Un autre agent a déjà pris cette conversation.',
+  },
   CALL_ENDED: {
     en: 'This call has ended: an SMS can only be sent from a call in progress. Send it as a new SMS instead.',
     fr: 'Cet appel est terminé : un SMS ne peut être envoyé que depuis un appel en cours. Envoyez-le comme un nouveau SMS.',

@@ -18,6 +18,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   CALL_ENDED: 409,
   REVIEW_ALREADY_DECIDED: 409,
   RESEND_NOT_SAFE: 409,
+  ALREADY_TAKEN: 409,
   // Valid requests that the account's rules refuse.
   COUNTRY_NOT_AUTHORIZED: 422,
   INVALID_NUMBER: 422,

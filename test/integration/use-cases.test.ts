@@ -218,7 +218,7 @@ describe('Inbound messages and opt-out', () => {
     expect(waiting.map((i) => i.id)).toEqual([r.interactionId]);
     expect(await myInteractions(deps, as(w.agents.directOnly), 'waiting')).toEqual([]);
     await takeInteraction(deps, as(w.agents.smartOnly), r.interactionId!);
-    expect(await refusal(takeInteraction(deps, as(w.agents.both), r.interactionId!))).toBe('FORBIDDEN');
+    expect(await refusal(takeInteraction(deps, as(w.agents.both), r.interactionId!))).toBe('ALREADY_TAKEN');
     const again = await inbound(CUSTOMER, NUMBERS.support, 'Are you there?');
     expect(again).toMatchObject({ route: 'interaction', interactionId: r.interactionId });
     expect((await thread(deps, as(w.agents.smartOnly), r.interactionId!)).messages).toHaveLength(2);

@@ -4,6 +4,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { ProfileCreateBody, ProfileUpdateBody } from '../../api/admin-schemas.js';
 import type { ProfileView } from '../../api/admin-views.js';
 import type { Actor, AppDeps, Db } from '../context.js';
+import { eventRow } from '../record.js';
 import { audit } from './audit.js';
 import { checkCountries } from './countries.js';
 import { replaceProfileNumbers, replaceProfileTemplates } from './links.js';
@@ -105,8 +106,19 @@ export async function updateProfile(deps: Pick<AppDeps, 'db' | 'wake'>, actor: A
     if (input.templateIds !== undefined) await replaceProfileTemplates(trx, id, input.templateIds);
     const updated = await getProfile(trx, actor, id);
     await audit(trx, actor, { what: 'profile.updated', targetId: id, before, after: updated });
+    await tellProfileAgents(trx, actor.accountId, id);
     return updated;
   });
   deps.wake();
   return after;
+}
+
+/** Each agent of the profile is told, so that an open Banner re-reads its rights at once. */
+async function tellProfileAgents(trx: Db, accountId: string, profileId: string): Promise<void> {
+  const agents = await trx.selectFrom('agents').select('id').where('account_id', '=', accountId).where('profile_id', '=', profileId).execute();
+  if (agents.length === 0) return;
+  await trx
+    .insertInto('events')
+    .values(agents.map((a) => eventRow({ accountId, agentId: a.id, type: 'profile.changed', payload: { profileId } })))
+    .execute();
 }

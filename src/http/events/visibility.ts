@@ -1,5 +1,5 @@
 // Who may see an event: the agent it names; members of its queue when it names no agent
-// (a new waiting conversation); everyone in the account for account-wide events; the
+// (a new waiting conversation, or one a member has just taken); everyone in the account for account-wide events; the
 // unassigned inbox and the administration audit trail only for administrators.
 
 export interface EventRow {

@@ -8,7 +8,7 @@ import { sendInInteraction } from '../../app/send-in-interaction.js';
 import { startSmart, type StartedInteraction } from '../../app/start-smart.js';
 import { takeInteraction } from '../../app/take-interaction.js';
 import { parseRecipient } from '../../domain/phone/index.js';
-import { CheckNumberQuery, InteractionParams, InteractionsQuery, QueueParams, SendDirectBody, SendInInteractionBody, StartSmartBody, ThreadQuery } from '../../api/schemas.js';
+import { CheckNumberQuery, InteractionParams, MeQuery, InteractionsQuery, QueueParams, SendDirectBody, SendInInteractionBody, StartSmartBody, ThreadQuery } from '../../api/schemas.js';
 import { agentActor } from '../auth/caller.js';
 import { route, type RouteDef } from '../route.js';
 
@@ -21,7 +21,14 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
   // Per agent, not per address: a whole contact center often leaves through one NAT address.
   const SEND_LIMIT = { max: sendsPerMinute, timeWindowMs: 60_000 };
   return [
-    route({ method: 'GET', url: '/api/me', access: 'agent', summary: 'The signed-in agent: profile, permissions, modes, limits, credits', handler: async ({ caller }) => ({ ...(await whoAmI(deps, agentActor(caller))), csrfToken: caller?.csrfToken ?? null }) }),
+    route({
+      method: 'GET',
+      url: '/api/me',
+      access: 'agent',
+      summary: 'The signed-in agent: profile, permissions, modes, limits, credits (`fresh=1` re-reads the profile, as after a `profile.changed` event)',
+      query: MeQuery,
+      handler: async ({ caller, query }) => ({ ...(await whoAmI(deps, agentActor(caller), { fresh: query.fresh === '1' })), csrfToken: caller?.csrfToken ?? null }),
+    }),
     route({
       method: 'GET',
       url: '/api/numbers/check',

@@ -24,7 +24,8 @@ export function agentApi(c: ApiClient) {
   return {
     login: (email: string, password: string) => c.post<LoginResult>('/api/auth/login', { email, password }),
     logout: () => c.post<{ loggedOut: true }>('/api/auth/logout'),
-    me: (o?: RequestOptions) => c.get<Me>('/api/me', o),
+    /** `fresh`: after a profile change, the server reads the profile again instead of its short cache. */
+    me: (o?: RequestOptions & { readonly fresh?: boolean }) => c.get<Me>(o?.fresh ? '/api/me?fresh=1' : '/api/me', o),
     checkNumber: (number: string, o?: RequestOptions) => c.get<NumberCheck>(`/api/numbers/check?number=${enc(number)}`, o),
     directOptions: () => c.get<DirectOptions>('/api/direct/options'),
     queues: () => c.get<{ queues: readonly Queue[] }>('/api/queues').then((r) => r.queues),

@@ -49,10 +49,31 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
         setSelected({ ...summary(i, data.queues), status: 'progressing' });
         reload();
       } catch (e) {
-        notify(errorText(toRefusal(e), lang), 'error');
+        const refusal = toRefusal(e);
+        notify(errorText(refusal, lang), 'error');
+        // Lost the race: the list drops it now rather than at the next event.
+        if (refusal.code === 'ALREADY_TAKEN') reload();
       }
     },
     [api, data.queues, lang, notify, reload],
+  );
+
+  // A colleague took the waiting conversation this agent is looking at: they can no longer read it.
+  const myId = data.me.agent.agentId;
+  const shown = useRef(selected);
+  useEffect(() => {
+    shown.current = selected;
+  }, [selected]);
+  useEffect(
+    () =>
+      bus.subscribe((e) => {
+        if (e.type !== 'waiting.taken' || e.agentId === myId) return;
+        const s = shown.current;
+        if (s?.id !== e.interactionId || s.status !== 'waiting') return;
+        notify(t('error.takenBy', { name: e.agentName }), 'info');
+        setSelected(null);
+      }),
+    [bus, myId, notify, t],
   );
 
   const onSmartStarted = (started: StartedInteraction, queue: Queue) => {

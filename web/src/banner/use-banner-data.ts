@@ -13,9 +13,13 @@ export interface BannerData {
   readonly queues: readonly Queue[];
 }
 
-/** Which lists an event makes stale. */
-export function staleAfter(e: LiveEvent): { readonly lists: boolean; readonly me: boolean } {
+/** Which lists an event makes stale; `fresh`: the profile itself changed, so the server must not answer from its cache. */
+export function staleAfter(e: LiveEvent): { readonly lists: boolean; readonly me: boolean; readonly fresh?: true } {
   switch (e.type) {
+    case 'profile.changed':
+      return { lists: true, me: true, fresh: true };
+    case 'waiting.taken':
+      return { lists: true, me: false };
     case 'interaction.started':
     case 'interaction.waiting':
     case 'interaction.taken':
@@ -58,9 +62,13 @@ export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { da
     const me = await api.me();
     setData((d) => ({ ...d, me }));
   }, [api]);
+  const loadMeFresh = useCallback(async () => {
+    const me = await api.me({ fresh: true });
+    setData((d) => ({ ...d, me }));
+  }, [api]);
 
-  const timers = useRef<{ lists: ReturnType<typeof setTimeout> | null; me: ReturnType<typeof setTimeout> | null }>({ lists: null, me: null });
-  const later = useCallback((which: 'lists' | 'me', run: () => Promise<void>, delayMs = COALESCE_MS) => {
+  const timers = useRef<Record<'lists' | 'me' | 'fresh', ReturnType<typeof setTimeout> | null>>({ lists: null, me: null, fresh: null });
+  const later = useCallback((which: 'lists' | 'me' | 'fresh', run: () => Promise<void>, delayMs = COALESCE_MS) => {
     if (timers.current[which]) return;
     timers.current[which] = setTimeout(() => {
       timers.current[which] = null;
@@ -77,9 +85,10 @@ export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { da
       bus.subscribe((e) => {
         const stale = staleAfter(e);
         if (stale.lists) later('lists', loadLists);
-        if (stale.me) later('me', loadMe);
+        if (stale.fresh) later('fresh', loadMeFresh);
+        else if (stale.me) later('me', loadMe);
       }),
-    [bus, later, loadLists, loadMe],
+    [bus, later, loadLists, loadMe, loadMeFresh],
   );
 
   useEffect(() => {
@@ -87,6 +96,7 @@ export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { da
     return () => {
       if (t.lists) clearTimeout(t.lists);
       if (t.me) clearTimeout(t.me);
+      if (t.fresh) clearTimeout(t.fresh);
     };
   }, []);
 

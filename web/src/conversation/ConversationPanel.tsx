@@ -69,7 +69,9 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
       heading.current?.focus();
       onChanged();
     } catch (e) {
-      setActionError(toRefusal(e));
+      const refusal = toRefusal(e);
+      setActionError(refusal);
+      if (refusal.code === 'ALREADY_TAKEN') onChanged();
     }
   };
 

@@ -28,5 +28,8 @@ describe('errorText', () => {
   it('explains a lost connection and the race for a conversation', () => {
     expect(errorText({ code: 'NETWORK' }, 'en')).toMatch(/cannot be reached/);
     expect(errorText({ code: 'FORBIDDEN', details: { reason: 'ALREADY_TAKEN' } }, 'fr')).toMatch(/vient de prendre/);
+    expect(errorText({ code: 'ALREADY_TAKEN', details: { agentId: 'a1', agentName: 'Bob' } }, 'en')).toBe('Bob took this conversation.');
+    expect(errorText({ code: 'ALREADY_TAKEN', details: { agentId: 'a1', agentName: 'Bob' } }, 'fr')).toBe('Bob a pris cette conversation.');
+    expect(errorText({ code: 'ALREADY_TAKEN', details: { agentId: null, agentName: null } }, 'en')).toMatch(/Another agent/);
   });
 });

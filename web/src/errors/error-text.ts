@@ -40,6 +40,10 @@ export function errorText(r: Refusal, lang: Lang): string {
   const reason = r.details?.reason;
   if (r.code === 'FORBIDDEN' && reason === 'HANDLED_BY_ANOTHER_AGENT') return translate(lang, 'error.handledByAnother');
   if (r.code === 'FORBIDDEN' && reason === 'ALREADY_TAKEN') return translate(lang, 'error.alreadyTaken');
+  if (r.code === 'ALREADY_TAKEN') {
+    const name = r.details?.agentName;
+    return typeof name === 'string' && name !== '' ? translate(lang, 'error.takenBy', { name }) : translate(lang, 'error.alreadyTaken');
+  }
   if (!isErrorCode(r.code)) return r.message && r.message !== '' ? r.message : translate(lang, 'error.unexpected', { code: r.code });
   const base = ERROR_CATALOGUE[r.code][lang];
   if (r.code === 'INVALID_NUMBER' && isReason(reason)) return `${base} ${invalidNumberHint(reason, lang)}`;

@@ -31,6 +31,12 @@ describe('decodeEvent', () => {
     expect(decodeEvent('credits.changed', data({ balance: '150' }))).toBeNull();
   });
 
+  it('reads who took a waiting conversation, and a profile change', () => {
+    expect(decodeEvent('waiting.taken', data({ interactionId: 'i1', queueId: 'q1', agentId: 'a1', agentName: 'Bob' }))).toEqual({ type: 'waiting.taken', interactionId: 'i1', agentId: 'a1', agentName: 'Bob' });
+    expect(decodeEvent('waiting.taken', data({ interactionId: 'i1' }))).toBeNull();
+    expect(decodeEvent('profile.changed', data({ profileId: 'p1' }))).toEqual({ type: 'profile.changed' });
+  });
+
   it('drops what it cannot trust', () => {
     expect(decodeEvent('inbox.message', data({ interactionId: 'i' }))).toBeNull();
     expect(decodeEvent('message.status', data({ status: 'sent' }))).toBeNull();

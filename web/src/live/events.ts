@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   'call.started',
   'call.ended',
   'credits.changed',
+  'waiting.taken',
+  'profile.changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -32,7 +34,11 @@ export type LiveEvent =
   | { readonly type: 'optout.changed'; readonly interactionId: string | null; readonly number: string; readonly optedOut: boolean; readonly keyword: string | null }
   | { readonly type: 'call.started' | 'call.ended'; readonly interactionId: string }
   /** The account's balance after a top-up or an adjustment. */
-  | { readonly type: 'credits.changed'; readonly balance: number };
+  | { readonly type: 'credits.changed'; readonly balance: number }
+  /** A waiting conversation of one of the agent's queues was taken (by them or a colleague). */
+  | { readonly type: 'waiting.taken'; readonly interactionId: string; readonly agentId: string; readonly agentName: string }
+  /** An administrator changed the agent's profile: rights, limits, numbers or templates. */
+  | { readonly type: 'profile.changed' };
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -96,6 +102,12 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
     }
     case 'credits.changed':
       return typeof d.balance === 'number' && Number.isFinite(d.balance) ? { type, balance: d.balance } : null;
+    case 'waiting.taken': {
+      const agentId = str(d.agentId);
+      return interactionId && agentId ? { type, interactionId, agentId, agentName: str(d.agentName) ?? '' } : null;
+    }
+    case 'profile.changed':
+      return { type };
     default:
       return interactionId ? { type, interactionId } : null;
   }
