@@ -53,4 +53,15 @@ describe('loadServerConfig', () => {
     expect(loadServerConfig({ PUBLIC_URL: 'http://sms.example.com' }).warnings).toEqual([expect.stringMatching(/PUBLIC_URL is not https/)]);
     expect(loadServerConfig({ PUBLIC_URL: 'http://127.0.0.1:3000' }).warnings).toEqual([]);
   });
+  it('takes a path prefix in PUBLIC_URL and refuses one the server could not strip exactly', () => {
+    expect(loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/smsdesk' }).publicUrl).toBe('https://sms.example.com/smsdesk');
+    expect(loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/tools/sms-desk_2/' }).warnings).toEqual([]);
+    expect(() => loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/smsdesk?x=1' })).toThrow(/without credentials, query or fragment/);
+    expect(() => loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/smsdesk#top' })).toThrow(/without credentials, query or fragment/);
+    expect(() => loadServerConfig({ PUBLIC_URL: 'https://user:pw@sms.example.com' })).toThrow(/without credentials/);
+    expect(() => loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/sms desk' })).toThrow(/letters, digits/);
+    expect(() => loadServerConfig({ PUBLIC_URL: "https://sms.example.com/o'brien" })).toThrow(/letters, digits/);
+    expect(() => loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/api' })).toThrow(/cannot start with \/api/);
+    expect(() => loadServerConfig({ PUBLIC_URL: 'https://sms.example.com/Webhooks/x' })).toThrow(/server's own paths/);
+  });
 });

@@ -13,6 +13,7 @@ import type { TtlCache } from '../app/ttl-cache.js';
 import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionRow } from './auth/caller.js';
 import { hashSecret } from './auth/secret-token.js';
 import { envelope, fromDomainError, pickLang } from './error-envelope.js';
+import { stripPathPrefix } from './external-url.js';
 import type { EventHub } from './events/hub.js';
 import { withIdempotency } from './idempotency.js';
 import type { HttpMetrics } from './metrics.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   readonly registerExtra?: (app: FastifyInstance) => Promise<void>;
   /** How long an Idempotency-Key stays reserved by a request that never finished (default 30 s). */
   readonly idempotencyLeaseMs?: number;
+  /** PUBLIC_URL's path ('/smsdesk'): every route is also served below it, for a proxy that keeps it. */
+  readonly pathPrefix?: string;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -50,6 +53,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 64 * 1024,
     trustProxy: opts.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
+    ...(opts.pathPrefix ? { rewriteUrl: (req: { url?: string }) => stripPathPrefix(req.url ?? '/', opts.pathPrefix ?? '') } : {}),
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], connectSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } } });
   await app.register(cookie);

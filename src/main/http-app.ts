@@ -12,6 +12,7 @@ import { authRoutes, type LoginProtection } from '../http/routes/auth.js';
 import { registerOps, type MetricsAccess } from '../http/routes/ops.js';
 import { telephonyRoutes } from '../http/routes/telephony.js';
 import { registerWebhooks, type WebhookGateway } from '../http/routes/webhooks.js';
+import { pathPrefix } from '../http/external-url.js';
 import { buildServer } from '../http/server.js';
 import { defaultProviderRegistry } from '../providers/registry-entries.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -28,6 +29,11 @@ export interface HttpAppOptions {
   /** How long a session row read is reused (0: read at every request). */
   readonly sessionCacheMs?: number;
   readonly sessionAbsoluteMs?: number;
+  /**
+   * PUBLIC_URL: webhook addresses and their signatures are built from it. With a path
+   * ('https://host/smsdesk') every route is served both below it and at /, so a proxy may keep
+   * the prefix or strip it.
+   */
   readonly publicBaseUrl?: string;
   /** Honour X-Forwarded-* from the proxy in front (addresses for rate limits, the scheme for webhook URLs). */
   readonly trustProxy?: boolean;
@@ -69,6 +75,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const hub = new EventHub(o.deps.db, o.wakeSource, o.eventPollMs ?? 1000, o.maxReplay);
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
+  const prefix = pathPrefix(o.publicBaseUrl);
   const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...telephonyRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl }, { providers: o.providers ?? null })];
   const app = await buildServer({
     deps: o.deps,
@@ -82,7 +89,10 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     ...(o.logger !== undefined ? { logger: o.logger } : {}),
     ...(o.idempotencyLeaseMs !== undefined ? { idempotencyLeaseMs: o.idempotencyLeaseMs } : {}),
+    ...(prefix ? { pathPrefix: prefix } : {}),
     registerExtra: async (a) => {
+      // The Banner's relative addresses resolve against /smsdesk/, not /smsdesk.
+      if (prefix) a.get(prefix, async (req, reply) => reply.redirect(prefix + '/' + req.url.slice(prefix.length), 301));
       registerEventStream(a, o.deps.db, hub, { idleMs: sessionIdleMs, absoluteMs: sessionAbsoluteMs, ...(sessionCache ? { cache: sessionCache } : {}) });
       await registerWebhooks(a, o.webhooks, o.publicBaseUrl);
       registerOps(a, o.deps.db, metrics, o.migrationsCurrent, () => draining, o.metricsAccess);

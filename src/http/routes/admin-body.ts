@@ -20,7 +20,5 @@ export function withFieldErrors<T extends z.ZodType>(schema: T): T {
   return wrapped;
 }
 
-/** Where the request was addressed, for links given back to the caller. */
-export function requestOrigin(req: { protocol: string; hostname: string; headers: { host?: string | undefined } }): string {
-  return `${req.protocol}://${req.headers.host ?? req.hostname}`;
-}
+/** Where the request was addressed, for links given back to the caller (the proxy's host with TRUST_PROXY). */
+export { requestOrigin } from '../external-url.js';

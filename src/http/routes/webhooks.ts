@@ -4,14 +4,15 @@
 // path (no such account, a wrong token, another provider) answers exactly like an unknown URL,
 // so the answers do not tell which accounts exist. Applying is idempotent on the provider's
 // message id, so a provider's retry of a delivered webhook changes nothing.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ProviderEvent } from '../../domain/ports.js';
 import { WebhookParams } from '../../api/schemas.js';
 import { envelope, pickLang } from '../error-envelope.js';
+import { externalUrl } from '../external-url.js';
 
 export interface WebhookRequestData {
   readonly method: string;
-  /** The full URL as the provider called it (signatures cover it). */
+  /** The full URL as the provider was given it (signatures cover it): src/http/external-url.ts. */
   readonly url: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly rawBody: string;
@@ -27,11 +28,6 @@ export interface WebhookGateway {
   /** null when the account does not exist, the token does not open it, or it does not use that provider. */
   handle(accountId: string, provider: string, token: string, kind: 'status' | 'inbound', req: WebhookRequestData): Promise<WebhookAnswer | null>;
   apply(provider: string, events: readonly ProviderEvent[]): Promise<void>;
-}
-
-export function externalUrl(req: FastifyRequest, publicBaseUrl: string | undefined): string {
-  if (publicBaseUrl) return new URL(req.url, publicBaseUrl).toString();
-  return `${req.protocol}://${req.headers.host ?? req.hostname}${req.url}`;
 }
 
 export async function registerWebhooks(app: FastifyInstance, gateway: WebhookGateway, publicBaseUrl: string | undefined): Promise<void> {
