@@ -42,7 +42,8 @@ const ucsText = textOf(fc.constantFrom(...singleClusterChars), 1, 700).filter(
   (t) => analyzeSms(t).encoding === 'UCS-2',
 );
 
-describe('agrees with sms-segments-calculator', () => {
+// Hundreds of generated texts per property: seconds of CPU, more on a shared, loaded machine.
+describe('agrees with sms-segments-calculator', { timeout: 60_000 }, () => {
   it('on random GSM-7 text: encoding and segment count', () => {
     fc.assert(
       fc.property(gsmText, (text) => {

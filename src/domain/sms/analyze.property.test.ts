@@ -196,7 +196,7 @@ function unitsOf(s: string, encoding: 'GSM-7' | 'UCS-2'): number {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-describe('analyzeSms properties', () => {
+describe('analyzeSms properties', { timeout: 60_000 }, () => {
   it('matches the literal reference on every field', () => {
     fc.assert(
       fc.property(cases, ([text, language]) => {

@@ -8,7 +8,7 @@ const bodyChar = fc.constantFrom('$', '$', 'a', 'b', 'ab', '_', '1', 'é', 'e\u0
 const body = fc.array(bodyChar, { maxLength: 40 }).map((parts) => parts.join(''));
 const value = fc.string({ unit: fc.constantFrom('a', 'b', '_', '1', ' ', '!', 'é', '\u0301', '€'), minLength: 1, maxLength: 6 });
 
-describe('template properties', () => {
+describe('template properties', { timeout: 60_000 }, () => {
   it('filling every variable with a $-free value leaves none unfilled', () => {
     fc.assert(
       fc.property(body, fc.infiniteStream(value), (b, values) => {
