@@ -2,6 +2,7 @@
 // interactions, the waiting ones of their queues, a thread, their active calls.
 import { creditBalance } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
+import type { InboundMedia } from '../domain/ports.js';
 import { offeredModes, type ModeOffer } from '../domain/permissions/index.js';
 import type { Actor, AppDeps } from './context.js';
 import { forgetProfile, loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
@@ -126,6 +127,7 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
       'last_error as lastError',
       'created_at as createdAt',
       'updated_at as updatedAt',
+      'media',
     ])
     .where('account_id', '=', actor.accountId)
     .where('interaction_id', '=', interactionId);
@@ -133,7 +135,9 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
     const anchor = await deps.db.selectFrom('messages').select(['created_at', 'id']).where('id', '=', after).executeTakeFirst();
     if (anchor) q = q.where((eb) => eb.or([eb('created_at', '>', anchor.created_at), eb.and([eb('created_at', '=', anchor.created_at), eb('id', '>', anchor.id)])]));
   }
-  const messages = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
+  const rows = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
+  // Media (inbound MMS): the count, types and provider links; null when the message had none.
+  const messages = rows.map((m) => ({ ...m, media: (m.media ?? null) as readonly InboundMedia[] | null }));
   // The Banner's counter needs the sender number's national tables to count as the server will.
   return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage: interaction.national_language ?? null }, messages };
 }

@@ -6,6 +6,7 @@ import { toE164 } from '../domain/phone/index.js';
 import { analyzeSms } from '../domain/sms/index.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { InboundMedia, ProviderEvent } from '../domain/ports.js';
 import type { AppDeps } from './context.js';
 import type { EventInput } from './record.js';
 import { isForeignKeyViolation, isUniqueViolation, retryOnConflict } from './retry-on-conflict.js';
@@ -20,6 +21,35 @@ export interface InboundInput {
   readonly receivedAt: Date;
   /** Set when the provider itself matched an opt-out keyword (e.g. Twilio Advanced Opt-Out). */
   readonly optOut?: 'STOP' | 'START' | null;
+  /** The provider could not read the sender as a number: `from` is raw and the message is unassigned. */
+  readonly senderUnresolved?: boolean;
+  /** Media the message carried; absent or empty when none. */
+  readonly media?: readonly InboundMedia[];
+}
+
+/** PostgreSQL's jsonb refuses a NUL and a lone surrogate: each becomes U+FFFD. */
+function storable(s: string): string {
+  return s.replaceAll('\u0000', '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** What receiveInbound needs from a provider's inbound event, whichever way it arrived (webhook or pushed). */
+export function inboundInputOf(provider: string, e: Extract<ProviderEvent, { type: 'inbound' }>): InboundInput {
+  const optOut = (e as { optOut?: unknown }).optOut;
+  return {
+    accountId: e.accountId,
+    provider,
+    providerMessageId: e.providerMessageId,
+    from: e.from,
+    to: e.to,
+    body: e.body,
+    receivedAt: e.at,
+    optOut: optOut === 'STOP' || optOut === 'START' ? optOut : null,
+    ...(e.senderUnresolved ? { senderUnresolved: true } : {}),
+    // A NUL the database's jsonb refuses would have the event retried for ever: the links are cleaned as the text is.
+    ...(e.media && e.media.length > 0
+      ? { media: e.media.map((m) => ({ url: storable(m.url), contentType: m.contentType === null ? null : storable(m.contentType) })) }
+      : {}),
+  };
 }
 
 export type InboundRoute = 'interaction' | 'waiting' | 'unassigned';
@@ -86,7 +116,8 @@ async function lookup(db: Kysely<Database>, input: InboundInput, customer: strin
 class RouteChanged extends Error {}
 
 async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundResult> {
-  const customer = normalise(input.from);
+  // An unreadable sender is kept as it came, never guessed into a number that would reach someone else.
+  const customer = input.senderUnresolved ? input.from.trim() : normalise(input.from);
   const toNorm = normalise(input.to);
   const candidates = [...new Set([input.to.trim(), toNorm, toNorm.replace(/^\+/, '')])];
   const now = deps.clock.now();
@@ -99,7 +130,9 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
   let interactionId: string | null = null;
   let agentId: string | null = null;
   let queueId: string | null = null;
-  if (found.open_id) {
+  if (input.senderUnresolved) {
+    // Nobody can answer it from a conversation: a person reads it in the unassigned inbox.
+  } else if (found.open_id) {
     route = 'interaction';
     interactionId = found.open_id;
     agentId = found.open_status === 'progressing' ? found.open_agent : null;
@@ -114,7 +147,8 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
   const kind = input.optOut === 'STOP' ? 'stop' : input.optOut === 'START' ? 'start' : (keyword?.kind ?? null);
   const messageId = deps.ids.next();
   const to = found.number_address ?? input.to;
-  const view = { id: messageId, interactionId, direction: 'in', status: 'received', from: customer, to, body: input.body, createdAt: input.receivedAt.toISOString(), optOut: kind };
+  const media = input.media && input.media.length > 0 ? input.media : null;
+  const view = { id: messageId, interactionId, direction: 'in', status: 'received', from: customer, to, body: input.body, createdAt: input.receivedAt.toISOString(), optOut: kind, media };
   const type = route === 'interaction' ? 'message.received' : route === 'waiting' ? 'interaction.waiting' : 'inbox.message';
   const events: EventInput[] = [{ accountId: input.accountId, agentId, queueId, type, payload: { message: view, interactionId, queueId } }];
   if (kind) {
@@ -131,6 +165,7 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
     to,
     messageId,
     now,
+    media,
     optOut: kind ? { kind, keyword: keyword?.keyword ?? 'STOP' } : null,
     events,
   });
@@ -150,6 +185,7 @@ interface WriteInput {
   readonly to: string;
   readonly messageId: string;
   readonly now: Date;
+  readonly media: readonly InboundMedia[] | null;
   readonly optOut: { readonly kind: 'stop' | 'start'; readonly keyword: string } | null;
   readonly events: readonly EventInput[];
 }
@@ -195,9 +231,10 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
     with g as (${gate})${optOut},
     m as (
       insert into messages (id, account_id, interaction_id, direction, status, agent_id, sms_number_id, from_address, to_address, body,
-        encoding, units, segments, credits, provider, provider_message_id, run_at, created_at, updated_at)
+        encoding, units, segments, credits, provider, provider_message_id, run_at, created_at, updated_at, media)
       select ${w.messageId}, ${input.accountId}, ${w.interactionId}, 'in', 'received', ${w.agentId}, ${found.number_id}, ${w.customer}, ${w.to}, ${input.body},
-        ${a.encoding}, ${a.units}, ${a.segments}, 0, ${input.provider}, ${input.providerMessageId}, ${w.now}::timestamptz, ${input.receivedAt}::timestamptz, ${w.now}::timestamptz
+        ${a.encoding}, ${a.units}, ${a.segments}, 0, ${input.provider}, ${input.providerMessageId}, ${w.now}::timestamptz, ${input.receivedAt}::timestamptz, ${w.now}::timestamptz,
+        ${w.media ? JSON.stringify(w.media) : null}::jsonb
       from g
       returning id
     ),

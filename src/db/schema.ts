@@ -175,6 +175,8 @@ export interface MessagesTable {
   sent_at: Timestamp | null;
   delivered_at: Timestamp | null;
   updated_at: DefaultTimestamp;
+  /** Inbound media as a JSON array of { url, contentType } (migration 0010); null when none. */
+  media: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** A delivery report that arrived before its message's provider id was recorded. */

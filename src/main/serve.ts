@@ -4,7 +4,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../app/context.js';
 import { TtlCache } from '../app/ttl-cache.js';
-import { receiveInbound } from '../app/receive-inbound.js';
+import { inboundInputOf, receiveInbound } from '../app/receive-inbound.js';
 import { wellFormedEvent } from '../http/unsafe-text.js';
 import type { AppConfig } from '../config/index.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -72,17 +72,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     // database refuses would have the event retried for ever.
     onInbound: (raw, provider) => {
       const e = wellFormedEvent(raw);
-      const optOut = (e as { optOut?: unknown }).optOut;
-      return receiveInbound(deps, {
-        accountId: e.accountId,
-        provider,
-        providerMessageId: e.providerMessageId,
-        from: e.from,
-        to: e.to,
-        body: e.body,
-        receivedAt: e.at,
-        optOut: optOut === 'STOP' || optOut === 'START' ? optOut : null,
-      });
+      return receiveInbound(deps, inboundInputOf(provider, e));
     },
     concurrency: o.app.dispatcher.concurrency,
     pollIntervalMs: o.app.dispatcher.pollIntervalMs,
@@ -106,7 +96,6 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     ...(o.server.publicUrl ? { publicBaseUrl: o.server.publicUrl } : {}),
     login: o.server.login,
     metricsAccess: { token: o.server.metricsToken, onMainPort: o.server.metricsListen === null },
-    providers: (accountId) => providers.get(accountId),
     providers: (accountId) => providers.get(accountId),
     logger,
     registerExtra: async (app) => {

@@ -3,7 +3,7 @@
 // checked first, against the account row read fresh (a rotation takes effect at once); an
 // unknown account, a wrong token and a wrong provider are one and the same "not here".
 import type { AppDeps } from '../app/context.js';
-import { receiveInbound } from '../app/receive-inbound.js';
+import { inboundInputOf, receiveInbound } from '../app/receive-inbound.js';
 import { webhookTokenMatches } from '../app/webhook-token.js';
 import { applyStatusReport, statusReportOf } from '../dispatcher/index.js';
 import type { WebhookAnswer, WebhookGateway, WebhookRequestData } from '../http/routes/webhooks.js';
@@ -32,17 +32,7 @@ export function createWebhookGateway(deps: AppDeps, providers: Pick<ProviderCach
       // Text PostgreSQL cannot store is replaced, not refused: a customer's message is never bounced for it.
       for (const e of events.map(wellFormedEvent)) {
         if (e.type === 'inbound') {
-          const optOut = (e as { optOut?: unknown }).optOut;
-          await receiveInbound(deps, {
-            accountId: e.accountId,
-            provider,
-            providerMessageId: e.providerMessageId,
-            from: e.from,
-            to: e.to,
-            body: e.body,
-            receivedAt: e.at,
-            optOut: optOut === 'STOP' || optOut === 'START' ? optOut : null,
-          });
+          await receiveInbound(deps, inboundInputOf(provider, e));
         } else {
           await applyStatusReport(deps.db, statusReportOf(provider, e));
           deps.wake();

@@ -10,6 +10,7 @@ import { auditIndex } from './0006-audit-index.js';
 import { idempotencyLease } from './0007-idempotency-lease.js';
 import { webhookToken } from './0008-webhook-token.js';
 import { loginFailures } from './0009-login-failures.js';
+import { inboundMedia } from './0010-inbound-media.js';
 import { reviewAndApiTokens } from './0011-review-and-api-tokens.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-idempotency-lease': idempotencyLease,
   '0008-webhook-token': webhookToken,
   '0009-login-failures': loginFailures,
+  '0010-inbound-media': inboundMedia,
   '0011-review-and-api-tokens': reviewAndApiTokens,
 };
 

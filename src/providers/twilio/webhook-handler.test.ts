@@ -108,6 +108,25 @@ describe('Twilio inbound messages', () => {
     expect(result.events).toEqual([{ type: 'inbound', accountId: 'acc_1', providerMessageId: SID, from: '+33612345678', to: '+33939000001', body: 'Hello', at: AT }]);
   });
 
+  it('keeps the media of an MMS with its types and links, even with no text', () => {
+    const params = inboundParams('', [
+      ['NumMedia', '2'],
+      ['MediaUrl0', 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1'],
+      ['MediaContentType0', 'image/jpeg'],
+      ['MediaUrl1', 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2'],
+      ['MediaContentType1', 'video/mp4'],
+    ]).filter(([k, v]) => !(k === 'NumMedia' && v === '0'));
+    const result = handleTwilioWebhook('inbound', signed(INBOUND_URL, params), ctx);
+    expect(result.events[0]).toMatchObject({
+      type: 'inbound',
+      body: '',
+      media: [
+        { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', contentType: 'image/jpeg' },
+        { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2', contentType: 'video/mp4' },
+      ],
+    });
+  });
+
   it.each([
     ['STOP', 'STOP'],
     ['START', 'START'],

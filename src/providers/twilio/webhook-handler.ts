@@ -5,6 +5,7 @@ import type { WebhookKind, WebhookRequest, WebhookResponse, WebhookResult, Provi
 import { headerValue } from '../webhook.js';
 import { meaningfulErrorCode } from '../error-code.js';
 import { isRetryableDeliveryError } from './errors.js';
+import { twilioInboundMedia } from './inbound-media.js';
 import { verifyTwilioSignature, type FormParams } from './signature.js';
 import { mapTwilioStatus } from './status-map.js';
 
@@ -70,6 +71,7 @@ function inboundMessage(params: URLSearchParams, ctx: TwilioWebhookContext): Web
   const to = params.get('To');
   if (sid === null || sid === '' || from === null || to === null) return refused('malformed', 400, 'inbound');
   const optOutType = params.get('OptOutType')?.toUpperCase();
+  const media = twilioInboundMedia(params);
   const event: ProviderEventDetail = {
     type: 'inbound',
     accountId: ctx.accountId,
@@ -80,6 +82,7 @@ function inboundMessage(params: URLSearchParams, ctx: TwilioWebhookContext): Web
     at: ctx.now(),
     // HELP (and any keyword Twilio adds later) is not an opt-out: it stays a plain inbound message.
     ...(optOutType === 'STOP' || optOutType === 'START' ? { optOut: optOutType } : {}),
+    ...(media.length > 0 ? { media } : {}),
   };
   // Empty TwiML: Twilio sends no automatic reply (its own STOP confirmation aside).
   return { events: [event], response: answer(200, EMPTY_TWIML, 'text/xml') };
