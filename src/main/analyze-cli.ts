@@ -29,9 +29,18 @@ function report(text: string, national?: NationalLanguage): void {
   console.log(formatAnalysis(a, fix));
 }
 
+export const ANALYZE_USAGE = `Usage: smsdesk analyze [--national=turkish|spanish|portuguese] "text"
+       smsdesk analyze [--national=...] -     (one message per line from standard input)
+Shows a message's encoding, credits and parts, as the Banner's counter does.`;
+
 export function runAnalyze(argv: readonly string[]): void {
   const { national, text } = parseArgs(argv);
-  if (text.length > 0) {
+  // No text at all: a newcomer trying the command gets what to type, not a silent wait on stdin.
+  if (text.length === 0) {
+    console.error(ANALYZE_USAGE);
+    process.exit(2);
+  }
+  if (!(text.length === 1 && text[0] === '-')) {
     report(text.join(' '), national);
     return;
   }

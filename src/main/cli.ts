@@ -7,15 +7,17 @@ import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
 import { UsageError } from '../config-file/account-choice.js';
 import { runConfigCommand, runCreateAdminCommand } from '../config-file/cli.js';
 import { runAnalyze } from './analyze-cli.js';
-import { DEMO_LOGINS, seedDemo } from './demo-seed.js';
+import { DEMO_LOGINS, demoLoginsStillDefault, seedDemo } from './demo-seed.js';
 import { serve } from './serve.js';
 import { runTokenCommand, TOKEN_USAGE } from './token-cli.js';
 import { ensureWebBuilt } from './web-build.js';
+import { humanLogStream } from '../platform/human-log.js';
 
 const USAGE = `Usage: smsdesk <command>
   serve            start the server and the dispatcher (default)
   migrate          apply database migrations and exit
-  analyze [text]   count the encoding and credits of a message (--national=turkish|spanish|portuguese)
+  analyze <text|->  count the encoding and credits of a message, or of each line of standard input
+                   with "-" (--national=turkish|spanish|portuguese)
   config apply <file.yaml> [--account ID] [--dry-run]
                    create or update an account's numbers, templates, profiles, queues, agents
                    and provider from a file (docs/configuration-file.md); prints the changes
@@ -82,12 +84,19 @@ async function runServe(): Promise<void> {
   const server = loadServerConfig(process.env);
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   ensureWebBuilt(root, (line) => console.log(line));
-  const running = await serve({ app, server, webRoot: path.join(root, 'web/dist') });
+  // A person at a terminal reads one short line per log entry; a pipe (a log collector) gets JSON.
+  const log = process.stdout.isTTY === true ? humanLogStream(process.stdout) : undefined;
+  const running = await serve({ app, server, webRoot: path.join(root, 'web/dist'), ...(log ? { log } : {}) });
   const where = app.database.url ? 'PostgreSQL' : `embedded database in ${app.database.dataDir}`;
   console.log(`\nsmsdesk is running on ${where}.\n\n  Banner: ${running.url}/\n  API:    ${running.url}/api/docs\n`);
   if (server.demo) {
-    console.log(`Demo account${running.seeded ? ' created' : ''} (simulator provider, replies automatically):`);
-    for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} password ${l.password.padEnd(12)} ${l.what}`);
+    const logins = await demoLoginsStillDefault(running.database.db);
+    if (logins.length > 0) {
+      console.log(`Demo account${running.seeded ? ' created' : ''} (simulator provider, replies automatically):`);
+      for (const l of logins) console.log(`  ${l.email.padEnd(28)} password ${l.password.padEnd(12)} ${l.what}`);
+    }
+    const changed = DEMO_LOGINS.length - logins.length;
+    if (changed > 0) console.log(`${changed} demo login${changed === 1 ? '' : 's'} no longer ha${changed === 1 ? 's' : 've'} the demo password (changed, disabled or removed): not shown.`);
     console.log('');
   }
   const stop = (signal: string) => {

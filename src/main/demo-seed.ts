@@ -3,7 +3,8 @@
 // Seeding is skipped when any account exists, so a second start keeps the data.
 import { addCredits } from '../db/credits.js';
 import type { SmsdeskDatabase } from '../db/open-database.js';
-import { hashPassword } from '../http/auth/password.js';
+import type { Db } from '../app/context.js';
+import { hashPassword, verifyPassword } from '../http/auth/password.js';
 
 export const DEMO_ACCOUNT_ID = 'demo';
 
@@ -19,6 +20,23 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { email: 'bob@demo.smsdesk.test', password: 'demo-bob', role: 'agent', what: 'Smart only' },
   { email: 'admin@demo.smsdesk.test', password: 'demo-admin', role: 'admin', what: 'administrator' },
 ];
+
+/**
+ * The demo logins whose password is still the one printed here: a password an administrator
+ * changed must not be announced at every start (nor one whose agent was disabled or removed).
+ */
+export async function demoLoginsStillDefault(db: Db): Promise<DemoLogin[]> {
+  const rows = await db
+    .selectFrom('agents')
+    .select(['email', 'password_hash'])
+    .where('account_id', '=', DEMO_ACCOUNT_ID)
+    .where('disabled', '=', false)
+    .where('email', 'in', DEMO_LOGINS.map((l) => l.email))
+    .execute();
+  const hashOf = (email: string) => rows.find((r) => r.email === email)?.password_hash ?? null;
+  const still = await Promise.all(DEMO_LOGINS.map(async (l) => hashOf(l.email) !== null && verifyPassword(l.password, hashOf(l.email))));
+  return DEMO_LOGINS.filter((_, i) => still[i]);
+}
 
 export async function seedDemo(database: SmsdeskDatabase): Promise<{ seeded: boolean }> {
   const { db } = database;
