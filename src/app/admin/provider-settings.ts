@@ -10,6 +10,7 @@ import type { ProviderAdminDeps } from './provider-deps.js';
 import { retokenSettings } from '../webhook-token.js';
 import { auditSettings, keepStoredSecrets } from './provider-secrets.js';
 import { invalid, notFound } from './refusals.js';
+import { numbersLosingTheirTable } from './provider-tables.js';
 
 /** Provider types that report through /webhooks (SMPP pushes over its own link). */
 const WEBHOOK_TYPES: ReadonlySet<string> = new Set(['twilio', 'vonage', 'http-json', 'simulator']);
@@ -95,7 +96,11 @@ export async function putProvider(deps: Pick<AppDeps, 'db' | 'wake' | 'clock'>, 
       .executeTakeFirst();
     if (!row) throw notFound('account');
     const stored: StoredProvider = { type: row.provider_type, config: asRecord(row.provider_config) };
-    const submitted = resolveSubmitted(p, actor.accountId, stored, input).merged;
+    const resolved = resolveSubmitted(p, actor.accountId, stored, input);
+    const submitted = resolved.merged;
+    // Numbers keep billing with their national table only if the new provider can send it.
+    const losing = await numbersLosingTheirTable(trx, actor.accountId, input.type, resolved.plain);
+    if (losing.length > 0) throw invalid(input.type === 'smpp' ? 'settings.nationalLanguageShift' : 'type', 'NUMBERS_USE_NATIONAL_TABLE', { numbers: losing.map((n) => n.address), numberIds: losing.map((n) => n.id) });
     // A form loaded before the token changed holds the previous token's address: saved as it
     // is, reports would stop when its grace ends.
     const merged = row.webhook_token_previous === null ? submitted : retokenSettings(submitted, actor.accountId, row.webhook_token_previous, row.webhook_token).config;

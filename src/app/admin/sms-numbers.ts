@@ -1,7 +1,8 @@
 // The account's sender identities: address, send rate and national language option.
 import type { NumberView } from '../../api/admin-views.js';
 import type { NationalLanguage } from '../../db/schema.js';
-import type { Actor, AppDeps } from '../context.js';
+import { submitCapability } from '../../providers/capabilities.js';
+import type { Actor, AppDeps, Db } from '../context.js';
 import { isUniqueViolation } from '../retry-on-conflict.js';
 import { audit } from './audit.js';
 import { notFound, invalid } from './refusals.js';
@@ -28,6 +29,21 @@ export interface NumberInput {
   readonly nationalLanguage?: NationalLanguage | null | undefined;
 }
 
+/**
+ * A national table is billed as the number's texts will be sent: it is refused unless the
+ * account's provider can signal it. The account row is locked so a provider change cannot
+ * slip between this check and the write (putProvider locks it too).
+ */
+async function checkNationalLanguage(trx: Db, accountId: string, language: NationalLanguage | null): Promise<void> {
+  if (language === null) return;
+  const account = await trx.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', accountId).forUpdate().executeTakeFirst();
+  if (!account) throw notFound('account');
+  const capability = submitCapability(account.provider_type, account.provider_config);
+  if (!capability.nationalLanguages.includes(language)) {
+    throw invalid('nationalLanguage', 'NOT_SUPPORTED_BY_PROVIDER', { nationalLanguage: language, providerType: account.provider_type, supported: [...capability.nationalLanguages] });
+  }
+}
+
 function duplicateAddress(e: unknown): never {
   if (isUniqueViolation(e)) throw invalid('address', 'ALREADY_EXISTS');
   throw e;
@@ -43,6 +59,7 @@ export async function createNumber(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, a
   await deps.db
     .transaction()
     .execute(async (trx) => {
+      await checkNationalLanguage(trx, actor.accountId, row.national_language);
       await trx.insertInto('sms_numbers').values({ ...row, account_id: actor.accountId }).execute();
       await audit(trx, actor, { what: 'number.created', targetId: row.id, after: view(row) });
     })
@@ -63,6 +80,7 @@ export async function updateNumber(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Ac
         send_rate_per_second: input.sendRatePerSecond ?? before.send_rate_per_second,
         national_language: input.nationalLanguage === undefined ? before.national_language : input.nationalLanguage,
       };
+      if (next.national_language !== before.national_language) await checkNationalLanguage(trx, actor.accountId, next.national_language);
       await trx
         .updateTable('sms_numbers')
         .set({ address: next.address, send_rate_per_second: next.send_rate_per_second, national_language: next.national_language })

@@ -20,6 +20,10 @@ describe('administration refusals', () => {
     expect(adminRefusalText(refused('authorizedCountries', 'UNKNOWN_COUNTRY', { country: 'XX' }), 'fr')).toBe('Pays inconnu : XX.');
     expect(adminRefusalText(refused('amount', 'EXCEEDS_BALANCE', { balance: 1200 }), 'en')).toBe('More than the balance (1,200 credits).');
     expect(adminRefusalText({ code: 'NOT_FOUND', details: { field: 'memberIds' } }, 'en')).toMatch(/no longer exists/);
+    expect(adminRefusalText(refused('type', 'NUMBERS_USE_NATIONAL_TABLE', { numbers: ['+905320000001', '+34600000001'] }), 'en')).toBe(
+      'These numbers use a national table this provider cannot send: +905320000001, +34600000001. Remove their national table in SMS numbers first.',
+    );
+    expect(adminRefusalText(refused('nationalLanguage', 'NOT_SUPPORTED_BY_PROVIDER', { nationalLanguage: 'turkish' }), 'fr')).toMatch(/^Le fournisseur SMS du compte ne sait pas envoyer cette table nationale/);
   });
 
   it('fall back on the catalogue for a reason this build does not know', () => {

@@ -20,6 +20,8 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   INVALID_E164: 'admin.refusal.invalidE164',
   MISSING_COUNTRY_CODE: 'admin.refusal.missingCountryCode',
   INVALID_SENDER_ID: 'admin.refusal.invalidSenderId',
+  NOT_SUPPORTED_BY_PROVIDER: 'admin.refusal.nationalNotSupported',
+  NUMBERS_USE_NATIONAL_TABLE: 'admin.refusal.numbersUseNationalTable',
 };
 
 function str(v: unknown): string | null {
@@ -44,7 +46,12 @@ export function adminRefusalText(r: Refusal, lang: Lang): string {
   const key = r.code === 'VALIDATION_FAILED' && reason !== null ? REASONS[reason] : undefined;
   if (key === undefined) return errorText(r, lang);
   const balance = r.details?.balance;
-  return translate(lang, key, { country: str(r.details?.country) ?? '', balance: typeof balance === 'number' ? balance : '' });
+  const numbers = r.details?.numbers;
+  return translate(lang, key, {
+    country: str(r.details?.country) ?? '',
+    balance: typeof balance === 'number' ? balance : '',
+    numbers: Array.isArray(numbers) ? numbers.filter((n): n is string => typeof n === 'string').join(', ') : '',
+  });
 }
 
 /** Where a form shows a refusal: the first of its fields the refusal names, else `form` (above the buttons). */
