@@ -2,8 +2,10 @@
 // interactions, the waiting ones of their queues, a thread, their active calls.
 import { creditBalance } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
+import { effectiveNationalLanguage } from '../domain/messages/index.js';
 import type { InboundMedia } from '../domain/ports.js';
 import { offeredModes, type ModeOffer } from '../domain/permissions/index.js';
+import { submitCapability } from '../providers/capabilities.js';
 import type { Actor, AppDeps } from './context.js';
 import { forgetProfile, loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
 
@@ -25,10 +27,18 @@ export async function whoAmI(deps: AppDeps, actor: Actor, opts: { readonly fresh
   return { agent: { agentId, accountId, name, role, permissions, authorizedCountries, load }, modes: offeredModes(permissions), credits, providerConfigured: Boolean(account?.provider_type) };
 }
 
-/** Direct mode: the profile's numbers and templates. */
+/**
+ * Direct mode: the profile's numbers and templates. Each sender's national table is the one
+ * its texts will be billed and sent with (none when the provider cannot signal it), so the
+ * Banner's counter counts as the server will.
+ */
 export async function directOptions(deps: AppDeps, actor: Actor) {
-  const agent = await loadAgent(deps, actor);
-  return { senders: agent.senders, templates: agent.templates };
+  const [agent, account] = await Promise.all([
+    loadAgent(deps, actor),
+    deps.db.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', actor.accountId).executeTakeFirst(),
+  ]);
+  const submits = submitCapability(account?.provider_type, account?.provider_config);
+  return { senders: agent.senders.map((s) => ({ ...s, nationalLanguage: effectiveNationalLanguage(s.nationalLanguage, submits) })), templates: agent.templates };
 }
 
 /** Smart mode: the SMS queues the agent is a member of. */
@@ -99,7 +109,8 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
   const interaction = await deps.db
     .selectFrom('interactions')
     .leftJoin('sms_numbers', 'sms_numbers.id', 'interactions.sms_number_id')
-    .select(['interactions.id', 'interactions.status', 'interactions.agent_id', 'interactions.queue_id', 'sms_numbers.national_language'])
+    .innerJoin('accounts', 'accounts.id', 'interactions.account_id')
+    .select(['interactions.id', 'interactions.status', 'interactions.agent_id', 'interactions.queue_id', 'sms_numbers.national_language', 'accounts.provider_type', 'accounts.provider_config'])
     .where('interactions.id', '=', interactionId)
     .where('interactions.account_id', '=', actor.accountId)
     .where('interactions.kind', '=', 'sms')
@@ -125,6 +136,7 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
       'credits',
       'error_code as errorCode',
       'last_error as lastError',
+      'needs_review as needsReview',
       'created_at as createdAt',
       'updated_at as updatedAt',
       'media',
@@ -138,8 +150,9 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
   const rows = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
   // Media (inbound MMS): the count, types and provider links; null when the message had none.
   const messages = rows.map((m) => ({ ...m, media: (m.media ?? null) as readonly InboundMedia[] | null }));
-  // The Banner's counter needs the sender number's national tables to count as the server will.
-  return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage: interaction.national_language ?? null }, messages };
+  // The Banner's counter needs the sender number's national table, as the provider can send it, to count as the server will.
+  const nationalLanguage = effectiveNationalLanguage(interaction.national_language, submitCapability(interaction.provider_type, interaction.provider_config));
+  return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage }, messages };
 }
 
 export async function myActiveCalls(deps: AppDeps, actor: Actor) {
