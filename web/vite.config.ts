@@ -7,6 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   resolve: { alias: aliases },
+  // Relative asset addresses: the same build works at / and below a path prefix (PUBLIC_URL with a path).
+  base: './',
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     // `npm run dev:web` beside the API server (PORT, 3000 by default) serves the Banner with hot reload.

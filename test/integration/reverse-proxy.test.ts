@@ -1,18 +1,19 @@
 // smsdesk behind a reverse proxy, through the real server and a small proxy that forwards as
-// nginx does: Host rewritten to the upstream's, X-Forwarded-Proto/-Host/-For added, the path
-// prefix stripped (`proxy_pass http://upstream/;`) or kept (`proxy_pass http://upstream;`), the
-// request target's bytes otherwise untouched. An administrator reads the webhook addresses from
-// the admin API through the proxy; each provider then calls exactly that address, signed as the
-// provider signs it: Twilio (HMAC-SHA1 over the URL and the sorted POST parameters), Vonage
-// signed webhooks (parameters only) and HTTPS JSON (timestamp and body).
+// nginx does (test/fixtures/forwarding-proxy.ts): Host rewritten to the upstream's,
+// X-Forwarded-Proto/-Host/-For added, the path prefix stripped (`proxy_pass http://upstream/;`)
+// or kept (`proxy_pass http://upstream;`), the request target's bytes otherwise untouched. An
+// administrator reads the webhook addresses from the admin API through the proxy; each provider
+// then calls exactly that address, signed as the provider signs it: Twilio (HMAC-SHA1 over the
+// URL and the sorted POST parameters), Vonage signed webhooks (parameters only) and HTTPS JSON
+// (timestamp and body).
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/http/auth/password.js';
 import { createProviderCache } from '../../src/main/provider-cache.js';
 import { createProviderFactory } from '../../src/main/provider-factory.js';
 import { createWebhookGateway } from '../../src/main/webhook-gateway.js';
+import { startForwardingProxy, type ForwardingProxy as Proxy } from '../fixtures/forwarding-proxy.js';
 import { buildWorld, CUSTOMER, NUMBERS, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestAppOptions, type TestServer } from './http-harness.js';
@@ -52,44 +53,6 @@ function send(port: number, method: string, target: string, headers: Record<stri
     req.on('error', reject);
     req.end(body);
   });
-}
-
-interface Proxy {
-  readonly port: number;
-  /** Request targets as the upstream received them. */
-  readonly forwarded: string[];
-  close(): Promise<void>;
-}
-
-/**
- * What nginx does with `location /smsdesk/ { proxy_pass http://127.0.0.1:PORT[/]; proxy_set_header
- * X-Forwarded-Proto https; proxy_set_header X-Forwarded-Host $host; ... }` (Host becomes the
- * upstream's by default). `prefix: ''` is a proxy for the whole host.
- */
-async function startProxy(upstreamPort: number, o: { prefix: string; strip: boolean }): Promise<Proxy> {
-  const forwarded: string[] = [];
-  const server = http.createServer((req, res) => {
-    const target = req.url ?? '/';
-    if (o.prefix && !target.startsWith(o.prefix + '/')) {
-      res.writeHead(404).end('not proxied');
-      return;
-    }
-    const path = o.strip ? target.slice(o.prefix.length) : target;
-    forwarded.push(path);
-    const headers = { ...req.headers, host: `127.0.0.1:${upstreamPort}`, 'x-forwarded-proto': 'https', 'x-forwarded-host': PUBLIC_HOST, 'x-forwarded-for': '203.0.113.7' };
-    const up = http.request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path, headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => res.writeHead(502).end());
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    forwarded,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 let tdb: TestDatabase;
@@ -138,7 +101,7 @@ async function startBehindProxy(app: TestAppOptions, proxy: { prefix: string; st
   const webhooks = createWebhookGateway(deps, createProviderCache(tdb.db, createProviderFactory(null)));
   const srv = await startTestServer(tdb, { webhooks, app });
   servers.push(srv);
-  const p = await startProxy(Number(new URL(srv.url).port), proxy);
+  const p = await startForwardingProxy(Number(new URL(srv.url).port), { ...proxy, forwardedProto: 'https', forwardedHost: PUBLIC_HOST });
   proxies.push(p);
   return p;
 }

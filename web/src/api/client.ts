@@ -1,6 +1,7 @@
 // One fetch wrapper for the agent API: JSON in and out, the agent's language on every call (the server words its
 // refusals in it), the session's CSRF token on writes, and refusals turned into ApiError.
 import { ApiError, NETWORK_ERROR, errorFromBody } from './api-error';
+import { pageRelative } from './page-relative';
 
 export interface ApiClientOptions {
   readonly lang: () => string;
@@ -35,7 +36,7 @@ export function createApiClient(o: ApiClientOptions): ApiClient {
     }
     let res: Response;
     try {
-      res = await fetch(path, {
+      res = await fetch(pageRelative(path), {
         method,
         headers,
         credentials: 'same-origin',

@@ -2,6 +2,7 @@
 // server replays what was missed. When the browser gives up (the stream answered with an error), a new
 // EventSource resumes from the last id received, passed in the query since a new EventSource cannot set headers.
 import { EVENT_TYPES, decodeEvent, type LiveEvent } from './events';
+import { pageRelative } from '../api/page-relative';
 
 export type StreamStatus = 'connecting' | 'online' | 'offline';
 
@@ -69,7 +70,7 @@ class SeenIds {
 export function connectEventStream(h: StreamHandlers, o: EventStreamOptions = {}): EventStreamHandle {
   const base = o.url ?? '/api/events';
   const retry = o.retryMs ?? RETRY_MS;
-  const create = o.createSource ?? ((url: string) => new EventSource(url));
+  const create = o.createSource ?? ((url: string) => new EventSource(pageRelative(url)));
   let lastEventId: string | null = null;
   const seen = new SeenIds();
   let source: EventSource | null = null;
