@@ -1,5 +1,6 @@
-// What an incoming deliver_sm is: a delivery receipt, or one part of a message from a handset (MO), with its
-// concatenation read from the UDH or, failing that, from the SAR TLVs.
+// What an incoming deliver_sm or data_sm is: a delivery receipt, or one part of a message from a handset (MO), with its
+// concatenation read from the UDH or, failing that, from the SAR TLVs. data_sm has no short_message: its text is in
+// the message_payload TLV, which deliver_sm may use too.
 import type { PDU } from 'smpp';
 import { DEFAULT_TABLES, type Gsm7Tables } from './gsm7.js';
 import { isReceipt, parseReceipt, type SmppReceipt } from './receipt.js';
@@ -10,8 +11,10 @@ import { ESM_CLASS_UDHI } from './segment.js';
 export interface MoPart {
   readonly source: string;
   readonly sourceTon: number;
+  readonly sourceNpi: number;
   readonly destination: string;
   readonly destinationTon: number;
+  readonly destinationNpi: number;
   readonly alphabet: Alphabet;
   readonly tables: Gsm7Tables;
   readonly concat?: Concat;
@@ -57,8 +60,10 @@ export function readDeliverSm(pdu: PDU): DeliverSm {
     part: {
       source: pdu.source_addr ?? '',
       sourceTon: pdu.source_addr_ton ?? 0,
+      sourceNpi: pdu.source_addr_npi ?? 0,
       destination: pdu.destination_addr ?? '',
       destinationTon: pdu.dest_addr_ton ?? 0,
+      destinationNpi: pdu.dest_addr_npi ?? 0,
       alphabet: alphabetOf(pdu.data_coding ?? 0),
       tables,
       ...(concat && concat.total > 1 ? { concat } : {}),

@@ -293,6 +293,63 @@ describe('SMPP adapter against the local SMSC', () => {
     ]);
   });
 
+  it.each<[string, string, number, number, string, boolean]>([
+    ['TON 0 with the trunk prefix', '0612345678', 0, 1, '+33612345678', false],
+    ['TON 2 without the trunk prefix', '612345678', 2, 1, '+33612345678', false],
+    ['TON 2 with the trunk prefix', '0612345678', 2, 8, '+33612345678', false],
+    ['TON 1 without +', '33612345678', 1, 1, '+33612345678', false],
+    ['TON 5 alphanumeric', 'ACME', 5, 0, 'ACME', false],
+    ['TON 1 with no such country code', '0612345678', 1, 1, '0612345678', true],
+    ['NPI 9 (private plan)', '33612345678', 1, 9, '33612345678', true],
+  ])('reads a handset address sent as %s', async (_label, from, sourceTon, sourceNpi, expected, unresolved) => {
+    const { fake, events } = await setup({}, { defaultCountry: 'FR' });
+    expect(await fake.sendInbound({ from, sourceTon, sourceNpi, to: '+33939000001', text: 'reply' })).toEqual([0]);
+    expect(events).toEqual([
+      {
+        type: 'inbound', accountId: 'acc-1', providerMessageId: expect.stringMatching(/^smpp-mo-/), from: expected, to: '+33939000001', body: 'reply', at: expect.any(Date),
+        ...(unresolved ? { senderUnresolved: true } : {}),
+      },
+    ]);
+  });
+
+  it('without a default country, keeps a national address as it came and says it is unresolved', async () => {
+    const { fake, events } = await setup();
+    await fake.sendInbound({ from: '0612345678', sourceTon: 0, sourceNpi: 1, to: '+33939000001', text: 'reply' });
+    expect(events[0]).toMatchObject({ from: '0612345678', senderUnresolved: true });
+  });
+
+  it('answers a data_sm carrying a message from a handset with data_sm_resp, and passes the message_payload text on', async () => {
+    const { fake, events } = await setup({}, { defaultCountry: 'FR' });
+    const text = 'Réponse via data_sm, longer than one SMS: '.repeat(5);
+    expect(await fake.sendInbound({ from: '0612345678', sourceTon: 2, to: '+33939000001', text, command: 'data_sm' })).toEqual([0]);
+    expect(fake.delivered.map((d) => [d.pdu.command, d.answers])).toEqual([['data_sm', [0]]]);
+    expect(events).toEqual([
+      { type: 'inbound', accountId: 'acc-1', providerMessageId: expect.stringMatching(/^smpp-mo-/), from: '+33612345678', to: '+33939000001', body: text, at: expect.any(Date) },
+    ]);
+  });
+
+  it('answers a data_sm receipt with data_sm_resp and reports it from its TLVs', async () => {
+    const { fake, provider, events } = await setup({ autoReceipt: false });
+    const r = await provider.submit(sms(), signal());
+    const id = r.kind === 'accepted' ? r.providerMessageId : '';
+    expect(await fake.sendReceipt(id, 'UNDELIV', '034', 'data_sm')).toBe(0);
+    expect(await fake.sendReceipt(id, 'DELIVRD', '000', 'data_sm')).toBe(0);
+    expect(fake.delivered.map((d) => [d.pdu.command, d.answers])).toEqual([['data_sm', [0]], ['data_sm', [0]]]);
+    const at = expect.any(Date);
+    expect(events).toEqual([
+      { type: 'status', accountId: 'acc-1', providerMessageId: id, status: 'undelivered', providerStatus: 'UNDELIV', errorCode: '34', at },
+      { type: 'status', accountId: 'acc-1', providerMessageId: id, status: 'delivered', providerStatus: 'DELIVRD', at },
+    ]);
+  });
+
+  it.each(['EXPIRED', 'UNDELIV'])('reports %s with err:000 without an error code', async (stat) => {
+    const { fake, provider, events } = await setup({ autoReceipt: false, receiptStyle: { tlvs: false } });
+    const r = await provider.submit(sms(), signal());
+    expect(await fake.sendReceipt(r.kind === 'accepted' ? r.providerMessageId : '', stat, '000')).toBe(0);
+    expect(events).toEqual([expect.objectContaining({ type: 'status', status: 'undelivered', providerStatus: stat })]);
+    expect(events[0]).not.toHaveProperty('errorCode');
+  });
+
   it.each(['udh', 'sar'] as const)('reassembles a long inbound message split by %s, out of order and redelivered', async (split) => {
     const { fake, events } = await setup();
     const text = 'Part of a long reply from a customer. '.repeat(8);

@@ -5,7 +5,7 @@ import type { PDU } from 'smpp';
 import type { MessageStatus } from '../../domain/messages/status.js';
 import type { OutboundSms, ReconcileResult, SmsProvider, SubmitResult } from '../../domain/ports.js';
 import type { ConnectionTestResult, InboundEvent, StatusEvent } from '../webhook.js';
-import { AddressError, fromSmppAddress, recipientAddress, senderAddress, type AddressPlan } from './addresses.js';
+import { AddressError, inboundAddress, recipientAddress, senderAddress, type AddressPlan } from './addresses.js';
 import { linkSettings, resolveSmppConfig, type ResolvedSmppConfig, type SmppConfig } from './config.js';
 import { readDeliverSm, type MoPart } from './deliver-sm.js';
 import { EventSink, type EventListener } from './event-sink.js';
@@ -340,14 +340,18 @@ class SmppAdapter implements SmppProvider {
       octets = [];
     }
     runs.push(decodeText(Buffer.concat(octets), first.alphabet, first.tables));
+    const from = inboundAddress(first.source, first.sourceTon, first.sourceNpi, this.config.defaultCountry);
+    // An unreadable destination needs no flag: no number of the account matches it, so it is unassigned anyway.
+    const to = inboundAddress(first.destination, first.destinationTon, first.destinationNpi, this.config.defaultCountry);
     return {
       type: 'inbound',
       accountId: this.config.accountId,
       providerMessageId: id,
-      from: fromSmppAddress(first.source, first.sourceTon),
-      to: fromSmppAddress(first.destination, first.destinationTon),
+      from: from.address,
+      to: to.address,
       body: runs.join(''),
       at,
+      ...(from.kind === 'unresolved' ? { senderUnresolved: true } : {}),
     };
   }
 
