@@ -44,7 +44,7 @@ export type RequestOutcome =
   | { readonly kind: 'no_response'; readonly reason: string };
 
 export interface LinkHooks {
-  /** Answers a deliver_sm: the command_status to send back, once the content is safe. */
+  /** Answers a deliver_sm or data_sm: the command_status to send back, once the content is safe. */
   onDeliverSm(pdu: PDU): Promise<number>;
   /** A response that came after its request was given up on. */
   onLateResponse(tag: string, pdu: PDU): void;
@@ -316,7 +316,10 @@ export class SmppLink {
       case 'unbind':
         session.send(pdu.response(), undefined, () => session.close());
         return;
+      // data_sm is the SMSC's other way to carry a receipt or an MO message (text in message_payload): answered
+      // data_sm_resp the same way, once the content is safe. generic_nack would make it retry or drop it.
       case 'deliver_sm':
+      case 'data_sm':
         this.hooks.onDeliverSm(pdu).then(
           (status) => session.send(pdu.response({ command_status: status })),
           // Not safe yet: a temporary error makes the SMSC deliver it again later.
