@@ -25,7 +25,7 @@ async function login(agentId: string): Promise<Record<string, string>> {
   return { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': (r.json as { csrfToken: string }).csrfToken };
 }
 
-type Json = Record<string, unknown> & { error?: { code: string; details?: Record<string, unknown> } };
+type Json = Record<string, unknown> & { error?: { code: string; message?: string; details?: Record<string, unknown> } };
 async function call(headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json; text: string }> {
   const r = await server.request(method, path, { headers, ...(body !== undefined ? { body } : {}) });
   return { status: r.status, json: r.json as Json, text: r.text };

@@ -15,7 +15,9 @@ import { OptOutsPage } from './pages/OptOutsPage';
 import { ProfilesPage } from './pages/ProfilesPage';
 import { ProviderPage } from './pages/ProviderPage';
 import { QueuesPage } from './pages/QueuesPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { TemplatesPage } from './pages/TemplatesPage';
+import { TokensPage } from './pages/TokensPage';
 
 const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   provider: ProviderPage,
@@ -26,7 +28,9 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   queues: QueuesPage,
   agents: AgentsPage,
   inbox: InboxPage,
+  review: ReviewPage,
   'opt-outs': OptOutsPage,
+  tokens: TokensPage,
   audit: AuditPage,
 };
 

@@ -6,10 +6,13 @@ import type {
   AdminTemplate,
   AgentCreateBody,
   AgentUpdateBody,
+  ApiTokenCreateBody,
+  ApiTokenView,
   AuditPage,
   Balance,
   ConnectionTestResult,
   CreatedAgent,
+  CreatedApiToken,
   InboxPage,
   LedgerPage,
   NumberCreateBody,
@@ -23,6 +26,10 @@ import type {
   ProviderView,
   QueueCreateBody,
   QueueUpdateBody,
+  ReviewBulkResult,
+  ReviewDecisionBody,
+  ReviewDecisionResult,
+  ReviewPage,
   SmsNumber,
   TemplateCreateBody,
   TemplateUpdateBody,
@@ -82,6 +89,14 @@ export function adminApi(c: ApiClient) {
     audit: (page: PageRequest = {}) => c.get<AuditPage>(`/api/admin/audit${pageQuery({ limit: page.limit, before: page.before })}`),
     optOuts: (page: { limit?: number; offset?: number } = {}) =>
       c.get<{ optOuts: readonly OptOut[] }>(`/api/admin/opt-outs${pageQuery({ limit: page.limit, offset: page.offset })}`).then((r) => r.optOuts),
+
+    review: (page: { limit?: number; offset?: number } = {}) => c.get<ReviewPage>(`/api/admin/review${pageQuery({ limit: page.limit, offset: page.offset })}`),
+    decideReview: (messageId: string, body: ReviewDecisionBody) => c.post<ReviewDecisionResult>(`/api/admin/review/${enc(messageId)}/decision`, body),
+    decideReviewBulk: (messageIds: readonly string[], body: ReviewDecisionBody) => c.post<ReviewBulkResult>('/api/admin/review/decisions', { ...body, messageIds }),
+
+    apiTokens: () => c.get<{ tokens: readonly ApiTokenView[] }>('/api/admin/api-tokens').then((r) => r.tokens),
+    createApiToken: (body: ApiTokenCreateBody) => c.post<CreatedApiToken>('/api/admin/api-tokens', body),
+    revokeApiToken: (id: string) => c.post<ApiTokenView>(`/api/admin/api-tokens/${enc(id)}/revoke`),
   };
 }
 

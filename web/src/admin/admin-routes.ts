@@ -4,7 +4,7 @@ import type { Me } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { AdminApi } from './admin-api';
 
-export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'opt-outs', 'audit'] as const;
+export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'tokens', 'audit'] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -20,7 +20,9 @@ export const SECTION_TITLE: Readonly<Record<AdminSection, MessageKey>> = {
   queues: 'admin.section.queues',
   agents: 'admin.section.agents',
   inbox: 'admin.section.inbox',
+  review: 'admin.section.review',
   'opt-outs': 'admin.section.optOuts',
+  tokens: 'admin.section.tokens',
   audit: 'admin.section.audit',
 };
 

@@ -3,12 +3,14 @@
 // (src/api/admin-views.ts), as types only.
 export type {
   AgentView as AdminAgent,
+  ApiTokenView,
   AuditPage,
   AuditRecord,
   Balance,
   ConnectionProblem,
   ConnectionTestResult,
   CreatedAgent,
+  CreatedApiToken,
   InboxMessage,
   InboxPage,
   LedgerEntry,
@@ -20,6 +22,9 @@ export type {
   ProviderSettingDescriptor,
   ProviderView,
   QueueView as AdminQueue,
+  ReviewDecisionResult,
+  ReviewItem,
+  ReviewPage,
   SettingValue,
   TemplateView as AdminTemplate,
 } from '@api/admin-views';
@@ -41,4 +46,25 @@ export type {
 export interface ProviderTestBody {
   readonly type?: string;
   readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+export type ReviewAction = 'confirm-sent' | 'abandon' | 'resend';
+
+export interface ReviewDecisionBody {
+  readonly action: ReviewAction;
+  readonly note?: string;
+  readonly providerMessageId?: string;
+}
+
+/** The bulk decision's answer: each message's result, or why it was refused. */
+export interface ReviewBulkResult {
+  readonly results: readonly (
+    | { readonly messageId: string; readonly action: ReviewAction; readonly status: string; readonly refunded: number; readonly error?: undefined }
+    | { readonly messageId: string; readonly error: { readonly code: string; readonly details: Readonly<Record<string, unknown>> | null } }
+  )[];
+}
+
+export interface ApiTokenCreateBody {
+  readonly name: string;
+  readonly scopes: readonly 'telephony'[];
 }

@@ -87,6 +87,11 @@ export interface Call {
   readonly startedAt: string;
 }
 
+export interface InboundMedia {
+  readonly url: string;
+  readonly contentType: string | null;
+}
+
 export interface ThreadMessage {
   readonly id: string;
   readonly direction: 'in' | 'out';
@@ -97,6 +102,10 @@ export interface ThreadMessage {
   readonly createdAt: string;
   readonly errorCode?: string | null;
   readonly lastError?: string | null;
+  /** Its submission is uncertain and an administrator decides what happens to it. */
+  readonly needsReview?: boolean;
+  /** Inbound only: pictures or other media it carried (count, types, the provider's links); null when none. */
+  readonly media?: readonly InboundMedia[] | null;
   /** Inbound only, live: the opt-out keyword this message carried. */
   readonly optOut?: 'stop' | 'start' | null;
   /** Shown from the agent's own send before the server's copy arrives; its time is the browser's. */

@@ -17,11 +17,13 @@ const FAILED = new Set(['failed', 'undelivered', 'rejected']);
 
 export function MessageStatus({ message }: { readonly message: ThreadMessage }) {
   const { t } = useI18n();
-  const key = LABELS[message.status];
+  // Under review only while not final: a late report may have settled it before the administrator did.
+  const underReview = message.needsReview === true && !FAILED.has(message.status) && message.status !== 'delivered';
+  const key = underReview ? 'status.underReview' : LABELS[message.status];
   const label = key ? t(key) : message.status;
   const reason = FAILED.has(message.status) ? (message.lastError ?? message.errorCode ?? null) : null;
   return (
-    <span className={`status status--${FAILED.has(message.status) ? 'failed' : message.status}`} data-testid="message-status" data-status={message.status}>
+    <span className={`status status--${FAILED.has(message.status) ? 'failed' : message.status}`} data-testid="message-status" data-status={message.status} data-under-review={underReview || undefined}>
       {reason ? t('status.withReason', { status: label, reason }) : label}
     </span>
   );

@@ -11,6 +11,8 @@ export interface StatusUpdate {
   readonly status: string;
   readonly errorCode: string | null;
   readonly error: string | null;
+  /** Absent: unchanged (a report from history says nothing about the review). */
+  readonly needsReview?: boolean;
 }
 
 export interface ThreadState {
@@ -41,13 +43,15 @@ function advance(current: string, reported: string): string {
 
 function applyUpdate(m: ThreadMessage, u: StatusUpdate): ThreadMessage {
   const status = advance(m.status, u.status);
-  if (status === m.status) return m;
-  return { ...m, status, errorCode: u.errorCode ?? m.errorCode ?? null, lastError: u.error ?? m.lastError ?? null };
+  // A review starts and ends without a status change (the message stays 'sending' while it waits).
+  const needsReview = u.needsReview ?? m.needsReview ?? false;
+  if (status === m.status && needsReview === (m.needsReview ?? false)) return m;
+  return { ...m, status, needsReview, errorCode: u.errorCode ?? m.errorCode ?? null, lastError: u.error ?? m.lastError ?? null };
 }
 
 /** Two copies of one message (history and live): the more advanced status wins, and the richer fields. */
 function mergeMessage(a: ThreadMessage, b: ThreadMessage): ThreadMessage {
-  const merged = applyUpdate(a, { status: b.status, errorCode: b.errorCode ?? null, error: b.lastError ?? null });
+  const merged = applyUpdate(a, { status: b.status, errorCode: b.errorCode ?? null, error: b.lastError ?? null, ...(b.needsReview !== undefined ? { needsReview: b.needsReview } : {}) });
   // The server's time orders the thread; a local copy's is only a stand-in.
   const createdAt = a.local && !b.local ? b.createdAt : a.createdAt;
   return { ...merged, createdAt, local: Boolean(a.local && b.local), optOut: a.optOut ?? b.optOut ?? null };
@@ -104,7 +108,7 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
         case 'message.received':
           return upsert(state, [e.message]);
         case 'message.status':
-          return updateStatus(state, e.messageId, { status: e.status, errorCode: e.errorCode, error: e.error });
+          return updateStatus(state, e.messageId, { status: e.status, errorCode: e.errorCode, error: e.error, ...(e.needsReview !== undefined ? { needsReview: e.needsReview } : {}) });
         case 'interaction.closed':
           return { ...state, status: 'closed' };
         case 'interaction.started':

@@ -1,6 +1,6 @@
 // The live stream's events (GET /api/events), decoded from their JSON data. Anything unexpected is dropped rather
 // than trusted: a newer server may send types or fields this build does not know.
-import type { ThreadMessage } from '../api/types';
+import type { InboundMedia, ThreadMessage } from '../api/types';
 
 export const EVENT_TYPES = [
   'message.created',
@@ -29,6 +29,8 @@ export type LiveEvent =
       readonly status: string;
       readonly errorCode: string | null;
       readonly error: string | null;
+      /** Under an administrator's review (delivery uncertain); false once decided. */
+      readonly needsReview?: boolean;
     }
   | { readonly type: 'interaction.started' | 'interaction.waiting' | 'interaction.taken' | 'interaction.closed'; readonly interactionId: string }
   | { readonly type: 'optout.changed'; readonly interactionId: string | null; readonly number: string; readonly optedOut: boolean; readonly keyword: string | null }
@@ -48,6 +50,16 @@ function isData(v: unknown): v is Data {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The media of an inbound message as the server wrote them; anything else reads as none. */
+function mediaOf(v: unknown): InboundMedia[] | null {
+  if (!Array.isArray(v)) return null;
+  const media = v.filter(isData).flatMap((m) => {
+    const url = str(m.url);
+    return url === null ? [] : [{ url, contentType: str(m.contentType) }];
+  });
+  return media.length > 0 ? media : null;
+}
+
 function message(d: Data): ThreadMessage | null {
   const id = str(d.id);
   const direction = d.direction === 'in' || d.direction === 'out' ? d.direction : null;
@@ -65,6 +77,7 @@ function message(d: Data): ThreadMessage | null {
     errorCode: str(d.errorCode),
     lastError: str(d.lastError) ?? str(d.error),
     optOut,
+    media: mediaOf(d.media),
   };
 }
 
@@ -94,7 +107,7 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
     case 'message.status': {
       const messageId = str(d.messageId);
       const status = str(d.status);
-      return messageId && status ? { type, interactionId, messageId, status, errorCode: str(d.errorCode), error: str(d.error) } : null;
+      return messageId && status ? { type, interactionId, messageId, status, errorCode: str(d.errorCode), error: str(d.error), ...(typeof d.needsReview === 'boolean' ? { needsReview: d.needsReview } : {}) } : null;
     }
     case 'optout.changed': {
       const number = str(d.number);
