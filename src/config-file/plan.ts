@@ -12,6 +12,7 @@ import { planNumber, planTemplate } from './plan-catalog.js';
 import { idFor, type PlanContext } from './plan-context.js';
 import { planProfile } from './plan-profiles.js';
 import { planProvider } from './plan-provider.js';
+import { checkNationalTables } from './plan-national.js';
 import { planQueue } from './plan-queues.js';
 import type { ConfigFile } from './schema.js';
 import type { AccountState } from './state.js';
@@ -78,6 +79,7 @@ export function planChanges(input: PlanInput): Plan {
   });
 
   changes.push(planAccount(accountId, file, state));
+  checkNationalTables(file, state, ctx.issues);
   if (file.provider) changes.push(planProvider({ accountId, item: file.provider, current: state.account, registry: input.registry, secretKey: input.secretKey }, ctx.issues));
   for (const n of numbers) changes.push(planNumber(ctx, n.item, n.id, n.row));
   for (const t of templates) changes.push(planTemplate(ctx, t.item, t.id, t.row));
