@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { ThreadMessage } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
+import { mediaNotice } from './media-notice';
 import { MessageStatus } from './MessageStatus';
 import { optOutOf } from './thread-model';
 
@@ -22,6 +23,7 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
       <ol className="thread__list">
       {messages.map((m) => {
         const optOut = optOutOf(m);
+        const media = mediaNotice(m);
         return (
           <Fragment key={m.id}>
             <li className={`bubble bubble--${m.direction}`} data-testid="thread-message" data-direction={m.direction} data-message-id={m.id}>
@@ -30,6 +32,11 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
                 <time dateTime={m.createdAt}>{time(m.createdAt, lang)}</time>
               </p>
               <p className="bubble__body">{m.body}</p>
+              {media && (
+                <p className="bubble__media" data-testid="media-notice">
+                  {t(media.key, media.vars)}
+                </p>
+              )}
               {m.direction === 'out' && <MessageStatus message={m} />}
             </li>
             {optOut && (
