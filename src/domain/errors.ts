@@ -80,6 +80,10 @@ export const ERROR_CATALOGUE = {
     en: 'Not resent: the provider could not confirm that it never received this message, so resending could send it twice.',
     fr: 'Non renvoyé : le fournisseur n’a pas pu confirmer qu’il n’a jamais reçu ce message, le renvoyer pourrait l’envoyer deux fois.',
   },
+  SIMULATOR_NOT_IN_USE: {
+    en: 'The account’s SMS provider is not the simulator: these controls only drive the simulator.',
+    fr: 'Le fournisseur SMS du compte n’est pas le simulateur : ces commandes ne pilotent que le simulateur.',
+  },
   NOT_FOUND: { en: 'Not found.', fr: 'Introuvable.' },
   UNAUTHENTICATED: { en: 'Please sign in.', fr: 'Veuillez vous connecter.' },
   FORBIDDEN: { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },

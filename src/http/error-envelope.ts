@@ -19,6 +19,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   REVIEW_ALREADY_DECIDED: 409,
   RESEND_NOT_SAFE: 409,
   ALREADY_TAKEN: 409,
+  SIMULATOR_NOT_IN_USE: 409,
   // Valid requests that the account's rules refuse.
   COUNTRY_NOT_AUTHORIZED: 422,
   INVALID_NUMBER: 422,

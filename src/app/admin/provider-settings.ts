@@ -12,8 +12,11 @@ import { auditSettings, keepStoredSecrets } from './provider-secrets.js';
 import { invalid, notFound } from './refusals.js';
 import { numbersLosingTheirTable } from './provider-tables.js';
 
-/** Provider types that report through /webhooks (SMPP pushes over its own link). */
-const WEBHOOK_TYPES: ReadonlySet<string> = new Set(['twilio', 'vonage', 'http-json', 'simulator']);
+/**
+ * Provider types that report through /webhooks. SMPP pushes over its own link and the simulator
+ * inside the process: an address shown for them would only ever answer 404.
+ */
+const WEBHOOK_TYPES: ReadonlySet<string> = new Set(['twilio', 'vonage', 'http-json']);
 
 export interface StoredProvider {
   readonly type: string | null;

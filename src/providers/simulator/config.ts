@@ -1,6 +1,14 @@
 // The simulator's settings, from an account's provider_config (JSON): all optional.
 
+/**
+ * What happens to the next sends: `random` follows the rates below; the others are chosen from
+ * the admin page to try each outcome (`rejected`: refused at submission, the credits refunded).
+ */
+export const SIMULATOR_OUTCOMES = ['random', 'delivered', 'undelivered', 'failed', 'rejected'] as const;
+export type SimulatorOutcome = (typeof SIMULATOR_OUTCOMES)[number];
+
 export interface SimulatorConfig {
+  readonly outcome: SimulatorOutcome;
   /** Time to answer a submission. */
   readonly latencyMs: number;
   /** Share of submissions answered "try again later" (0..1). */
@@ -16,6 +24,7 @@ export interface SimulatorConfig {
 }
 
 export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
+  outcome: 'random',
   latencyMs: 50,
   transientFailureRate: 0,
   permanentFailureRate: 0,
@@ -52,7 +61,10 @@ export function parseSimulatorConfig(raw: unknown): SimulatorConfig {
     if (typeof a !== 'object' || typeof a.text !== 'string' || a.text.length === 0) throw new SimulatorConfigError('autoReply needs a non-empty text');
     autoReply = { text: a.text, delayMs: num(a, 'delayMs', 2000, 3_600_000) };
   }
+  const outcome = o.outcome ?? d.outcome;
+  if (!(SIMULATOR_OUTCOMES as readonly unknown[]).includes(outcome)) throw new SimulatorConfigError(`outcome must be one of ${SIMULATOR_OUTCOMES.join(', ')}`);
   return {
+    outcome: outcome as SimulatorOutcome,
     latencyMs: num(o, 'latencyMs', d.latencyMs, 60_000),
     transientFailureRate: transient,
     permanentFailureRate: permanent,

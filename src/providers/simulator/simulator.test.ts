@@ -24,6 +24,25 @@ const until = async (cond: () => boolean) => {
 };
 
 describe('simulator provider', () => {
+  it('follows the outcome chosen for the next sends, whatever the rates, and its connection test succeeds', async () => {
+    for (const [outcome, status, code] of [
+      ['delivered', 'delivered', undefined],
+      ['undelivered', 'undelivered', 'SIM_UNDELIVERED'],
+      ['failed', 'failed', 'SIM_UNDELIVERABLE'],
+    ] as const) {
+      const p = createSimulatorProvider(parseSimulatorConfig({ ...fast, outcome, failedRate: outcome === 'delivered' ? 1 : 0 }));
+      const events = collect(p);
+      expect((await p.submit(sms(`m-${outcome}`), signal())).kind).toBe('accepted');
+      await until(() => events.length > 0);
+      expect(events[0]).toMatchObject({ type: 'status', status, ...(code ? { errorCode: code } : {}) });
+      await p.close?.();
+    }
+    sim = createSimulatorProvider(parseSimulatorConfig({ ...fast, outcome: 'rejected' }));
+    expect(await sim.submit(sms('m-rejected'), signal())).toMatchObject({ kind: 'permanent', code: 'SIM_REJECTED' });
+    expect(await sim.testConnection()).toEqual({ ok: true });
+    expect(() => parseSimulatorConfig({ outcome: 'lost' })).toThrow(SimulatorConfigError);
+  });
+
   it('accepts, then reports delivery, and reconciles what it accepted', async () => {
     sim = createSimulatorProvider(parseSimulatorConfig(fast));
     const events = collect(sim);

@@ -4,6 +4,7 @@
 // by configuration (provider_type 'simulator'), for demos, load tests and development.
 import type { Clock, OutboundSms, ProviderEvent, ReconcileResult, SmsProvider, SubmitResult } from '../../domain/ports.js';
 import type { MessageStatus } from '../../domain/messages/status.js';
+import type { ConnectionTestResult } from '../webhook.js';
 import type { SimulatorConfig } from './config.js';
 
 export interface SimulatorDeps {
@@ -20,6 +21,8 @@ interface Accepted {
 export interface SimulatorProvider extends SmsProvider {
   /** How many times each message id was handed over (accepted or not). */
   submissions(messageId: string): number;
+  /** There is nothing to reach: the settings parsed, so it works. */
+  testConnection(): Promise<ConnectionTestResult>;
 }
 
 export function createSimulatorProvider(config: SimulatorConfig, deps: SimulatorDeps = {}): SimulatorProvider {
@@ -67,7 +70,8 @@ export function createSimulatorProvider(config: SimulatorConfig, deps: Simulator
   function deliverLater(sms: OutboundSms, record: Accepted, status: MessageStatus): void {
     later(config.deliveryDelayMs, () => {
       record.status = status;
-      emit({ type: 'status', accountId: sms.accountId, providerMessageId: record.providerMessageId, status, ...(status === 'failed' ? { errorCode: 'SIM_UNDELIVERABLE' } : {}), at: clock.now() });
+      const errorCode = status === 'failed' ? { errorCode: 'SIM_UNDELIVERABLE' } : status === 'undelivered' ? { errorCode: 'SIM_UNDELIVERED' } : {};
+      emit({ type: 'status', accountId: sms.accountId, providerMessageId: record.providerMessageId, status, ...errorCode, at: clock.now() });
       const reply = config.autoReply;
       if (status === 'delivered' && reply) {
         later(reply.delayMs, () => {
@@ -82,6 +86,7 @@ export function createSimulatorProvider(config: SimulatorConfig, deps: Simulator
     async submit(sms, signal) {
       await answerAfter(config.latencyMs, signal);
       handedOver.set(sms.messageId, (handedOver.get(sms.messageId) ?? 0) + 1);
+      if (config.outcome !== 'random') return chosen(sms);
       const r = random();
       if (r < config.permanentFailureRate) return { kind: 'permanent', error: 'simulated refusal', code: 'SIM_REJECTED' } satisfies SubmitResult;
       if (r < config.permanentFailureRate + config.transientFailureRate) return { kind: 'transient', error: 'simulated outage', code: 'SIM_UNAVAILABLE' };
@@ -109,5 +114,15 @@ export function createSimulatorProvider(config: SimulatorConfig, deps: Simulator
       timers.clear();
     },
     submissions: (messageId) => handedOver.get(messageId) ?? 0,
+    testConnection: async () => ({ ok: true }),
   };
+
+  /** The outcome an administrator chose for the next sends, instead of the rates' draw. */
+  function chosen(sms: OutboundSms): SubmitResult {
+    if (config.outcome === 'rejected') return { kind: 'permanent', error: 'simulated refusal', code: 'SIM_REJECTED' };
+    const record: Accepted = { providerMessageId: `sim-${instance}-${++seq}`, status: 'sent' };
+    accepted.set(sms.messageId, record);
+    deliverLater(sms, record, config.outcome === 'failed' ? 'failed' : config.outcome === 'undelivered' ? 'undelivered' : 'delivered');
+    return { kind: 'accepted', providerMessageId: record.providerMessageId };
+  }
 }
