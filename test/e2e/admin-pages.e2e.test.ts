@@ -193,7 +193,7 @@ describe('the SMS numbers page', () => {
     expect(await page.getByLabel('Number or sender name').inputValue()).toBe('12');
   });
 
-  it('adds a number in E.164 and edits its rate and national language', async () => {
+  it('adds a number in E.164, edits its rate, and says why a national table the provider cannot send is refused', async () => {
     await page.getByLabel('Number or sender name').fill('+33 6 12 34 56 78');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const row = page.getByRole('row', { name: /\+33612345678/ });
@@ -201,11 +201,46 @@ describe('the SMS numbers page', () => {
     await page.getByRole('button', { name: 'Edit +33612345678' }).click();
     await page.getByRole('heading', { name: 'Edit +33612345678' }).waitFor();
     await page.getByLabel('Send rate (SMS per second)').fill('2.5');
+    // The account's provider (HTTPS JSON, saved above) has no way to signal a national table.
     await page.getByLabel('National language table').selectOption('spanish');
     await page.getByRole('button', { name: 'Save' }).click();
-    await eventually(() => row.innerText(), (t) => /2\.5/.test(t) && /Spanish/.test(t));
+    const refused = page.locator('[data-testid=field-error][data-reason=NOT_SUPPORTED_BY_PROVIDER]');
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/cannot send this national table/);
+    await page.getByLabel('National language table').selectOption('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => row.innerText(), (t) => /2\.5/.test(t) && !/Spanish/.test(t));
     await noSeriousViolations('numbers');
     await shot('admin-numbers-edit');
+  });
+
+  it('refuses a provider change that would leave a number with a table the new provider cannot send, naming the number', async () => {
+    const saved = await server.db.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', ACCOUNT_ID).executeTakeFirstOrThrow();
+    // As if the account used a provider that sends national tables, and the number had one.
+    await server.db.updateTable('accounts').set({ provider_type: 'simulator', provider_config: JSON.stringify({}) }).where('id', '=', ACCOUNT_ID).execute();
+    await server.db.updateTable('sms_numbers').set({ national_language: 'spanish' }).where('address', '=', '+33612345678').execute();
+    try {
+      await openSection('SMS provider');
+      await eventually(() => page.getByLabel('Provider type').inputValue(), (v) => v === 'simulator');
+      await page.getByLabel('Provider type').selectOption('http-json');
+      const c = server.credentials;
+      const form = page.getByRole('form', { name: 'SMS provider' });
+      await form.getByLabel('Gateway URL').fill(c.url);
+      await form.getByLabel('Webhook secret', { exact: true }).fill(c.webhookSecret);
+      await form.getByLabel('User name').fill(c.username);
+      await form.getByLabel('Password', { exact: true }).fill(c.password);
+      await form.getByLabel('Private CA certificate (PEM)').fill(c.caCertificate);
+      await page.getByRole('button', { name: 'Save' }).click();
+      const refused = page.locator('[data-testid=field-error][data-reason=NUMBERS_USE_NATIONAL_TABLE]');
+      await refused.waitFor();
+      expect(await refused.innerText()).toBe('These numbers use a national table this provider cannot send: +33612345678. Remove their national table in SMS numbers first.');
+      const after = await server.db.selectFrom('accounts').select('provider_type').where('id', '=', ACCOUNT_ID).executeTakeFirstOrThrow();
+      expect(after.provider_type).toBe('simulator');
+    } finally {
+      await server.db.updateTable('sms_numbers').set({ national_language: null }).where('address', '=', '+33612345678').execute();
+      await server.db.updateTable('accounts').set({ provider_type: saved.provider_type, provider_config: JSON.stringify(saved.provider_config) }).where('id', '=', ACCOUNT_ID).execute();
+      await openSection('SMS numbers');
+    }
   });
 });
 
@@ -269,7 +304,7 @@ describe('on a phone’s width (390 px)', () => {
   it('never scrolls the page sideways: a list too wide scrolls in its own box, which the keyboard can reach', async () => {
     await page.setViewportSize({ width: 390, height: 900 });
     try {
-      for (const name of ['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Opt-outs', 'Audit trail']) {
+      for (const name of ['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Messages under review', 'Opt-outs', 'API tokens', 'Audit trail']) {
         await openSection(name);
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
