@@ -7,6 +7,7 @@ import { openDatabase, type SmsdeskDatabase } from '../db/open-database.js';
 import { UsageError } from '../config-file/account-choice.js';
 import { runConfigCommand, runCreateAdminCommand } from '../config-file/cli.js';
 import { runAnalyze } from './analyze-cli.js';
+import { DEMO_CALL_USAGE, runDemoCallCommand } from './demo-call-cli.js';
 import { DEMO_LOGINS, demoLoginsStillDefault, seedDemo } from './demo-seed.js';
 import { serve } from './serve.js';
 import { runTokenCommand, TOKEN_USAGE } from './token-cli.js';
@@ -26,6 +27,7 @@ const USAGE = `Usage: smsdesk <command>
   create-admin --email E --name N [--account ID]
                    create an administrator (and the account if missing); prints its password once
   seed-demo        create the demo account when the database has no account
+  ${DEMO_CALL_USAGE}
   ${TOKEN_USAGE}`;
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -48,6 +50,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return withDatabase((db) => runCreateAdminCommand(db, rest, commandIo()));
     case 'token':
       return withDatabase((db) => runTokenCommand(db, rest, (line) => console.log(line)));
+    case 'demo-call':
+      return withDatabase((db) => runDemoCallCommand(db, rest, (line) => console.log(line)));
     case 'seed-demo':
       return withDatabase(async (db) => {
         const { seeded } = await seedDemo(db);
