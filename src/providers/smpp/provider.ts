@@ -166,7 +166,7 @@ class SmppAdapter implements SmppProvider {
     await this.link.close();
   }
 
-  /** `err:000` on a delivered or intermediate receipt says nothing; on a failure it says why. */
+  /** An error code on a delivered or intermediate receipt says nothing; on a failure it says why (`err:000`, none: receipt.ts). */
   private statusEvent(id: string, status: MessageStatus, word: string, errorCode: string | undefined, at: Date): StatusEvent {
     const qualified = status !== 'delivered' && status !== 'sent' && errorCode ? errorCode : undefined;
     return {
