@@ -24,6 +24,7 @@ interface Session {
 let admin: Session;
 let admin2: Session;
 let agent: Session;
+let otherAdmin: Session;
 
 async function login(agentId: string): Promise<Session> {
   const { email } = await tdb.db.selectFrom('agents').select('email').where('id', '=', agentId).executeTakeFirstOrThrow();
@@ -60,9 +61,9 @@ beforeAll(async () => {
   tdb = await openTestDatabase();
   w = await buildWorld(tdb.db, { credits: 100 });
   await tdb.db.updateTable('agents').set({ password_hash: await hashPassword(PASSWORD) }).execute();
-  await tdb.db.updateTable('agents').set({ role: 'admin' }).where('id', 'in', [w.agents.colleague, w.agents.none]).execute();
+  await tdb.db.updateTable('agents').set({ role: 'admin' }).where('id', 'in', [w.agents.colleague, w.agents.none, w.agents.other]).execute();
   server = await startTestServer(tdb, { eventPollMs: 100, app: { providers: async () => fake } });
-  [admin, admin2, agent] = [await login(w.agents.colleague), await login(w.agents.none), await login(w.agents.both)];
+  [admin, admin2, agent, otherAdmin] = [await login(w.agents.colleague), await login(w.agents.none), await login(w.agents.both), await login(w.agents.other)];
 }, 60_000);
 
 afterAll(async () => {
@@ -89,6 +90,12 @@ describe(`review of uncertain submissions (${process.env.SMSDESK_TEST_DB ?? 'pgl
     expect(String(first.lastError)).not.toContain(CUSTOMER);
     expect(r.json.total).toBeGreaterThanOrEqual(2);
     expect((await call(agent, 'GET', '/api/admin/review')).status).toBe(403);
+    expect((await call(agent, 'POST', `/api/admin/review/${a}/decision`, { action: 'abandon' })).status).toBe(403);
+    // Another account's administrator neither sees nor decides them.
+    expect((await call(otherAdmin, 'GET', '/api/admin/review')).json).toEqual({ items: [], total: 0 });
+    const foreign = await call(otherAdmin, 'POST', `/api/admin/review/${a}/decision`, { action: 'abandon' });
+    expect(foreign.status).toBe(404);
+    expect(foreign.json.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'messageId' } });
     // Clean up for the other tests' counts.
     for (const id of [a, b]) expect((await call(admin, 'POST', `/api/admin/review/${id}/decision`, { action: 'confirm-sent' })).status).toBe(200);
   });
