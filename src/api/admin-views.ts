@@ -125,6 +125,8 @@ export interface InboxMessage {
   readonly smsNumberId: string | null;
   readonly body: string | null;
   readonly receivedAt: string;
+  /** Pictures or other media the message carried (they are not displayed); 0 when none. */
+  readonly mediaCount: number;
 }
 
 export interface InboxPage {

@@ -42,7 +42,8 @@ beforeAll(async () => {
     })
     .where('id', '=', w.accountId)
     .execute();
-  await tdb.db.updateTable('agents').set({ password_hash: await hashPassword('pw') }).where('id', '=', w.agents.smartOnly).execute();
+  await tdb.db.updateTable('agents').set({ password_hash: await hashPassword('pw') }).where('id', 'in', [w.agents.smartOnly, w.agents.colleague]).execute();
+  await tdb.db.updateTable('agents').set({ role: 'admin' }).where('id', '=', w.agents.colleague).execute();
   const deps = { ...testDeps(tdb.db), wake: () => tdb.wakeSource.wake() };
   srv = await startTestServer(tdb, { webhooks: createWebhookGateway(deps, createProviderCache(tdb.db, createProviderFactory(null))) });
 });
@@ -50,6 +51,12 @@ afterAll(async () => {
   await srv?.close();
   await tdb?.close();
 });
+
+async function login(agentId: string): Promise<string> {
+  const { email } = await tdb.db.selectFrom('agents').select('email').where('id', '=', agentId).executeTakeFirstOrThrow();
+  const r = await srv.request('POST', '/api/auth/login', { body: { email, password: 'pw' } });
+  return (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
 
 async function postTwilioInbound(form: URLSearchParams) {
   const path = `/webhooks/twilio/${w.accountId}/${token}/inbound`;
@@ -82,9 +89,7 @@ describe('inbound media', () => {
     expect(row.body).toBe('');
     expect(row.media).toEqual([{ url: MEDIA_URL, contentType: 'image/jpeg' }]);
 
-    const { email } = await tdb.db.selectFrom('agents').select('email').where('id', '=', w.agents.smartOnly).executeTakeFirstOrThrow();
-    const login = await srv.request('POST', '/api/auth/login', { body: { email, password: 'pw' } });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await login(w.agents.smartOnly);
     const thread = await srv.request('GET', `/api/interactions/${row.interaction_id}/messages`, { headers: { cookie } });
     expect(thread.status).toBe(200);
     const messages = (thread.json as { messages: { body: string; media: unknown }[] }).messages;
@@ -116,5 +121,18 @@ describe('a sender the provider could not read as a number', () => {
     expect(r).toMatchObject({ route: 'unassigned', interactionId: null, duplicate: false });
     const row = await tdb.db.selectFrom('messages').select(['from_address', 'interaction_id']).where('id', '=', r.messageId).executeTakeFirstOrThrow();
     expect(row).toEqual({ from_address: '0612345678', interaction_id: null });
+  });
+
+  it('is listed in the administrators’ unassigned inbox as it came, with its media counted', async () => {
+    const sid = `MM${'3'.repeat(32)}`;
+    const form = new URLSearchParams({ MessageSid: sid, From: CUSTOMER, To: NUMBERS.orphan, NumMedia: '2', MediaUrl0: MEDIA_URL, MediaUrl1: `${MEDIA_URL}2` });
+    expect((await postTwilioInbound(form)).status).toBe(200);
+    const inbox = await srv.request('GET', '/api/admin/inbox', { headers: { cookie: await login(w.agents.colleague) } });
+    expect(inbox.status).toBe(200);
+    const messages = (inbox.json as { messages: { from: string; body: string; mediaCount: number }[] }).messages;
+    expect(messages).toEqual([
+      expect.objectContaining({ from: CUSTOMER, to: NUMBERS.orphan, body: '', mediaCount: 2 }),
+      expect.objectContaining({ from: '0612345678', body: 'Hello?', mediaCount: 0 }),
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import type { Actor, AppDeps } from '../context.js';
 export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; before?: string | undefined }): Promise<InboxPage> {
   let q = deps.db
     .selectFrom('messages')
-    .select(['id', 'seq', 'from_address', 'to_address', 'sms_number_id', 'body', 'created_at'])
+    .select(['id', 'seq', 'from_address', 'to_address', 'sms_number_id', 'body', 'created_at', 'media'])
     .where('account_id', '=', actor.accountId)
     .where('direction', '=', 'in')
     .where('interaction_id', 'is', null)
@@ -14,7 +14,7 @@ export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, p
     .limit(page.limit);
   if (page.before !== undefined) q = q.where('seq', '<', page.before);
   const rows = await q.execute();
-  const messages = rows.map((r) => ({ id: r.id, seq: String(r.seq), from: r.from_address, to: r.to_address, smsNumberId: r.sms_number_id, body: r.body, receivedAt: new Date(r.created_at).toISOString() }));
+  const messages = rows.map((r) => ({ id: r.id, seq: String(r.seq), from: r.from_address, to: r.to_address, smsNumberId: r.sms_number_id, body: r.body, receivedAt: new Date(r.created_at).toISOString(), mediaCount: Array.isArray(r.media) ? r.media.length : 0 }));
   return { messages, nextBefore: rows.length === page.limit ? (messages[messages.length - 1]?.seq ?? null) : null };
 }
 

@@ -3,9 +3,15 @@
 import type { ThreadMessage } from '../api/types';
 import type { MessageKey, Vars } from '../i18n/translate';
 
+export type MediaNotice = { readonly key: MessageKey; readonly vars: Vars };
+
 /** The line to show under a message that carried media, or null when it carried none. */
-export function mediaNotice(m: Pick<ThreadMessage, 'media'>): { readonly key: MessageKey; readonly vars: Vars } | null {
-  const count = m.media?.length ?? 0;
-  if (count === 0) return null;
+export function mediaNotice(m: Pick<ThreadMessage, 'media'>): MediaNotice | null {
+  return mediaNoticeFor(m.media?.length ?? 0);
+}
+
+/** The same line from a count alone (the unassigned inbox gives the count, not the links). */
+export function mediaNoticeFor(count: number): MediaNotice | null {
+  if (count <= 0) return null;
   return count === 1 ? { key: 'conv.media.one', vars: {} } : { key: 'conv.media.other', vars: { count } };
 }

@@ -227,7 +227,7 @@ export const EN = {
   'admin.agents.passwordFor': 'Sign-in {email}, password:',
   'admin.agents.passwordNote': 'Hand this password over to the agent yourself (in person or by phone, not by email). It is shown only this once: it is not stored in clear and cannot be shown again. If it is lost, reset the password.',
   'admin.agents.passwordDone': 'Done: I have noted it',
-  'admin.inbox.help': 'SMS received on a number that no queue owns. Give the number to a queue so that its replies start conversations.',
+  'admin.inbox.help': 'SMS received on a number that no queue owns, or from a sender address the provider could not read as a phone number (shown as it came). Give the number to a queue so that its replies start conversations.',
   'admin.inbox.caption': 'Unassigned messages, newest first',
   'admin.inbox.received': 'Received',
   'admin.inbox.from': 'From',

@@ -227,7 +227,7 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.agents.passwordFor': 'Identifiant {email}, mot de passe :',
   'admin.agents.passwordNote': 'Remettez ce mot de passe à l’agent vous-même (en personne ou par téléphone, pas par e-mail). Il n’est affiché que cette fois : il n’est pas conservé en clair et ne pourra plus être affiché. S’il est perdu, réinitialisez le mot de passe.',
   'admin.agents.passwordDone': 'C’est noté',
-  'admin.inbox.help': 'SMS reçus sur un numéro qu’aucune file ne possède. Attribuez le numéro à une file pour que ses réponses ouvrent des conversations.',
+  'admin.inbox.help': 'SMS reçus sur un numéro qu’aucune file ne possède, ou d’une adresse d’expéditeur que le fournisseur n’a pas pu lire comme un numéro de téléphone (affichée telle quelle). Attribuez le numéro à une file pour que ses réponses ouvrent des conversations.',
   'admin.inbox.caption': 'Messages non attribués, les plus récents d’abord',
   'admin.inbox.received': 'Reçu',
   'admin.inbox.from': 'De',

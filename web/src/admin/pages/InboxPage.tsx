@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useAsync } from '../../flows/use-async';
 import { useI18n } from '../../i18n/I18nProvider';
+import { mediaNoticeFor } from '../../conversation/media-notice';
 import { AdminTable } from '../AdminTable';
 import type { AdminPageProps } from '../admin-routes';
 import { formatDateTime } from './format-date';
@@ -19,6 +20,10 @@ export function InboxPage({ api }: AdminPageProps) {
   const before = currentCursor(pages);
   const data = useAsync(() => api.inbox({ limit: INBOX_PAGE_SIZE, ...(before !== undefined ? { before } : {}) }), `inbox-${before ?? ''}-${version}`);
   const heading = `${id}-heading`;
+  const media = (count: number) => {
+    const notice = mediaNoticeFor(count);
+    return notice && <span className="bubble__media" data-testid="media-notice">{` ${t(notice.key, notice.vars)}`}</span>;
+  };
   return (
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('admin.section.inbox')}</h2>
@@ -47,7 +52,10 @@ export function InboxPage({ api }: AdminPageProps) {
                 </td>
                 <td>{m.from}</td>
                 <td>{m.to}</td>
-                <td className="admin__text">{m.body ?? <em>{t('admin.inbox.purged')}</em>}</td>
+                <td className="admin__text">
+                  {m.body ?? <em>{t('admin.inbox.purged')}</em>}
+                  {media(m.mediaCount)}
+                </td>
               </tr>
             ))}
           </AdminTable>
