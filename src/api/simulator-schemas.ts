@@ -26,6 +26,7 @@ export const SimulatorBehaviourBody = z
   .strict();
 
 export type SimulatorBehaviour = z.infer<typeof SimulatorBehaviourBody>;
+export type SimulatorOutcome = SimulatorBehaviour['outcome'];
 
 export interface SimulatorView {
   /** False when the account's provider is not the simulator: the controls are refused. */

@@ -16,6 +16,7 @@ import { ProfilesPage } from './pages/ProfilesPage';
 import { ProviderPage } from './pages/ProviderPage';
 import { QueuesPage } from './pages/QueuesPage';
 import { ReviewPage } from './pages/ReviewPage';
+import { SimulatorPage } from './pages/SimulatorPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 import { TokensPage } from './pages/TokensPage';
 
@@ -31,6 +32,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   review: ReviewPage,
   'opt-outs': OptOutsPage,
   tokens: TokensPage,
+  simulator: SimulatorPage,
   audit: AuditPage,
 };
 

@@ -30,6 +30,10 @@ import type {
   ReviewDecisionBody,
   ReviewDecisionResult,
   ReviewPage,
+  DemoCallView,
+  SimulatedInbound,
+  SimulatorBehaviour,
+  SimulatorView,
   SmsNumber,
   TemplateCreateBody,
   TemplateUpdateBody,
@@ -57,6 +61,13 @@ export function adminApi(c: ApiClient) {
     /** Without a body, the stored settings; with one, the submitted (unsaved) ones. */
     testProvider: (body?: ProviderTestBody) => c.post<ConnectionTestResult>('/api/admin/provider/test-connection', body ?? {}),
     rotateWebhookToken: () => c.post<ProviderView>('/api/admin/provider/webhook-token/rotate'),
+
+    simulator: () => c.get<SimulatorView>('/api/admin/simulator'),
+    setSimulatorBehaviour: (body: SimulatorBehaviour) => c.put<SimulatorView>('/api/admin/simulator/behaviour', body),
+    simulateInbound: (body: { from: string; numberId: string; text: string }) => c.post<SimulatedInbound>('/api/admin/simulator/inbound', body),
+    demoCalls: () => c.get<{ calls: readonly DemoCallView[] }>('/api/admin/demo-calls').then((r) => r.calls),
+    startDemoCall: (body: { agentId: string; customerNumber: string }) => c.post<DemoCallView>('/api/admin/demo-calls', body),
+    endDemoCall: (id: string) => c.post<{ id: string; alreadyEnded: boolean }>(`/api/admin/demo-calls/${enc(id)}/end`),
 
     credits: () => c.get<Balance>('/api/admin/credits'),
     topUp: (body: { amount: number; note?: string }) => c.post<Balance>('/api/admin/credits/top-ups', body),

@@ -43,6 +43,8 @@ export type {
   TemplateUpdateBody,
 } from '@api/admin-schemas';
 
+export type { DemoCallView, SimulatedInbound, SimulatorBehaviour, SimulatorOutcome, SimulatorView } from '@api/simulator-schemas';
+
 export interface ProviderTestBody {
   readonly type?: string;
   readonly settings?: Readonly<Record<string, unknown>>;
