@@ -144,17 +144,27 @@ export interface BulkResult {
   readonly results: readonly (ReviewDecisionResult | { readonly messageId: string; readonly error: { readonly code: string; readonly details: Readonly<Record<string, unknown>> | null } })[];
 }
 
-/** The same decision for several messages, each on its own: one refused does not stop the others. */
+/** Decisions of one bulk request run this many at a time: each resend waits for the provider (up to its timeout). */
+const BULK_CONCURRENCY = 8;
+
+/** The same decision for several messages, each on its own: one refused does not stop the others. Answers in the order asked. */
 export async function decideReviewBulk(deps: Pick<AppDeps, 'db' | 'wake'>, r: ReviewDeps, actor: Actor, messageIds: readonly string[], input: DecisionInput): Promise<BulkResult> {
-  const results: BulkResult['results'][number][] = [];
-  for (const id of new Set(messageIds)) {
-    try {
-      results.push(await decideReview(deps, r, actor, id, input));
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      results.push({ messageId: id, error: { code: e.code, details: e.details ?? null } });
+  const ids = [...new Set(messageIds)];
+  const results: BulkResult['results'][number][] = new Array(ids.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < ids.length) {
+      const i = next++;
+      const id = ids[i]!;
+      try {
+        results[i] = await decideReview(deps, r, actor, id, input);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        results[i] = { messageId: id, error: { code: e.code, details: e.details ?? null } };
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, worker));
   return { results };
 }
 
