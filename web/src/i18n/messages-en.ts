@@ -372,7 +372,7 @@ export const EN = {
   'admin.actions': 'Actions',
   'admin.provider.type': 'Provider type',
   'admin.provider.chooseType': 'Choose a provider type',
-  'admin.provider.typeChanged': 'Changing the type starts from empty settings: the saved provider’s secrets are not carried over.',
+  'admin.provider.typeChanged': 'Saving this type replaces the {saved} settings, which are not kept (secrets included). Until you save, choosing {saved} again brings them back.',
   'admin.provider.settings': '{type} settings',
   'admin.provider.noSettings': 'This type has no setting to enter.',
   'admin.provider.kept': 'Other saved settings, kept as they are: {names}.',

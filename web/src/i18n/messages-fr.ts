@@ -372,7 +372,7 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.actions': 'Actions possibles',
   'admin.provider.type': 'Type de fournisseur',
   'admin.provider.chooseType': 'Choisissez un type de fournisseur',
-  'admin.provider.typeChanged': 'Changer de type repart de paramètres vides : les secrets du fournisseur enregistré ne sont pas repris.',
+  'admin.provider.typeChanged': 'Enregistrer ce type remplace les paramètres {saved}, qui ne sont pas conservés (secrets compris). Tant que vous n’enregistrez pas, choisir à nouveau {saved} les rétablit.',
   'admin.provider.settings': 'Paramètres {type}',
   'admin.provider.noSettings': 'Ce type n’a aucun paramètre à saisir.',
   'admin.provider.kept': 'Autres paramètres enregistrés, conservés tels quels : {names}.',

@@ -12,7 +12,7 @@ import type { ConnectionTestResult, ProviderView } from '../admin-types';
 import { ConnectionResult } from './ConnectionResult';
 import { ProviderSettingField } from './ProviderSettingField';
 import { WebhookAddresses } from './WebhookAddresses';
-import { fieldsFrom, formFrom, settingOfField, settingsToSend, withValue, type FieldValue, type ProviderForm, type SettingField } from './provider-form';
+import { fieldsFrom, formForType, formFrom, settingOfField, settingsToSend, withValue, type FieldValue, type ProviderForm, type SettingField } from './provider-form';
 import { providerTypeLabel } from './provider-labels';
 
 type Load = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly refusal: Refusal } | { readonly kind: 'ready'; readonly view: ProviderView };
@@ -21,6 +21,8 @@ export function ProviderPage({ api }: AdminPageProps) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [form, setForm] = useState<ProviderForm | null>(null);
+  // What was typed for each type picked on this page, until a save makes the stored settings the truth again.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, ProviderForm>>(new Map());
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
@@ -30,6 +32,7 @@ export function ProviderPage({ api }: AdminPageProps) {
 
   const show = useCallback((view: ProviderView) => {
     setLoad({ kind: 'ready', view });
+    setDrafts(new Map());
     setForm(view.type === null ? null : formFrom(view.type, fieldsFrom(view.typeSettings[view.type]), view.settings));
   }, []);
 
@@ -61,7 +64,9 @@ export function ProviderPage({ api }: AdminPageProps) {
   const chooseType = (type: string) => {
     edited();
     setRefusal(null);
-    setForm(type === '' ? null : formFrom(type, fieldsFrom(view.typeSettings[type]), type === view.type ? view.settings : {}));
+    const next = form ? new Map(drafts).set(form.type, form) : drafts;
+    setDrafts(next);
+    setForm(type === '' ? null : formForType(type, next, view, fieldsFrom(view.typeSettings[type])));
   };
 
   const change = (name: string, value: FieldValue) => {
@@ -142,7 +147,7 @@ export function ProviderPage({ api }: AdminPageProps) {
               </option>
             ))}
           </select>
-          {view.type !== null && form !== null && unsavedType && <p className="field__help">{t('admin.provider.typeChanged')}</p>}
+          {view.type !== null && form !== null && unsavedType && <p className="field__help">{t('admin.provider.typeChanged', { saved: providerTypeLabel(t, view.type) })}</p>}
           <AdminFieldError id={`${typeId}-error`} refusal={typeRefused} />
         </div>
         {form !== null && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderSettingDescriptor } from '../admin-types';
-import { fieldsFrom, formFrom, issueFor, settingOfField, settingsToSend, withValue } from './provider-form';
+import { fieldsFrom, formForType, formFrom, issueFor, settingOfField, settingsToSend, withValue, type ProviderForm } from './provider-form';
 
 // As GET /api/admin/provider describes them (typeSettings), from the connectors' schemas.
 const d = (name: string, kind: ProviderSettingDescriptor['kind'], more: Partial<ProviderSettingDescriptor> = {}): ProviderSettingDescriptor => ({ name, kind, required: false, secret: false, ...more });
@@ -74,6 +74,19 @@ describe('the provider form', () => {
     expect(settingsToSend(formFrom('x', on, {}))).toEqual({});
     expect(settingsToSend(withValue(formFrom('x', on, {}), 'flag', false))).toEqual({ flag: false });
     expect(settingsToSend(withValue(formFrom('http-json', HTTP_JSON, {}), 'signRequests', true))).toEqual({ signRequests: true });
+  });
+
+  it('switching the type away and back restores what was saved, and what was typed for a type on this page', () => {
+    const saved = { type: 'http-json', settings: stored };
+    const none = new Map<string, ProviderForm>();
+    // Back to the saved type: its saved settings, not empty ones.
+    expect(settingsToSend(formForType('http-json', none, saved, HTTP_JSON))).toEqual(settingsToSend(formFrom('http-json', HTTP_JSON, stored)));
+    // Another type starts empty...
+    const smpp = formForType('smpp', none, saved, SMPP);
+    expect(settingsToSend(smpp)).toEqual({});
+    // ...and keeps what was typed for it when the administrator comes back to it.
+    const typed = withValue(smpp, 'host', 'smsc.example.test');
+    expect(settingsToSend(formForType('smpp', new Map([['smpp', typed]]), saved, SMPP))).toEqual({ host: 'smsc.example.test' });
   });
 
   it('finds the setting and the issue a refusal names', () => {

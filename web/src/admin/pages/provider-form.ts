@@ -79,6 +79,19 @@ export function formFrom(type: string, fields: readonly SettingField[], settings
   return { type, fields, values, kept };
 }
 
+/**
+ * The form shown when the administrator picks `type`: what they typed for that type earlier on this page (switching
+ * away and back loses nothing), else the saved settings when it is the saved type, else empty settings.
+ */
+export function formForType(
+  type: string,
+  drafts: ReadonlyMap<string, ProviderForm>,
+  saved: { readonly type: string | null; readonly settings: Readonly<Record<string, SettingValue>> },
+  fields: readonly SettingField[],
+): ProviderForm {
+  return drafts.get(type) ?? formFrom(type, fields, type === saved.type ? saved.settings : {});
+}
+
 export function withValue(form: ProviderForm, name: string, value: FieldValue): ProviderForm {
   return { ...form, values: { ...form.values, [name]: value } };
 }
