@@ -41,18 +41,25 @@ export async function directOptions(deps: AppDeps, actor: Actor) {
   return { senders: agent.senders.map((s) => ({ ...s, nationalLanguage: effectiveNationalLanguage(s.nationalLanguage, submits) })), templates: agent.templates };
 }
 
-/** Smart mode: the SMS queues the agent is a member of. */
+/** Smart mode: the SMS queues the agent is a member of, each number's national table as the provider can send it. */
 export async function myQueues(deps: AppDeps, actor: Actor) {
   const rows = await deps.db
     .selectFrom('queues')
     .innerJoin('queue_members', 'queue_members.queue_id', 'queues.id')
+    .innerJoin('accounts', 'accounts.id', 'queues.account_id')
     .leftJoin('sms_numbers', 'sms_numbers.id', 'queues.sms_number_id')
-    .select(['queues.id', 'queues.name', 'sms_numbers.address as smsNumber'])
+    .select(['queues.id', 'queues.name', 'sms_numbers.address as smsNumber', 'sms_numbers.national_language', 'accounts.provider_type', 'accounts.provider_config'])
     .where('queues.account_id', '=', actor.accountId)
     .where('queue_members.agent_id', '=', actor.agentId)
     .orderBy('queues.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, smsNumber: r.smsNumber ?? null, configured: r.smsNumber != null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    smsNumber: r.smsNumber ?? null,
+    nationalLanguage: effectiveNationalLanguage(r.national_language, submitCapability(r.provider_type, r.provider_config)),
+    configured: r.smsNumber != null,
+  }));
 }
 
 export async function queueTemplates(deps: AppDeps, actor: Actor, queueId: string) {

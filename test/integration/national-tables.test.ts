@@ -3,7 +3,7 @@
 // provider's declared capability (src/providers/capabilities.ts). Through the real use cases,
 // the real database, and a dispatcher submitting to a local Vonage fake.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { directOptions, thread } from '../../src/app/agent-views.js';
+import { directOptions, myQueues, thread } from '../../src/app/agent-views.js';
 import type { Actor } from '../../src/app/context.js';
 import { putProvider } from '../../src/app/admin/provider-settings.js';
 import { createNumber, updateNumber } from '../../src/app/admin/sms-numbers.js';
@@ -85,8 +85,10 @@ describe('sending from a number with a national table', () => {
     await useProvider('smpp', { ...SMPP, nationalLanguageShift: false });
     const started = await startSmart(deps, as(w.agents.both), { queueId: w.queues.sales, recipient: CUSTOMER });
     expect((await thread(deps, as(w.agents.both), started.interactionId)).interaction.nationalLanguage).toBeNull();
+    expect(await myQueues(deps, as(w.agents.both))).toContainEqual(expect.objectContaining({ id: w.queues.sales, nationalLanguage: null }));
     await useProvider('smpp', SMPP);
     expect((await thread(deps, as(w.agents.both), started.interactionId)).interaction.nationalLanguage).toBe('turkish');
+    expect(await myQueues(deps, as(w.agents.both))).toContainEqual(expect.objectContaining({ id: w.queues.sales, nationalLanguage: 'turkish' }));
   });
 
   it('debits on Vonage what the dispatcher submits: the parts the fake received equal the credits', async () => {

@@ -65,6 +65,8 @@ export interface Queue {
   readonly id: string;
   readonly name: string;
   readonly smsNumber: string | null;
+  /** The number's national table as the account's provider can send it: the counter counts with it. */
+  readonly nationalLanguage?: NationalLanguage | null;
   readonly configured: boolean;
 }
 
