@@ -156,6 +156,14 @@ describe(`review of uncertain submissions (${process.env.SMSDESK_TEST_DB ?? 'pgl
     const confirmed = await call(admin, 'POST', `/api/admin/review/${id}/decision`, { action: 'confirm-sent', providerMessageId: (r.json.error?.details as { providerMessageId: string }).providerMessageId });
     expect(confirmed.json).toMatchObject({ status: 'sent', refunded: 0 });
 
+    // A delivery report that came in while it waited: the provider had it after all.
+    const reported = await flagged();
+    await tdb.db.updateTable('messages').set({ status: 'delivered' }).where('id', '=', reported).execute();
+    r = await call(admin, 'POST', `/api/admin/review/${reported}/decision`, { action: 'resend' });
+    expect(r.json.error).toMatchObject({ code: 'RESEND_NOT_SAFE', details: { reason: 'ALREADY_REPORTED', status: 'delivered' } });
+    expect(await message(reported)).toMatchObject({ status: 'delivered', needs_review: true });
+    expect((await call(admin, 'POST', `/api/admin/review/${reported}/decision`, { action: 'confirm-sent' })).json).toMatchObject({ status: 'delivered', refunded: 0 });
+
     const lost = await flagged();
     r = await call(admin, 'POST', `/api/admin/review/${lost}/decision`, { action: 'resend' });
     expect(r.status).toBe(200);

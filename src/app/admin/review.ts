@@ -102,6 +102,8 @@ export async function decideReview(deps: Pick<AppDeps, 'db' | 'wake'>, r: Review
   let decision: ReviewDecision;
   let reconciliation: string | null = null;
   if (input.action === 'resend') {
+    // A report that arrived while it waited says the provider had it: sending it again would send it twice.
+    if (m.status !== 'sending') throw new DomainError('RESEND_NOT_SAFE', { reason: 'ALREADY_REPORTED', status: m.status });
     const sms: OutboundSms = {
       messageId: m.id,
       accountId: actor.accountId,

@@ -42,6 +42,8 @@ export async function resolveReview(
     const m = await trx.selectFrom('messages').select(['status', 'account_id', 'credits']).where('id', '=', messageId).where('needs_review', '=', true).forUpdate().executeTakeFirst();
     if (!m) return false;
     if (decision.action === 'resend') {
+      // Only a message nothing was heard of since is sent again (a late report may have come in).
+      if (m.status !== 'sending') return false;
       await sql`
         with upd as (
           update messages set status = 'queued', needs_review = false, review_since = null, run_at = now(), locked_by = null, locked_until = null, updated_at = now()

@@ -319,6 +319,7 @@ export const EN = {
   'admin.review.doneAbandoned': '{count} abandoned, {credits} credits refunded.',
   'admin.review.providerHasIt': 'Not resent: the provider has this message (id {id}). Confirm it as sent instead.',
   'admin.review.providerCannotTell': 'Not resent: the provider cannot tell whether it received this message, so resending could send it twice. Confirm it as sent or abandon it.',
+  'admin.review.alreadyReported': 'Not resent: a delivery report arrived while it waited ({status}). Confirm it as sent instead.',
   'admin.review.reconcileFailed': 'Not resent: the provider could not be asked right now. Try again later, or confirm or abandon it.',
   'admin.review.alreadyDecided': 'Already decided by someone else: the list is refreshed.',
   'admin.review.partial': '{done} decided, {refused} refused: {reason}',

@@ -319,6 +319,7 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.review.doneAbandoned': '{count} abandonné(s), {credits} crédits remboursés.',
   'admin.review.providerHasIt': 'Non renvoyé : le fournisseur a ce message (id {id}). Confirmez plutôt son envoi.',
   'admin.review.providerCannotTell': 'Non renvoyé : le fournisseur ne peut pas dire s’il a reçu ce message, le renvoyer pourrait l’envoyer deux fois. Confirmez son envoi ou abandonnez-le.',
+  'admin.review.alreadyReported': 'Non renvoyé : un rapport de remise est arrivé pendant l’attente ({status}). Confirmez plutôt son envoi.',
   'admin.review.reconcileFailed': 'Non renvoyé : le fournisseur n’a pas pu être interrogé. Réessayez plus tard, ou confirmez ou abandonnez le message.',
   'admin.review.alreadyDecided': 'Déjà décidé par quelqu’un d’autre : la liste est mise à jour.',
   'admin.review.partial': '{done} décidé(s), {refused} refusé(s) : {reason}',

@@ -20,6 +20,7 @@ export function reviewRefusalText(r: Refusal, lang: Lang): string {
     const reason = r.details?.reason;
     if (reason === 'PROVIDER_HAS_IT') return translate(lang, 'admin.review.providerHasIt', { id: String(r.details?.providerMessageId ?? '') });
     if (reason === 'PROVIDER_CANNOT_TELL') return translate(lang, 'admin.review.providerCannotTell');
+    if (reason === 'ALREADY_REPORTED') return translate(lang, 'admin.review.alreadyReported', { status: String(r.details?.status ?? '') });
     return translate(lang, 'admin.review.reconcileFailed');
   }
   if (r.code === 'REVIEW_ALREADY_DECIDED') return translate(lang, 'admin.review.alreadyDecided');
