@@ -34,6 +34,8 @@ export interface ConfigIssue {
   /** Dotted setting name ('' for the settings as a whole). */
   readonly path: string;
   readonly message: string;
+  /** The setting was left out or empty: a person is told it is required, not what the schema expected. */
+  readonly missing?: true;
 }
 
 export class ProviderConfigError extends Error {
@@ -63,6 +65,21 @@ export function providerEntry<Schema extends z.ZodType>(schema: Schema, create: 
   return { schema, create: (config, context) => create(config as z.output<Schema>, context) };
 }
 
+function valueAt(config: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = config;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+function issueOf(i: z.core.$ZodIssue, config: unknown): ConfigIssue {
+  const path = i.path.map(String).join('.');
+  const v = valueAt(config ?? {}, i.path);
+  const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  // Whatever rule an empty value breaks (type, length, pattern), what it lacks is a value.
+  if (path !== '' && empty && i.code !== 'custom') return { path, message: 'required', missing: true };
+  return { path, message: i.message };
+}
+
 export function createProviderRegistry(entries: Readonly<Partial<Record<string, ProviderEntry>>>): ProviderRegistry {
   const entryOf = (type: string): ProviderEntry | undefined => (Object.hasOwn(entries, type) ? entries[type] : undefined);
   const validate = (spec: ProviderSpec): ConfigCheck => {
@@ -70,7 +87,7 @@ export function createProviderRegistry(entries: Readonly<Partial<Record<string, 
     if (entry === undefined) return { ok: false, issues: [{ path: 'type', message: `unknown provider type (known: ${Object.keys(entries).join(', ')})` }] };
     const parsed = entry.schema.safeParse(spec.config ?? {});
     if (parsed.success) return { ok: true, config: parsed.data };
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+    return { ok: false, issues: parsed.error.issues.map((i) => issueOf(i, spec.config)) };
   };
   const settings: Record<string, readonly SettingDescriptor[]> = {};
   for (const type of Object.keys(entries)) {

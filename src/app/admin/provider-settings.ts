@@ -68,6 +68,21 @@ export async function getProvider(deps: Pick<AppDeps, 'db' | 'clock'>, p: Provid
   return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, stored.token, p.publicBaseUrl ?? requestOrigin, deps.clock.now()), types: p.registry.types, typeSettings: p.registry.settings };
 }
 
+/** Types whose settings carry the status address the product serves (sent with each message). */
+const STATUS_CALLBACK_TYPES: ReadonlySet<string> = new Set(['twilio', 'vonage']);
+
+/** What the server knows better than the administrator: its own status address, filled in when left empty. */
+function withServerSettings(type: string, settings: Readonly<Record<string, unknown>>, statusUrl: string | null): Readonly<Record<string, unknown>> {
+  if (statusUrl === null || !STATUS_CALLBACK_TYPES.has(type)) return settings;
+  const given = settings.statusCallbackUrl;
+  return typeof given === 'string' && given.trim() !== '' ? settings : { ...settings, statusCallbackUrl: statusUrl };
+}
+
+/** The status address of `type` for the account, as the admin page shows it; null for types without webhooks. */
+export function statusAddress(p: ProviderAdminDeps, type: string, accountId: string, token: WebhookTokenRow, requestOrigin: string, now: Date): string | null {
+  return webhookUrls(type, accountId, token, p.publicBaseUrl ?? requestOrigin, now)?.status ?? null;
+}
+
 export interface ProviderInput {
   readonly type: string;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -77,14 +92,17 @@ export interface ProviderInput {
  * The settings as they would be stored (secrets kept or replaced) and in clear, validated by
  * the registry. Shared by saving and by the connection test of unsaved settings.
  */
-export function resolveSubmitted(p: ProviderAdminDeps, accountId: string, stored: StoredProvider, input: ProviderInput): { merged: Record<string, unknown>; plain: Record<string, unknown> } {
+export function resolveSubmitted(p: ProviderAdminDeps, accountId: string, stored: StoredProvider, input: ProviderInput, statusUrl: string | null = null): { merged: Record<string, unknown>; plain: Record<string, unknown> } {
   if (!p.registry.types.includes(input.type)) throw invalid('type', 'UNKNOWN_PROVIDER_TYPE', { known: [...p.registry.types] });
-  const merged = keepStoredSecrets(input.settings, stored.type === input.type ? stored.config : {});
+  const merged = keepStoredSecrets(withServerSettings(input.type, input.settings, statusUrl), stored.type === input.type ? stored.config : {});
   const plain = openStored(p, accountId, merged);
   const check = p.registry.validate({ type: input.type, config: plain });
   if (!check.ok) {
     const first = check.issues[0];
-    throw invalid(first && first.path !== '' ? `settings.${first.path}` : 'settings', 'INVALID_SETTING', { issues: check.issues.slice(0, 10).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)) });
+    const issues = check.issues.slice(0, 10).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`));
+    const missing = check.issues.filter((i) => i.missing).map((i) => i.path);
+    // A setting left empty is "required" (reason EMPTY, as every form's empty field), not the schema's expectation.
+    throw invalid(first && first.path !== '' ? `settings.${first.path}` : 'settings', first?.missing ? 'EMPTY' : 'INVALID_SETTING', { issues, ...(missing.length > 0 ? { missing } : {}) });
   }
   return { merged, plain };
 }
@@ -99,7 +117,7 @@ export async function putProvider(deps: Pick<AppDeps, 'db' | 'wake' | 'clock'>, 
       .executeTakeFirst();
     if (!row) throw notFound('account');
     const stored: StoredProvider = { type: row.provider_type, config: asRecord(row.provider_config) };
-    const resolved = resolveSubmitted(p, actor.accountId, stored, input);
+    const resolved = resolveSubmitted(p, actor.accountId, stored, input, statusAddress(p, input.type, actor.accountId, { webhook_token: row.webhook_token, webhook_token_previous_until: null }, requestOrigin, deps.clock.now()));
     const submitted = resolved.merged;
     // Numbers keep billing with their national table only if the new provider can send it.
     const losing = await numbersLosingTheirTable(trx, actor.accountId, input.type, resolved.plain);

@@ -6,18 +6,19 @@ import type { SmsProvider } from '../../domain/ports.js';
 import { isConnectionTester } from '../../providers/webhook.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { ProviderAdminDeps } from './provider-deps.js';
-import { loadStoredProvider, openStored, resolveSubmitted, type ProviderInput } from './provider-settings.js';
+import { loadStoredProvider, openStored, resolveSubmitted, statusAddress, type ProviderInput } from './provider-settings.js';
 
 const TEST_TIMEOUT_MS = 15_000;
 
-export async function testProviderConnection(deps: Pick<AppDeps, 'db'>, p: ProviderAdminDeps, actor: Actor, input: Partial<ProviderInput> | undefined): Promise<ConnectionTestResult> {
+export async function testProviderConnection(deps: Pick<AppDeps, 'db' | 'clock'>, p: ProviderAdminDeps, actor: Actor, input: Partial<ProviderInput> | undefined, requestOrigin = ''): Promise<ConnectionTestResult> {
   const stored = await loadStoredProvider(deps, actor.accountId);
   let type: string;
   let plain: Record<string, unknown>;
   try {
     if (input?.settings !== undefined || input?.type !== undefined) {
       type = input.type ?? stored.type ?? '';
-      plain = resolveSubmitted(p, actor.accountId, stored, { type, settings: input.settings ?? {} }).plain;
+      const statusUrl = requestOrigin === '' && !p.publicBaseUrl ? null : statusAddress(p, type, actor.accountId, stored.token, requestOrigin, deps.clock.now());
+      plain = resolveSubmitted(p, actor.accountId, stored, { type, settings: input.settings ?? {} }, statusUrl).plain;
     } else {
       if (stored.type === null) return { ok: false, problem: 'not_configured', reason: 'no SMS provider is configured on the account' };
       type = stored.type;

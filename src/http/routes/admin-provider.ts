@@ -40,7 +40,7 @@ export function adminProviderRoutes(deps: AppDeps, p: ProviderAdminDeps): RouteD
       tags,
       summary: 'Tries the submitted settings (or the stored ones) without sending anything',
       body: withFieldErrors(ProviderTestBody),
-      handler: async ({ caller, body }) => testProviderConnection(deps, p, agentActor(caller), body),
+      handler: async ({ caller, body, req }) => testProviderConnection(deps, p, agentActor(caller), body, requestOrigin(req)),
     }),
     route({
       method: 'POST',

@@ -21,7 +21,8 @@ export function ProviderSettingField({ field, value, refusal, onChange }: Provid
   const id = useId();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
-  const issue = refusal ? issueFor(refusal.details?.issues, field.name) : null;
+  // A setting left empty is said once ("Required"), without the server's detail under it.
+  const issue = refusal && refusal.details?.reason !== 'EMPTY' ? issueFor(refusal.details?.issues, field.name) : null;
   const invalid = refusal ? true : undefined;
   // The marker stays out of the label, so the field's name is the setting's name; `required` says it to assistive
   // technologies.
