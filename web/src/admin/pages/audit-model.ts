@@ -19,6 +19,11 @@ const WHAT: Readonly<Record<string, MessageKey>> = {
   'agent.created': 'admin.audit.what.agent.created',
   'agent.updated': 'admin.audit.what.agent.updated',
   'agent.password_reset': 'admin.audit.what.agent.password_reset',
+  'review.confirmed_sent': 'admin.audit.what.review.confirmed_sent',
+  'review.abandoned': 'admin.audit.what.review.abandoned',
+  'review.resent': 'admin.audit.what.review.resent',
+  'api_token.created': 'admin.audit.what.api_token.created',
+  'api_token.revoked': 'admin.audit.what.api_token.revoked',
 };
 
 /** The words for a kind of change; null for one this build does not know (shown as the server wrote it). */

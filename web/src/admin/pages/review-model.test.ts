@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { whatKey } from './audit-model';
 import { decidedText, formatWait, reviewRefusalText } from './review-model';
 
 describe('the review page', () => {
@@ -20,5 +21,9 @@ describe('the review page', () => {
   it('says what a decision did', () => {
     expect(decidedText('abandon', 2, 3, 'en')).toBe('2 abandoned, 3 credits refunded.');
     expect(decidedText('confirm-sent', 1, 0, 'fr')).toMatch(/envoyé/);
+  });
+
+  it('names review decisions and token changes in the audit trail', () => {
+    for (const what of ['review.confirmed_sent', 'review.abandoned', 'review.resent', 'api_token.created', 'api_token.revoked']) expect(whatKey(what), what).not.toBeNull();
   });
 });
