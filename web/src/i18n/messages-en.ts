@@ -516,7 +516,7 @@ export const EN = {
   'admin.numbers.addressHelp': 'An international number (+ and the country code), a short code (3 to 8 digits) or a sender name (3 to 11 letters and digits).',
   'admin.numbers.rate': 'Send rate (SMS per second)',
   'admin.numbers.language': 'National language table',
-  'admin.numbers.languageHelp': 'For providers that support it: counts and sends that language’s characters at the standard rate.',
+  'admin.numbers.languageHelp': 'Counts and sends that language’s characters at the standard rate. Only SMPP (with national language shift on) and the simulator can send a national table: with another provider it is refused.',
   'admin.numbers.languageNone': 'None',
   'admin.numbers.add': 'Add a number',
   'admin.numbers.addSubmit': 'Add',

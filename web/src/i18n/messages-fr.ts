@@ -516,7 +516,7 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.numbers.addressHelp': 'Un numéro international (+ et l’indicatif du pays), un numéro court (3 à 8 chiffres) ou un nom d’expéditeur (3 à 11 lettres et chiffres).',
   'admin.numbers.rate': 'Débit d’envoi (SMS par seconde)',
   'admin.numbers.language': 'Table de langue nationale',
-  'admin.numbers.languageHelp': 'Pour les fournisseurs qui la prennent en charge : les caractères de cette langue comptent au tarif standard.',
+  'admin.numbers.languageHelp': 'Les caractères de cette langue comptent et partent au tarif standard. Seuls SMPP (avec le décalage de langue nationale activé) et le simulateur savent envoyer une table nationale : avec un autre fournisseur, elle est refusée.',
   'admin.numbers.languageNone': 'Aucune',
   'admin.numbers.add': 'Ajouter un numéro',
   'admin.numbers.addSubmit': 'Ajouter',
