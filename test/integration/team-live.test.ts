@@ -141,11 +141,25 @@ describe('a profile change', () => {
     }
   });
 
+  it('giving an agent another profile reaches their open stream too', async () => {
+    const sam = await srv.openEvents(sessions.sam.headers);
+    try {
+      const { profile_id } = await tdb.db.selectFrom('agents').select('profile_id').where('id', '=', w.agents.both).executeTakeFirstOrThrow();
+      const r = await srv.request('PATCH', `/api/admin/agents/${w.agents.smartOnly}`, { headers: sessions.cole.headers, body: { profileId: profile_id } });
+      expect(r.status).toBe(200);
+      expect((await sam.waitFor('profile.changed')).data).toMatchObject({ profileId: profile_id });
+      const me = await srv.request('GET', '/api/me?fresh=1', { headers: sessions.sam.headers });
+      expect((me.json as { agent: { permissions: { direct: boolean } } }).agent.permissions.direct).toBe(true);
+    } finally {
+      sam.close();
+    }
+  });
+
   it('`fresh` reads the profile past the instance’s cache, which otherwise answers for a few seconds', async () => {
     const deps = { ...testDeps(tdb.db), profiles: new TtlCache<AgentProfile>(60_000) };
-    const actor = { accountId: w.accountId, agentId: w.agents.smartOnly };
+    const actor = { accountId: w.accountId, agentId: w.agents.directOnly };
     expect((await whoAmI(deps, actor)).agent.load.maxInteractions).toBe(3);
-    const { profile_id } = await tdb.db.selectFrom('agents').select('profile_id').where('id', '=', w.agents.smartOnly).executeTakeFirstOrThrow();
+    const { profile_id } = await tdb.db.selectFrom('agents').select('profile_id').where('id', '=', w.agents.directOnly).executeTakeFirstOrThrow();
     await tdb.db.updateTable('profiles').set({ max_interactions: 5 }).where('id', '=', profile_id!).execute();
     expect((await whoAmI(deps, actor)).agent.load.maxInteractions).toBe(3);
     expect((await whoAmI(deps, actor, { fresh: true })).agent.load.maxInteractions).toBe(5);

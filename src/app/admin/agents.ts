@@ -7,6 +7,7 @@ import type { AgentView, CreatedAgent } from '../../api/admin-views.js';
 import { hashPassword } from '../../http/auth/password.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { isUniqueViolation } from '../retry-on-conflict.js';
+import { appendEvent } from '../record.js';
 import { audit } from './audit.js';
 import { requireOwned } from './owned.js';
 import { invalid, notFound } from './refusals.js';
@@ -78,6 +79,8 @@ export async function updateAgent(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Act
     // A disabled agent or a changed role must sign in again: their open sessions end now.
     if ((next.disabled && !before.disabled) || next.role !== before.role) await trx.deleteFrom('sessions').where('agent_id', '=', id).execute();
     await audit(trx, actor, { what: 'agent.updated', targetId: id, before: view(before), after: view(next) });
+    // Another profile is another set of rights: the agent's open Banner re-reads them at once.
+    if (next.profile_id !== before.profile_id) await appendEvent(trx, { accountId: actor.accountId, agentId: id, type: 'profile.changed', payload: { profileId: next.profile_id } });
     return next;
   });
   deps.wake();
