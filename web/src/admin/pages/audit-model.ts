@@ -24,6 +24,9 @@ const WHAT: Readonly<Record<string, MessageKey>> = {
   'review.resent': 'admin.audit.what.review.resent',
   'api_token.created': 'admin.audit.what.api_token.created',
   'api_token.revoked': 'admin.audit.what.api_token.revoked',
+  'simulator.behaviour_changed': 'admin.audit.what.simulator.behaviour_changed',
+  'demo_call.started': 'admin.audit.what.demo_call.started',
+  'demo_call.ended': 'admin.audit.what.demo_call.ended',
 };
 
 /** The words for a kind of change; null for one this build does not know (shown as the server wrote it). */
