@@ -40,6 +40,10 @@ it('fills Twilio’s status callback with the address the page shows, from PUBLI
   const { webhook_token } = await tdb.db.selectFrom('accounts').select('webhook_token').where('id', '=', w.accountId).executeTakeFirstOrThrow();
   expect(view.webhooks.status).toBe(`${PUBLIC}/webhooks/twilio/${w.accountId}/${webhook_token}/status`);
   expect(view.settings.statusCallbackUrl).toBe(view.webhooks.status);
+  // So the form does not ask for it.
+  const described = (r.json as { typeSettings: Record<string, { name: string; required: boolean }[]> }).typeSettings;
+  expect(described.twilio?.find((d) => d.name === 'statusCallbackUrl')?.required).toBe(false);
+  expect(described.twilio?.find((d) => d.name === 'accountSid')?.required).toBe(true);
   // An address the administrator typed is kept as typed.
   const typed = await put({ type: 'twilio', settings: { accountSid: SID, authToken: TOKEN, statusCallbackUrl: 'https://relay.example.com/twilio/status' } });
   expect((typed.json as { settings: Record<string, unknown> }).settings.statusCallbackUrl).toBe('https://relay.example.com/twilio/status');

@@ -65,7 +65,7 @@ export async function getProvider(deps: Pick<AppDeps, 'db' | 'clock'>, p: Provid
     // Envelopes this key cannot open are still shown, as "encrypted".
   }
   const encrypted = Object.values(stored.config).some((v) => typeof v === 'string' && v.startsWith('smsdesk:v1:'));
-  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, stored.token, p.publicBaseUrl ?? requestOrigin, deps.clock.now()), types: p.registry.types, typeSettings: p.registry.settings };
+  return { type: stored.type, settings: redactConfig(shown), secretsEncrypted: encrypted, webhooks: webhookUrls(stored.type, actor.accountId, stored.token, p.publicBaseUrl ?? requestOrigin, deps.clock.now()), types: p.registry.types, typeSettings: serverFilledOptional(p.registry.settings) };
 }
 
 /** Types whose settings carry the status address the product serves (sent with each message). */
@@ -76,6 +76,15 @@ function withServerSettings(type: string, settings: Readonly<Record<string, unkn
   if (statusUrl === null || !STATUS_CALLBACK_TYPES.has(type)) return settings;
   const given = settings.statusCallbackUrl;
   return typeof given === 'string' && given.trim() !== '' ? settings : { ...settings, statusCallbackUrl: statusUrl };
+}
+
+/** The form need not ask for what the server fills in: the status callback is optional there. */
+function serverFilledOptional(settings: ProviderView['typeSettings']): ProviderView['typeSettings'] {
+  const out: Record<string, ProviderView['typeSettings'][string]> = {};
+  for (const [type, described] of Object.entries(settings)) {
+    out[type] = STATUS_CALLBACK_TYPES.has(type) ? described.map((d) => (d.name === 'statusCallbackUrl' ? { ...d, required: false } : d)) : described;
+  }
+  return out;
 }
 
 /** The status address of `type` for the account, as the admin page shows it; null for types without webhooks. */
