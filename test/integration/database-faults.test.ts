@@ -59,27 +59,23 @@ async function startInstance(url: string): Promise<ServerProcess> {
   return s;
 }
 
-async function terminateBackends(adminUrl: string, database: string): Promise<number> {
+/** One number from the shared server, read by an administrator's connection of its own. */
+async function adminCount(adminUrl: string, query: string, database: string): Promise<number> {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    const r = await c.query<{ n: string }>('select count(pg_terminate_backend(pid))::text as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
+    const r = await c.query<{ n: string }>(query, [database]);
     return Number(r.rows[0]?.n ?? 0);
   } finally {
     await c.end();
   }
 }
 
-async function listeningBackends(adminUrl: string, database: string): Promise<number> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    const r = await c.query<{ n: string }>("select count(*)::text as n from pg_stat_activity where datname = $1 and query ilike 'listen %'", [database]);
-    return Number(r.rows[0]?.n ?? 0);
-  } finally {
-    await c.end();
-  }
-}
+const terminateBackends = (adminUrl: string, database: string) =>
+  adminCount(adminUrl, 'select count(pg_terminate_backend(pid))::text as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', database);
+
+const listeningBackends = (adminUrl: string, database: string) =>
+  adminCount(adminUrl, "select count(*)::text as n from pg_stat_activity where datname = $1 and query ilike 'listen %'", database);
 
 /** Everything committed reached the provider exactly once, every 2xx among it, credits exact. */
 async function expectNothingLostOrDuplicated(s: Setup, burst: BurstResult, toppedUp = 0): Promise<{ committed: number; drainMs: number }> {

@@ -9,7 +9,7 @@ import { addCredits } from '../../src/db/credits.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { DEMO_ACCOUNT_ID } from '../../src/main/demo-seed.js';
 import { burstFacts, keyedBurst, login, pendingKeys, retryUntilAnswered, textOf, type Answer, type Session } from '../fixtures/keyed-sends/keyed-sends.js';
-import { startServerProcess, type ServerProcess } from '../fixtures/keyed-sends/server-process.js';
+import { startServerProcess, type ServerProcess } from '../fixtures/server/server-process.js';
 import { createTestLocation, TEST_DB_KIND, type TestDatabaseLocation } from './harness.js';
 
 const LEASE_S = 2;
@@ -19,14 +19,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const locations: TestDatabaseLocation[] = [];
 const servers: ServerProcess[] = [];
 async function start(location: TestDatabaseLocation): Promise<ServerProcess> {
-  const s = await startServerProcess(location, SERVER_ENV);
+  const db: Record<string, string> = location.options.url ? { DATABASE_URL: location.options.url } : { DATA_DIR: location.options.dataDir };
+  const s = await startServerProcess({ ...db, SMSDESK_DEMO: 'true', ...SERVER_ENV });
   servers.push(s);
   return s;
 }
-const alive = (s: ServerProcess) => s.proc.exitCode === null && s.proc.signalCode === null;
 
 afterEach(() => {
-  for (const s of servers.splice(0)) if (alive(s)) s.proc.kill('SIGKILL');
+  for (const s of servers.splice(0)) if (s.alive()) s.proc.kill('SIGKILL');
 });
 afterAll(async () => {
   for (const l of locations) await l.dispose();
@@ -113,7 +113,7 @@ describe(`keyed sends across a server killed with SIGKILL (${TEST_DB_KIND})`, ()
           const at = Date.now();
           server.proc.kill('SIGKILL');
           for (const k of roundKeys) faultAt.set(k, at);
-          expect(await server.exited).toBeNull();
+          expect(await server.exited).toBe('SIGKILL');
         },
       });
       keys.push(...roundKeys);
@@ -182,7 +182,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('keyed sends across terminated datab
       const pendingAfter = await withDatabase(location, pendingKeys);
       // The process is expected to survive (see the database-faults tests); if it did not, a
       // fresh one serves the retries, as a supervisor would start one.
-      const survived = alive(server);
+      const survived = server.alive();
       if (!survived) {
         server = await start(location);
         session = await login(server.url);
