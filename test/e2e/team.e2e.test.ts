@@ -48,6 +48,28 @@ it('one agent takes a waiting conversation: it leaves the other’s list live, a
   expect(await cole.page.getByTestId('conversation').count()).toBe(0);
 });
 
+it('pressing Take after a colleague took it says who did, and the list drops it', async () => {
+  await server.receive('+33611223355', NUMBERS.support, 'Hello again?');
+  await eventually(() => waitingNumbers(cole), (n) => n.includes('+33611223355'));
+  // Cole's live stream is held back (it reconnects, and its request waits), so his list still offers Take.
+  await cole.page.route('**/api/events**', async (route) => {
+    await new Promise((r) => setTimeout(r, 4_000));
+    await route.continue().catch(() => undefined);
+  });
+  await cole.context.setOffline(true);
+  await cole.context.setOffline(false);
+
+  await sam.page.getByRole('button', { name: 'Take the conversation with +33611223355' }).click();
+  await eventually(() => sam.page.getByTestId('conversation-status').innerText(), (s) => /progress/i.test(s));
+  expect(await waitingNumbers(cole)).toContain('+33611223355');
+
+  await cole.page.getByRole('button', { name: 'Take the conversation with +33611223355' }).click();
+  // The refusal (the toast of the first test, about the other conversation, may still be there as a notice).
+  await cole.page.locator('[data-testid=toast].toast--error').filter({ hasText: 'Sam Smart took this conversation.' }).waitFor({ timeout: 5_000 });
+  await eventually(() => waitingNumbers(cole), (n) => !n.includes('+33611223355'));
+  await cole.page.unroute('**/api/events**');
+});
+
 it('an administrator changes a profile: the open Banner of its agent shows the new limit without a reload', async () => {
   const load = () => sam.page.getByTestId('load').innerText();
   expect(await load()).toMatch(/ \/ 3$/);
