@@ -13,6 +13,19 @@ const resultsDir = path.join(root, '.test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
+// `npm test -- --tiers=unit,integration` runs some tiers only (CI runs the unit and
+// integration tiers again on the second supported Node line); the default is every tier.
+const TIERS = ['checks', 'unit', 'integration', 'browser'];
+const tiersArg = process.argv.find((a) => a.startsWith('--tiers='));
+const tiers = new Set(tiersArg ? tiersArg.slice('--tiers='.length).split(',').filter(Boolean) : TIERS);
+for (const t of tiers) {
+  if (!TIERS.includes(t)) {
+    console.error(`Unknown tier "${t}": choose among ${TIERS.join(', ')}.`);
+    process.exit(2);
+  }
+}
+console.log(`Node ${process.version}; tiers: ${[...tiers].join(', ')}`);
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedTiers = [];
 let failedSteps = [];
@@ -58,18 +71,20 @@ function skipOrFail(tier, why, how) {
   }
 }
 
-run('lint', 'npx', ['eslint', '.']);
-run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-run('type-check (domain, browser-safe)', 'npx', ['tsc', '-p', 'src/domain/tsconfig.json', '--noEmit']);
-vitest('unit tests', 'unit');
-if (existsSync(path.join(root, 'web/vitest.config.ts'))) {
-  run('type-check (Banner)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
-  vitest('Banner unit tests', null, {}, 'web/vitest.config.ts');
+if (tiers.has('checks')) {
+  run('lint', 'npx', ['eslint', '.']);
+  run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  run('type-check (domain, browser-safe)', 'npx', ['tsc', '-p', 'src/domain/tsconfig.json', '--noEmit']);
+  if (existsSync(path.join(root, 'web/tsconfig.json'))) run('type-check (Banner)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+}
+if (tiers.has('unit')) {
+  vitest('unit tests', 'unit');
+  if (existsSync(path.join(root, 'web/vitest.config.ts'))) vitest('Banner unit tests', null, {}, 'web/vitest.config.ts');
 }
 
 const hasIntegration = existsSync(path.join(root, 'test/integration')) &&
   spawnSync('sh', ['-c', 'ls test/integration/*.test.ts >/dev/null 2>&1'], { cwd: root }).status === 0;
-if (hasIntegration) {
+if (hasIntegration && tiers.has('integration')) {
   vitest('integration tests on PGlite (embedded)', 'integration', { SMSDESK_TEST_DB: 'pglite' });
   const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const u = new URL(pgUrl);
@@ -81,7 +96,7 @@ if (hasIntegration) {
   }
 }
 
-if (existsSync(path.join(root, 'test/e2e/vitest.config.ts'))) {
+if (existsSync(path.join(root, 'test/e2e/vitest.config.ts')) && tiers.has('browser')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(chromium)) {
     if (run('build the Banner', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
