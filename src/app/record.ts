@@ -55,6 +55,7 @@ export async function insertOutbound(tx: Tx, m: OutboundRow, event: EventInput):
       units: p.analysis.units,
       segments: p.analysis.segments,
       credits: p.credits,
+      national_language: p.analysis.nationalLanguage ?? null,
       template_id: p.templateId,
       origin_call_id: m.originCallId,
       run_at: m.now,

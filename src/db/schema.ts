@@ -177,6 +177,8 @@ export interface MessagesTable {
   updated_at: DefaultTimestamp;
   /** Inbound media as a JSON array of { url, contentType } (migration 0010); null when none. */
   media: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The national table the message was counted with (migration 0012); null: none. Submitted with it. */
+  national_language: ColumnType<NationalLanguage | null, NationalLanguage | null | undefined, NationalLanguage | null>;
 }
 
 /** A delivery report that arrived before its message's provider id was recorded. */

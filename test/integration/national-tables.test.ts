@@ -10,6 +10,7 @@ import { createNumber, updateNumber } from '../../src/app/admin/sms-numbers.js';
 import { sendDirect } from '../../src/app/send-direct.js';
 import { startSmart } from '../../src/app/start-smart.js';
 import { creditBalance } from '../../src/db/credits.js';
+import { claimDue } from '../../src/db/outbox.js';
 import { createDispatcher } from '../../src/dispatcher/index.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { defaultProviderRegistry } from '../../src/providers/registry-entries.js';
@@ -110,6 +111,24 @@ describe('sending from a number with a national table', () => {
     const [submission] = fake.submissionsFor(sent.messageId);
     expect(submission?.params['type']).toBe('unicode');
     expect(submission?.kept).toHaveLength(sent.credits);
+  });
+});
+
+describe('a message waiting in the queue', () => {
+  it('is submitted with the table it was debited with, whatever its number has meanwhile', async () => {
+    await useProvider('smpp', SMPP);
+    await storedTable(w.numbers.direct, 'turkish');
+    const turkish = await sendDirect(deps, as(w.agents.both), { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'ş'.repeat(640) });
+    const plain = await sendDirect(deps, as(w.agents.both), { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'Your order is ready.' });
+    expect(turkish.credits).toBe(5);
+    // The administrator removes the table while both still wait.
+    await storedTable(w.numbers.direct, null);
+    const claimed = await claimDue(tdb.db, { workerId: 'test', limit: 10, leaseMs: 5000, horizonMs: 1000, excludeNumbers: [] });
+    const byId = new Map(claimed.map((m) => [m.id, m]));
+    // Without its own table the 640 characters would go out as 10 Unicode parts for 5 credits.
+    expect(byId.get(turkish.messageId)?.nationalLanguage).toBe('turkish');
+    // Plain GSM-7 text needed no table and is sent without one.
+    expect(byId.get(plain.messageId)?.nationalLanguage).toBeNull();
   });
 });
 

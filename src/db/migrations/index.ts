@@ -12,6 +12,7 @@ import { webhookToken } from './0008-webhook-token.js';
 import { loginFailures } from './0009-login-failures.js';
 import { inboundMedia } from './0010-inbound-media.js';
 import { reviewAndApiTokens } from './0011-review-and-api-tokens.js';
+import { messageNationalTable } from './0012-message-national-table.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -25,6 +26,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-login-failures': loginFailures,
   '0010-inbound-media': inboundMedia,
   '0011-review-and-api-tokens': reviewAndApiTokens,
+  '0012-message-national-table': messageNationalTable,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,7 +32,7 @@ export interface ClaimedMessage {
 /** The columns every claim returns, from a CTE named `upd` joined to sms_numbers `n`. */
 export const CLAIMED_COLUMNS = sql`
   upd.id, upd.account_id, upd.interaction_id, upd.agent_id, upd.sms_number_id, upd.from_address, upd.to_address,
-  upd.body, upd.encoding, upd.segments, upd.credits, upd.attempts, n.national_language, n.send_rate_per_second`;
+  upd.body, upd.encoding, upd.segments, upd.credits, upd.attempts, upd.national_language, n.send_rate_per_second`;
 
 export interface ClaimedRow {
   id: string;
