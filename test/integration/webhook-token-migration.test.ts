@@ -1,28 +1,24 @@
 // Migration 0008 on a database that already holds accounts: each gets its own webhook token,
 // and a status callback address stored in a provider's settings gets the token inserted, so
 // delivery reports keep arriving after the upgrade.
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type SmsdeskDatabase } from '../../src/db/open-database.js';
-import { migrationProvider } from '../../src/db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { createTestLocation, type TestDatabaseLocation } from './harness.js';
+import { openUnmigrated, type UnmigratedDatabase } from './migration-harness.js';
 
-let location: TestDatabaseLocation;
-let database: SmsdeskDatabase;
+let old: UnmigratedDatabase;
+let database: UnmigratedDatabase['database'];
 
 beforeAll(async () => {
-  location = await createTestLocation();
-  database = await openDatabase({ ...location.options, migrate: false });
+  old = await openUnmigrated();
+  database = old.database;
 });
 afterAll(async () => {
-  await database?.close();
-  await location?.dispose();
+  await old?.close();
 });
 
 it('gives every existing account its own token and puts it in the stored callback addresses', async () => {
-  const { error } = await new Migrator({ db: database.db, provider: migrationProvider }).migrateTo('0006-audit-index');
-  expect(error).toBeUndefined();
+  await old.migrateTo('0006-audit-index');
   const twilio = { statusCallbackUrl: 'https://desk.example.com/webhooks/twilio/acme/status', authToken: 'smsdesk:v1:sealed' };
   await sql`insert into accounts (id, name, provider_type, provider_config) values
     ('acme', 'Acme', 'twilio', ${JSON.stringify(twilio)}::jsonb),
