@@ -4,7 +4,7 @@
 // first, and /metrics shows how many wait and for how long.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditBalance } from '../../src/db/credits.js';
-import { claimDue, flagForReview } from '../../src/db/outbox.js';
+import { applyStatusReport, claimDue, flagForReview } from '../../src/db/outbox.js';
 import { hashPassword } from '../../src/http/auth/password.js';
 import { FakeProvider } from '../fixtures/outbox/fake-provider.js';
 import { buildWorld, CUSTOMER, type World } from '../fixtures/world.js';
@@ -72,6 +72,20 @@ afterAll(async () => {
 });
 
 describe(`review of uncertain submissions (${process.env.SMSDESK_TEST_DB ?? 'pglite'})`, () => {
+  it('confirming with the provider id takes the delivery reports parked for it and lets later ones match', async () => {
+    const provider = (await tdb.db.selectFrom('accounts').select('provider_type').where('id', '=', w.accountId).executeTakeFirstOrThrow()).provider_type ?? 'none';
+    const early = await flagged();
+    // The carrier's report came before anyone decided: it waits for a message with that id.
+    expect(await applyStatusReport(tdb.db, { accountId: w.accountId, provider, providerMessageId: 'PRV-EARLY', status: 'delivered', at: new Date() })).toMatchObject({ kind: 'pending' });
+    expect((await call(admin, 'POST', `/api/admin/review/${early}/decision`, { action: 'confirm-sent', providerMessageId: 'PRV-EARLY' })).status).toBe(200);
+    expect(await message(early)).toMatchObject({ status: 'delivered', provider, provider_message_id: 'PRV-EARLY', needs_review: false });
+
+    const later = await flagged();
+    expect((await call(admin, 'POST', `/api/admin/review/${later}/decision`, { action: 'confirm-sent', providerMessageId: 'PRV-LATER' })).status).toBe(200);
+    expect(await applyStatusReport(tdb.db, { accountId: w.accountId, provider, providerMessageId: 'PRV-LATER', status: 'undelivered', at: new Date() })).not.toMatchObject({ kind: 'pending' });
+    expect(await message(later)).toMatchObject({ status: 'undelivered', provider });
+  });
+
   it('lists what waits, longest first, with what is known and the recipient masked; agents are refused', async () => {
     const a = await flagged();
     const b = await flagged();

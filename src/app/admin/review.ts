@@ -90,8 +90,8 @@ export async function reviewList(deps: Pick<AppDeps, 'db' | 'clock'>, actor: Act
 export async function decideReview(deps: Pick<AppDeps, 'db' | 'wake'>, r: ReviewDeps, actor: Actor, messageId: string, input: DecisionInput): Promise<ReviewDecisionResult> {
   const m = await deps.db
     .selectFrom('messages as m')
-    .leftJoin('sms_numbers as n', 'n.id', 'm.sms_number_id')
-    .select(['m.id', 'm.status', 'm.needs_review', 'm.from_address', 'm.to_address', 'm.body', 'm.encoding', 'm.segments', 'm.attempts', 'm.submitted_at', 'm.created_at', 'n.national_language'])
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .select(['m.id', 'm.status', 'm.needs_review', 'm.from_address', 'm.to_address', 'm.body', 'm.encoding', 'm.segments', 'm.attempts', 'm.submitted_at', 'm.created_at', 'm.national_language', 'm.provider', 'a.provider_type'])
     .where('m.id', '=', messageId)
     .where('m.account_id', '=', actor.accountId)
     .where('m.direction', '=', 'out')
@@ -118,7 +118,9 @@ export async function decideReview(deps: Pick<AppDeps, 'db' | 'wake'>, r: Review
     reconciliation = await mustBeAbsent(r, sms, new Date(m.submitted_at ?? m.created_at));
     decision = { action: 'resend' };
   } else if (input.action === 'confirm-sent') {
-    decision = { action: 'confirm-sent', ...(input.providerMessageId ? { providerMessageId: input.providerMessageId } : {}) };
+    // A flagged message was never recorded with a provider: the account's is the one it went to.
+    const provider = m.provider ?? m.provider_type;
+    decision = { action: 'confirm-sent', ...(input.providerMessageId ? { providerMessageId: input.providerMessageId, ...(provider ? { provider } : {}) } : {}) };
   } else {
     decision = { action: 'abandon', reason: input.note ? `abandoned after review: ${input.note}` : 'abandoned after review' };
   }

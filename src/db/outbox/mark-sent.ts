@@ -65,13 +65,13 @@ export async function markSent(db: Kysely<Database>, workerId: string, records: 
       trx,
       mine.map((r) => ({ messageId: r.messageId, accountId: r.accountId, provider: r.provider, partIds: r.partIds ?? [r.providerMessageId], failedParts: r.failedParts ?? 0 })),
     );
-    await applyEarlyReports(trx, mine);
+    await applyEarlyReports(trx, mine.flatMap(idsOf));
     return rows.map((r) => r.id);
   });
 }
 
-async function applyEarlyReports(trx: Transaction<Database>, mine: readonly SentRecord[]): Promise<void> {
-  const keys = mine.flatMap(idsOf);
+/** Applies the reports parked for these provider ids before their message was recorded (call after recording it, under lockProviderIds). */
+export async function applyEarlyReports(trx: Transaction<Database>, keys: readonly ProviderIdKey[]): Promise<void> {
   if (keys.length === 0) return;
   const early = await sql<{ account_id: string; provider: string; provider_message_id: string; status: MessageStatus; error_code: string | null; word: string | null; reported_at: Date; received_at: Date }>`
     delete from pending_status_reports p

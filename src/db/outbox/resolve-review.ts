@@ -7,6 +7,8 @@ import { transition, type MessageStatus } from '../../domain/messages/status.js'
 import { addCredits } from '../credits/add.js';
 import type { Executor } from '../executor.js';
 import type { Database } from '../schema.js';
+import { applyEarlyReports } from './mark-sent.js';
+import { lockProviderIds } from './report-lock.js';
 import { statusEventsFrom } from './status-events.js';
 
 export type ReviewDecision =
@@ -56,6 +58,9 @@ export async function resolveReview(
     const status = t.changed ? t.status : m.status;
     const provider = decision.action === 'confirm-sent' ? (decision.provider ?? null) : null;
     const pmid = decision.action === 'confirm-sent' ? (decision.providerMessageId ?? null) : null;
+    // With its provider id the message takes the reports parked for it, and later ones match.
+    const key = provider !== null && pmid !== null ? [{ accountId: m.account_id, provider, providerMessageId: pmid }] : [];
+    await lockProviderIds(trx, key);
     const error = decision.action === 'abandon' ? decision.reason : null;
     await sql`
       with upd as (
@@ -65,6 +70,7 @@ export async function resolveReview(
           last_error = coalesce(${error}::text, last_error), updated_at = now()
         where id = ${messageId} returning *
       ), ev as (${statusEventsFrom('upd')}) select 1 from upd`.execute(trx);
+    await applyEarlyReports(trx, key);
     // A message a late report already made final was billed as such: abandoning it refunds nothing.
     const refunded = decision.action === 'abandon' && t.changed && m.credits > 0 ? m.credits : 0;
     if (refunded > 0) await addCredits(trx, m.account_id, refunded, { reason: REVIEW_REFUND_REASON, messageId, actor });
