@@ -130,6 +130,19 @@ describe('a message waiting in the queue', () => {
     // Plain GSM-7 text needed no table and is sent without one.
     expect(byId.get(plain.messageId)?.nationalLanguage).toBeNull();
   });
+
+  it('keeps the account on a provider that can send the table it was debited with until it is sent', async () => {
+    await useProvider('smpp', SMPP);
+    await storedTable(w.numbers.direct, 'turkish');
+    await storedTable(w.numbers.sales, null);
+    const waiting = await sendDirect(deps, as(w.agents.both), { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'ş'.repeat(640) });
+    await storedTable(w.numbers.direct, null);
+    // On Vonage the 5 credits debited would go out as 10 Unicode parts.
+    const toVonage = await refusal(putProvider(deps, providerDeps, admin(), { type: 'vonage', settings: VONAGE }, 'http://127.0.0.1'));
+    expect(toVonage).toMatchObject({ details: { reason: 'NUMBERS_USE_NATIONAL_TABLE', numberIds: [w.numbers.direct] } });
+    await tdb.db.updateTable('messages').set({ status: 'sent' }).where('id', '=', waiting.messageId).execute();
+    expect(await putProvider(deps, providerDeps, admin(), { type: 'vonage', settings: VONAGE }, 'http://127.0.0.1')).toMatchObject({ type: 'vonage' });
+  });
 });
 
 describe('administration: no national table a provider cannot send', () => {
