@@ -75,10 +75,14 @@ export function wellFormedEvent<T extends object>(event: T): T {
  * before a schema or a query sees it.
  */
 export async function refuseUnsafeText(req: FastifyRequest): Promise<void> {
+  // A provider's webhook fields are cleaned, not refused (webhook-gateway.ts): a refusal would
+  // bounce a customer's message, whether they come in the body or, as Vonage's GET, in the
+  // query. Its path (account, token) is checked like any other.
+  const webhook = req.routeOptions.url?.startsWith('/webhooks/') === true;
   for (const [part, value] of [
     ['params', req.params],
-    ['query', req.query],
-    ['body', req.body],
+    ['query', webhook ? undefined : req.query],
+    ['body', webhook ? undefined : req.body],
   ] as const) {
     const found = findUnsafeText(value);
     if (found) throw new DomainError('VALIDATION_FAILED', { field: found.field || `(${part})`, in: part, reason: found.reason });

@@ -296,6 +296,11 @@ describe('fuzz: provider webhooks', () => {
     expect(r.status).toBeLessThan(300);
     const stored = await tdb.db.selectFrom('messages').select('body').where('account_id', '=', w.accountId).where('provider_message_id', '=', 'in-nul').executeTakeFirstOrThrow();
     expect(stored.body).toBe('at\uFFFDhome \uFFFD');
+    // Vonage's default delivery is a GET: the fields come in the query, and are cleaned alike.
+    const get = await srv.request('GET', `${vonagePath}?msisdn=33612345678&to=33757000001&messageId=v-get-nul&type=text&text=at%00home`);
+    expect(get.status).toBe(200);
+    const fromGet = await tdb.db.selectFrom('messages').select('body').where('account_id', '=', w.otherAccountId).where('provider_message_id', '=', 'v-get-nul').executeTakeFirstOrThrow();
+    expect(fromGet.body).toBe('at\uFFFDhome');
     await stillAnswering();
   });
 });
