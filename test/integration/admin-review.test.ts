@@ -72,6 +72,15 @@ afterAll(async () => {
 });
 
 describe(`review of uncertain submissions (${process.env.SMSDESK_TEST_DB ?? 'pglite'})`, () => {
+  it('abandoning a message a late report marked sent refunds nothing: the provider took it', async () => {
+    const id = await flagged();
+    await tdb.db.updateTable('messages').set({ status: 'sent' }).where('id', '=', id).execute();
+    const before = await creditBalance(tdb.db, w.accountId);
+    expect((await call(admin, 'POST', `/api/admin/review/${id}/decision`, { action: 'abandon' })).json).toMatchObject({ refunded: 0 });
+    expect(await creditBalance(tdb.db, w.accountId)).toBe(before);
+    expect(await refunds(id)).toEqual([]);
+  });
+
   it('confirming with the provider id takes the delivery reports parked for it and lets later ones match', async () => {
     const provider = (await tdb.db.selectFrom('accounts').select('provider_type').where('id', '=', w.accountId).executeTakeFirstOrThrow()).provider_type ?? 'none';
     const early = await flagged();

@@ -71,8 +71,8 @@ export async function resolveReview(
         where id = ${messageId} returning *
       ), ev as (${statusEventsFrom('upd')}) select 1 from upd`.execute(trx);
     await applyEarlyReports(trx, key);
-    // A message a late report already made final was billed as such: abandoning it refunds nothing.
-    const refunded = decision.action === 'abandon' && t.changed && m.credits > 0 ? m.credits : 0;
+    // Only a message nothing was heard of is refunded: 'sent' means the provider took it.
+    const refunded = decision.action === 'abandon' && t.changed && m.status === 'sending' && m.credits > 0 ? m.credits : 0;
     if (refunded > 0) await addCredits(trx, m.account_id, refunded, { reason: REVIEW_REFUND_REASON, messageId, actor });
     await within?.(trx, { before: m.status, status, refunded, accountId: m.account_id });
     return true;
