@@ -93,6 +93,8 @@ export interface SmsNumbersTable {
   address: string;
   national_language: NationalLanguage | null;
   send_rate_per_second: ColumnType<number, number | undefined, number>;
+  /** The administrator's name for the sender ("Support FR"), migration 0013. */
+  label: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface QueuesTable {
@@ -179,6 +181,10 @@ export interface MessagesTable {
   media: ColumnType<unknown, string | null | undefined, string | null>;
   /** The national table the message was counted with (migration 0012); null: none. Submitted with it. */
   national_language: ColumnType<NationalLanguage | null, NationalLanguage | null | undefined, NationalLanguage | null>;
+  /** Inbound: the Direct SMS this message answers, fixed on arrival (migration 0013). */
+  in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outbound: the failed or undelivered message this one sends again (migration 0013). */
+  resend_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A delivery report that arrived before its message's provider id was recorded. */
@@ -267,6 +273,40 @@ export interface LoginFailuresTable {
   window_ends_at: Timestamp;
 }
 
+/** A display name for a number in the account (migration 0013). */
+export interface ContactsTable {
+  account_id: string;
+  number: string;
+  name: string;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+/** How far an agent has read a conversation: inbound messages with a greater seq are unread. */
+export interface InteractionReadsTable {
+  agent_id: string;
+  interaction_id: string;
+  last_read_seq: Int8;
+  read_at: DefaultTimestamp;
+}
+
+export type ConsentAction = 'opt_out' | 'opt_in';
+export type ConsentSource = 'keyword' | 'agent' | 'admin' | 'import' | 'api' | 'config';
+
+/** Every opt-out and opt-in as it happened, append-only (opt_outs holds the current state). */
+export interface ConsentChangesTable {
+  id: GeneratedInt8;
+  account_id: string;
+  number: string;
+  action: ConsentAction;
+  source: ConsentSource;
+  keyword: string | null;
+  message_id: string | null;
+  actor: string | null;
+  note: string | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credit_buckets: CreditBucketsTable;
@@ -290,4 +330,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  contacts: ContactsTable;
+  interaction_reads: InteractionReadsTable;
+  consent_changes: ConsentChangesTable;
 }

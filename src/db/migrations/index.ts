@@ -13,6 +13,7 @@ import { loginFailures } from './0009-login-failures.js';
 import { inboundMedia } from './0010-inbound-media.js';
 import { reviewAndApiTokens } from './0011-review-and-api-tokens.js';
 import { messageNationalTable } from './0012-message-national-table.js';
+import { agentDay } from './0013-agent-day.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -27,6 +28,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-inbound-media': inboundMedia,
   '0011-review-and-api-tokens': reviewAndApiTokens,
   '0012-message-national-table': messageNationalTable,
+  '0013-agent-day': agentDay,
 };
 
 export const migrationProvider: MigrationProvider = {
