@@ -1,6 +1,11 @@
 // The Banner's own words. Refusal messages come from the domain's catalogue (src/domain/errors.ts), so the form
 // and the server always say the same thing.
-export const EN = {
+import { ATTENTION_EN } from './parts/attention-en';
+import { SENT_EN } from './parts/sent-en';
+import { TIMELINE_EN } from './parts/timeline-en';
+import { WRITING_EN } from './parts/writing-en';
+
+const CORE_EN = {
   'app.name': 'smsdesk',
   'app.loading': 'Loading…',
   'common.cancel': 'Cancel',
@@ -546,5 +551,8 @@ export const EN = {
   'admin.templates.saved': 'Template {name} saved.',
   'admin.templates.empty': 'No template yet.',
 } as const;
+
+// Each feature keeps its words in its own file (parts/), so the dictionary is the union.
+export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...WRITING_EN } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,6 +1,10 @@
 import type { MessageKey } from './messages-en';
+import { ATTENTION_FR } from './parts/attention-fr';
+import { SENT_FR } from './parts/sent-fr';
+import { TIMELINE_FR } from './parts/timeline-fr';
+import { WRITING_FR } from './parts/writing-fr';
 
-export const FR: Readonly<Record<MessageKey, string>> = {
+const CORE_FR = {
   'app.name': 'smsdesk',
   'app.loading': 'Chargement…',
   'common.cancel': 'Annuler',
@@ -546,3 +550,5 @@ export const FR: Readonly<Record<MessageKey, string>> = {
   'admin.templates.saved': 'Modèle {name} enregistré.',
   'admin.templates.empty': 'Aucun modèle pour l’instant.',
 };
+
+export const FR: Readonly<Record<MessageKey, string>> = { ...CORE_FR, ...TIMELINE_FR, ...ATTENTION_FR, ...SENT_FR, ...WRITING_FR };
