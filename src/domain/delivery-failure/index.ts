@@ -1,0 +1,3 @@
+export * from './reasons.js';
+export * from './table.js';
+export * from './classify.js';
