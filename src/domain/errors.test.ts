@@ -11,6 +11,7 @@ describe('error catalogue', () => {
       'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE',
       'ALREADY_TAKEN', 'SIMULATOR_NOT_IN_USE',
       'CALL_ENDED', 'REVIEW_ALREADY_DECIDED', 'RESEND_NOT_SAFE',
+      'RESEND_NOT_FAILED', 'ALREADY_RESENT',
     ];
     expect([...ERROR_CODES].sort()).toEqual([...expected].sort());
   });

@@ -80,6 +80,14 @@ export const ERROR_CATALOGUE = {
     en: 'Not resent: the provider could not confirm that it never received this message, so resending could send it twice.',
     fr: 'Non renvoyé : le fournisseur n’a pas pu confirmer qu’il n’a jamais reçu ce message, le renvoyer pourrait l’envoyer deux fois.',
   },
+  RESEND_NOT_FAILED: {
+    en: 'Only a message that failed, was not delivered or was refused can be sent again.',
+    fr: 'Seul un message en échec, non distribué ou refusé peut être envoyé à nouveau.',
+  },
+  ALREADY_RESENT: {
+    en: 'This message has already been sent again: follow the new one, and send that one again if it fails too.',
+    fr: 'Ce message a déjà été renvoyé : suivez le nouveau, et renvoyez celui-ci s’il échoue aussi.',
+  },
   SIMULATOR_NOT_IN_USE: {
     en: 'The account’s SMS provider is not the simulator: these controls only drive the simulator.',
     fr: 'Le fournisseur SMS du compte n’est pas le simulateur : ces commandes ne pilotent que le simulateur.',
