@@ -1,12 +1,13 @@
 // What an agent may see (D3-D7): their profile and rights, what each mode offers them, their
 // interactions, the waiting ones of their queues, a thread, their active calls.
+import { sql } from 'kysely';
 import { creditBalance } from '../db/credits.js';
 import { DomainError } from '../domain/errors.js';
 import { effectiveNationalLanguage } from '../domain/messages/index.js';
 import type { InboundMedia } from '../domain/ports.js';
 import { offeredModes, type ModeOffer } from '../domain/permissions/index.js';
 import { submitCapability } from '../providers/capabilities.js';
-import type { Actor, AppDeps } from './context.js';
+import type { Actor, AppDeps, Db } from './context.js';
 import { forgetProfile, loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
 
 export interface WhoAmI {
@@ -33,12 +34,18 @@ export async function whoAmI(deps: AppDeps, actor: Actor, opts: { readonly fresh
  * Banner's counter counts as the server will.
  */
 export async function directOptions(deps: AppDeps, actor: Actor) {
-  const [agent, account] = await Promise.all([
+  const [agent, account, labelled] = await Promise.all([
     loadAgent(deps, actor),
     deps.db.selectFrom('accounts').select(['provider_type', 'provider_config']).where('id', '=', actor.accountId).executeTakeFirst(),
+    // Labels are read here rather than kept in the cached profile: an administrator's new label shows at the next open.
+    deps.db.selectFrom('sms_numbers').select(['id', 'label']).where('account_id', '=', actor.accountId).where('label', 'is not', null).execute(),
   ]);
   const submits = submitCapability(account?.provider_type, account?.provider_config);
-  return { senders: agent.senders.map((s) => ({ ...s, nationalLanguage: effectiveNationalLanguage(s.nationalLanguage, submits) })), templates: agent.templates };
+  const labels = new Map(labelled.map((n) => [n.id, n.label]));
+  return {
+    senders: agent.senders.map((s) => ({ ...s, label: labels.get(s.id) ?? null, nationalLanguage: effectiveNationalLanguage(s.nationalLanguage, submits) })),
+    templates: agent.templates,
+  };
 }
 
 /** Smart mode: the SMS queues the agent is a member of, each number's national table as the provider can send it. */
@@ -48,7 +55,7 @@ export async function myQueues(deps: AppDeps, actor: Actor) {
     .innerJoin('queue_members', 'queue_members.queue_id', 'queues.id')
     .innerJoin('accounts', 'accounts.id', 'queues.account_id')
     .leftJoin('sms_numbers', 'sms_numbers.id', 'queues.sms_number_id')
-    .select(['queues.id', 'queues.name', 'sms_numbers.address as smsNumber', 'sms_numbers.national_language', 'accounts.provider_type', 'accounts.provider_config'])
+    .select(['queues.id', 'queues.name', 'sms_numbers.address as smsNumber', 'sms_numbers.label as smsNumberLabel', 'sms_numbers.national_language', 'accounts.provider_type', 'accounts.provider_config'])
     .where('queues.account_id', '=', actor.accountId)
     .where('queue_members.agent_id', '=', actor.agentId)
     .orderBy('queues.name')
@@ -57,6 +64,7 @@ export async function myQueues(deps: AppDeps, actor: Actor) {
     id: r.id,
     name: r.name,
     smsNumber: r.smsNumber ?? null,
+    smsNumberLabel: r.smsNumberLabel ?? null,
     nationalLanguage: effectiveNationalLanguage(r.national_language, submitCapability(r.provider_type, r.provider_config)),
     configured: r.smsNumber != null,
   }));
@@ -77,38 +85,130 @@ export async function queueTemplates(deps: AppDeps, actor: Actor, queueId: strin
 
 export type InteractionFilter = 'open' | 'waiting' | 'closed';
 
-export async function myInteractions(deps: AppDeps, actor: Actor, filter: InteractionFilter, limit = 50, before?: string) {
-  let q = deps.db
+/** Unread messages are counted up to this many: past it the Banner says "99+", and a count never reads a long thread. */
+export const UNREAD_CAP = 100;
+/** Characters of the last message shown in the lists. */
+export const PREVIEW_CHARS = 80;
+
+export interface ListedInteraction {
+  readonly id: string;
+  readonly status: string;
+  readonly customerNumber: string;
+  /** The account's name for the number (contacts), null when none. */
+  readonly customerName: string | null;
+  readonly queueId: string | null;
+  readonly agentId: string | null;
+  readonly smsNumber: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** The last message in or out, a take or a close: what the lists are sorted by. */
+  readonly lastActivityAt: Date;
+  /** The customer's messages after the last one this agent has read, at most UNREAD_CAP. */
+  readonly unread: number;
+  readonly lastMessage: { readonly seq: number; readonly direction: 'in' | 'out'; readonly preview: string; readonly at: Date } | null;
+}
+
+/** The first PREVIEW_CHARS characters (code points, as the database counts them), an ellipsis when cut. */
+export function previewOf(body: string | null): string {
+  const chars = Array.from((body ?? '').replace(/\s+/g, ' ').trim());
+  return chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : chars.join('');
+}
+
+/**
+ * The Banner's lists, ordered by last activity, each row with its unread count, last message
+ * and contact name. The per-row figures are LATERAL subqueries on the conversation's own
+ * messages (indexes messages_by_interaction_seq and messages_inbound_by_interaction, migration
+ * 0013), so a page of 50 rows reads at most 50 last messages and 50 x UNREAD_CAP index entries,
+ * however many messages the account holds.
+ */
+export async function myInteractions(deps: AppDeps, actor: Actor, filter: InteractionFilter, limit = 50, before?: string): Promise<ListedInteraction[]> {
+  // The cursor is the (updated_at, id) of the last row seen.
+  const anchor = before ? await deps.db.selectFrom('interactions').select(['updated_at', 'id']).where('id', '=', before).where('account_id', '=', actor.accountId).executeTakeFirst() : undefined;
+  const rows = await interactionListQuery(deps.db, actor, filter, limit, anchor).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    customerNumber: r.customerNumber,
+    customerName: r.customerName ?? null,
+    queueId: r.queueId,
+    agentId: r.agentId,
+    smsNumber: r.smsNumber ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    lastActivityAt: r.updatedAt,
+    unread: Number(r.unread ?? 0),
+    lastMessage:
+      r.lastSeq != null && r.lastDirection != null && r.lastAt != null
+        ? { seq: Number(r.lastSeq), direction: r.lastDirection, preview: previewOf(r.lastBody ?? null), at: r.lastAt }
+        : null,
+  }));
+}
+
+/** The list's one statement (exported so its plan can be checked against the indexes). */
+export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFilter, limit: number, anchor?: { readonly updated_at: Date; readonly id: string }) {
+  let q = db
     .selectFrom('interactions')
     .leftJoin('sms_numbers', 'sms_numbers.id', 'interactions.sms_number_id')
+    .leftJoin('contacts', (j) => j.onRef('contacts.account_id', '=', 'interactions.account_id').onRef('contacts.number', '=', 'interactions.customer_number'))
+    .leftJoin('interaction_reads as r', (j) => j.onRef('r.interaction_id', '=', 'interactions.id').on('r.agent_id', '=', actor.agentId))
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('messages as lm')
+          .select(['lm.seq', 'lm.direction', sql<string | null>`left(lm.body, ${PREVIEW_CHARS + 1})`.as('body'), 'lm.created_at'])
+          .whereRef('lm.interaction_id', '=', 'interactions.id')
+          .orderBy('lm.seq', 'desc')
+          .limit(1)
+          .as('last'),
+      (j) => j.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom((inner) =>
+            inner
+              .selectFrom('messages as um')
+              .select('um.seq')
+              .whereRef('um.interaction_id', '=', 'interactions.id')
+              .where('um.direction', '=', 'in')
+              .where('um.seq', '>', sql<string>`coalesce(r.last_read_seq, 0)`)
+              .limit(UNREAD_CAP)
+              .as('u'),
+          )
+          .select(sql<string>`count(*)`.as('n'))
+          .as('unread'),
+      (j) => j.onTrue(),
+    )
     .select([
       'interactions.id',
       'interactions.status',
       'interactions.customer_number as customerNumber',
+      'contacts.name as customerName',
       'interactions.queue_id as queueId',
       'interactions.agent_id as agentId',
       'sms_numbers.address as smsNumber',
       'interactions.created_at as createdAt',
       'interactions.updated_at as updatedAt',
+      'unread.n as unread',
+      'last.seq as lastSeq',
+      'last.direction as lastDirection',
+      'last.body as lastBody',
+      'last.created_at as lastAt',
     ])
     .where('interactions.account_id', '=', actor.accountId)
     .where('interactions.kind', '=', 'sms');
   if (filter === 'waiting') {
     // Waiting conversations of the agent's queues: any member may take one.
-    q = q.where('interactions.status', '=', 'waiting').where('interactions.queue_id', 'in', deps.db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', actor.agentId));
+    q = q.where('interactions.status', '=', 'waiting').where('interactions.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', actor.agentId));
   } else {
     q = q.where('interactions.agent_id', '=', actor.agentId).where('interactions.status', '=', filter === 'open' ? 'progressing' : 'closed');
   }
-  if (before) {
-    // The list is ordered by last activity: the cursor is the (updated_at, id) of the last row seen.
-    const anchor = await deps.db.selectFrom('interactions').select(['updated_at', 'id']).where('id', '=', before).where('account_id', '=', actor.accountId).executeTakeFirst();
-    if (anchor) {
-      q = q.where((eb) =>
-        eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb.and([eb('interactions.updated_at', '=', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
-      );
-    }
+  if (anchor) {
+    q = q.where((eb) =>
+      eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb.and([eb('interactions.updated_at', '=', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
+    );
   }
-  return q.orderBy('interactions.updated_at', 'desc').orderBy('interactions.id', 'desc').limit(Math.min(Math.max(limit, 1), 200)).execute();
+  return q.orderBy('interactions.updated_at', 'desc').orderBy('interactions.id', 'desc').limit(Math.min(Math.max(limit, 1), 200));
 }
 
 /** The messages of one conversation, oldest first, paginated by creation order. */
