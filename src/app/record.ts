@@ -30,6 +30,8 @@ export interface OutboundRow {
   readonly originCallId: string | null;
   readonly plan: SendPlan;
   readonly now: Date;
+  /** A Direct SMS sent again: the failed message it repeats. */
+  readonly resendOf?: string | null;
 }
 
 /**
@@ -82,5 +84,6 @@ export function messageView(m: OutboundRow): Record<string, unknown> {
     segments: m.plan.analysis.segments,
     credits: m.plan.credits,
     createdAt: m.now.toISOString(),
+    ...(m.resendOf ? { resendOf: m.resendOf } : {}),
   };
 }

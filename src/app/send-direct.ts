@@ -18,6 +18,8 @@ export interface SendDirectInput {
   readonly text: string;
   /** The voice call the agent sent it from (D7). */
   readonly originCallId?: string | null;
+  /** The failed message this one sends again (set by resend-direct.ts, never by the request body). */
+  readonly resendOf?: string | null;
 }
 
 export interface SentMessage {
@@ -35,7 +37,7 @@ export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectI
   const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const id = deps.ids.next();
   const now = deps.clock.now();
-  const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: null, originCallId, plan, now };
+  const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: null, originCallId, plan, now, resendOf: input.resendOf ?? null };
   // The balance read by the plan was advice (or not read); this debit is the guarantee (D8).
   const event = { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) };
   const result: SentMessage = { messageId: id, status: 'queued', credits: plan.credits, plan };
