@@ -64,6 +64,8 @@ const numberFields = {
   address: z.string().trim().min(1).max(64),
   sendRatePerSecond: z.number().positive().max(10_000).optional(),
   nationalLanguage: z.enum(['turkish', 'spanish', 'portuguese']).nullable().optional(),
+  /** The name agents see beside the number ("Support FR"); null removes it. */
+  label: z.string().trim().min(1).max(60).nullable().optional(),
 };
 export const NumberCreateBody = z.object(numberFields).strict();
 export const NumberUpdateBody = z.object(numberFields).partial().strict();

@@ -35,6 +35,7 @@ export interface NumberView {
   readonly address: string;
   readonly sendRatePerSecond: number;
   readonly nationalLanguage: NationalLanguage | null;
+  readonly label: string | null;
 }
 
 export interface NamedRef {

@@ -8,6 +8,7 @@ import type { InboundMedia } from '../domain/ports.js';
 import { offeredModes, type ModeOffer } from '../domain/permissions/index.js';
 import { submitCapability } from '../providers/capabilities.js';
 import type { Actor, AppDeps, Db } from './context.js';
+import { repliedDirectSms } from './in-reply-to.js';
 import { forgetProfile, loadAgent, loadQueueTemplates, type AgentContext } from './load-facts.js';
 
 export interface WhoAmI {
@@ -247,6 +248,7 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
       'created_at as createdAt',
       'updated_at as updatedAt',
       'media',
+      'in_reply_to',
     ])
     .where('account_id', '=', actor.accountId)
     .where('interaction_id', '=', interactionId);
@@ -256,7 +258,9 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
   }
   const rows = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
   // Media (inbound MMS): the count, types and provider links; null when the message had none.
-  const messages = rows.map((m) => ({ ...m, media: (m.media ?? null) as readonly InboundMedia[] | null }));
+  // A reply to a Direct SMS carries that SMS (src/app/in-reply-to.ts).
+  const replied = await repliedDirectSms(deps.db, actor.accountId, rows.map((m) => m.in_reply_to));
+  const messages = rows.map(({ in_reply_to, ...m }) => ({ ...m, media: (m.media ?? null) as readonly InboundMedia[] | null, inReplyTo: (in_reply_to && replied.get(in_reply_to)) || null }));
   // The Banner's counter needs the sender number's national table, as the provider can send it, to count as the server will.
   const nationalLanguage = effectiveNationalLanguage(interaction.national_language, submitCapability(interaction.provider_type, interaction.provider_config));
   return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage }, messages };

@@ -39,7 +39,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
   return {
     account: { name: account.name },
     ...(account.providerType ? { provider: { type: account.providerType, settings: hideWebhookToken(redactConfig(account.providerConfig), account.webhookToken) } } : {}),
-    numbers: state.numbers.map((n) => ({ address: n.address, nationalLanguage: n.nationalLanguage, sendRatePerSecond: n.sendRatePerSecond })),
+    numbers: state.numbers.map((n) => ({ address: n.address, nationalLanguage: n.nationalLanguage, sendRatePerSecond: n.sendRatePerSecond, ...(n.label !== null ? { label: n.label } : {}) })),
     templates: state.templates.map((t) => ({ name: t.name, body: t.body })),
     profiles: state.profiles.map((p) => ({
       name: p.name,

@@ -14,12 +14,12 @@ export function planNumber(ctx: PlanContext, item: NumberItem, id: string, row: 
       run: async (trx) => {
         await trx
           .insertInto('sms_numbers')
-          .values({ id, account_id: ctx.accountId, address: item.address, national_language: item.nationalLanguage ?? null, ...(item.sendRatePerSecond !== undefined ? { send_rate_per_second: item.sendRatePerSecond } : {}) })
+          .values({ id, account_id: ctx.accountId, address: item.address, national_language: item.nationalLanguage ?? null, label: item.label ?? null, ...(item.sendRatePerSecond !== undefined ? { send_rate_per_second: item.sendRatePerSecond } : {}) })
           .execute();
       },
     };
   }
-  const set: { national_language?: NumberRow['nationalLanguage']; send_rate_per_second?: number } = {};
+  const set: { national_language?: NumberRow['nationalLanguage']; send_rate_per_second?: number; label?: string | null } = {};
   const fields: string[] = [];
   if (item.nationalLanguage !== undefined && item.nationalLanguage !== row.nationalLanguage) {
     set.national_language = item.nationalLanguage;
@@ -28,6 +28,10 @@ export function planNumber(ctx: PlanContext, item: NumberItem, id: string, row: 
   if (item.sendRatePerSecond !== undefined && item.sendRatePerSecond !== row.sendRatePerSecond) {
     set.send_rate_per_second = item.sendRatePerSecond;
     fields.push('sendRatePerSecond');
+  }
+  if (item.label !== undefined && item.label !== row.label) {
+    set.label = item.label;
+    fields.push('label');
   }
   if (fields.length === 0) return null;
   return {

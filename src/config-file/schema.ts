@@ -13,6 +13,8 @@ export const numberSchema = z
     address,
     nationalLanguage: z.enum(['turkish', 'spanish', 'portuguese']).nullable().optional(),
     sendRatePerSecond: z.number().positive().max(10_000).optional(),
+    /** The name agents see beside the number ("Support FR"); null removes it. */
+    label: z.string().trim().min(1).max(60).nullable().optional(),
   })
   .strict();
 

@@ -65,7 +65,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     account: account
       ? { id: account.id, name: account.name, providerType: account.provider_type, providerConfig: config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {}, webhookToken: account.webhook_token }
       : null,
-    numbers: numbers.map((n) => ({ id: n.id, address: n.address, nationalLanguage: n.national_language, sendRatePerSecond: n.send_rate_per_second })),
+    numbers: numbers.map((n) => ({ id: n.id, address: n.address, nationalLanguage: n.national_language, sendRatePerSecond: n.send_rate_per_second, label: n.label })),
     templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body })),
     profiles: profiles.map((p) => ({
       id: p.id,

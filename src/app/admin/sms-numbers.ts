@@ -13,10 +13,11 @@ interface NumberRow {
   address: string;
   send_rate_per_second: number;
   national_language: NationalLanguage | null;
+  label: string | null;
 }
 
-const view = (r: NumberRow): NumberView => ({ id: r.id, address: r.address, sendRatePerSecond: Number(r.send_rate_per_second), nationalLanguage: r.national_language });
-const COLUMNS = ['id', 'address', 'send_rate_per_second', 'national_language'] as const;
+const view = (r: NumberRow): NumberView => ({ id: r.id, address: r.address, sendRatePerSecond: Number(r.send_rate_per_second), nationalLanguage: r.national_language, label: r.label });
+const COLUMNS = ['id', 'address', 'send_rate_per_second', 'national_language', 'label'] as const;
 
 export async function listNumbers(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<NumberView[]> {
   const rows = await deps.db.selectFrom('sms_numbers').select(COLUMNS).where('account_id', '=', actor.accountId).orderBy('address').execute();
@@ -27,6 +28,7 @@ export interface NumberInput {
   readonly address?: string | undefined;
   readonly sendRatePerSecond?: number | undefined;
   readonly nationalLanguage?: NationalLanguage | null | undefined;
+  readonly label?: string | null | undefined;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function createNumber(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, a
     address: normaliseSenderAddress(input.address),
     send_rate_per_second: input.sendRatePerSecond ?? 10,
     national_language: input.nationalLanguage ?? null,
+    label: input.label ?? null,
   };
   await deps.db
     .transaction()
@@ -79,11 +82,12 @@ export async function updateNumber(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Ac
         address: input.address === undefined ? before.address : normaliseSenderAddress(input.address),
         send_rate_per_second: input.sendRatePerSecond ?? before.send_rate_per_second,
         national_language: input.nationalLanguage === undefined ? before.national_language : input.nationalLanguage,
+        label: input.label === undefined ? before.label : input.label,
       };
       if (next.national_language !== before.national_language) await checkNationalLanguage(trx, actor.accountId, next.national_language);
       await trx
         .updateTable('sms_numbers')
-        .set({ address: next.address, send_rate_per_second: next.send_rate_per_second, national_language: next.national_language })
+        .set({ address: next.address, send_rate_per_second: next.send_rate_per_second, national_language: next.national_language, label: next.label })
         .where('id', '=', id)
         .execute();
       await audit(trx, actor, { what: 'number.updated', targetId: id, before: view(before), after: view(next) });

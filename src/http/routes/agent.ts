@@ -1,6 +1,7 @@
 // The agent's API: who am I, what may I use, send, converse, close, take.
 import { directOptions, myActiveCalls, myInteractions, myQueues, queueTemplates, thread, whoAmI } from '../../app/agent-views.js';
 import { closeInteraction } from '../../app/close-interaction.js';
+import { numberFacts } from '../../app/number-facts.js';
 import type { AppDeps } from '../../app/context.js';
 import { sealWith } from '../../app/idempotency-seal.js';
 import { sendDirect, type SentMessage } from '../../app/send-direct.js';
@@ -33,14 +34,14 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       method: 'GET',
       url: '/api/numbers/check',
       access: 'agent',
-      summary: 'Checks a recipient number as it is typed: E.164, country, type, authorized or why not',
+      summary: 'Checks a recipient number as it is typed: E.164, country, type, authorized or why not; for a valid number, what to know before writing (opted out, contact name, full interaction slots, provider)',
       query: CheckNumberQuery,
       handler: async ({ query, caller }) => {
         const me = await whoAmI(deps, agentActor(caller));
         const r = parseRecipient(query.number);
         if (!r.ok) return { valid: false, code: r.code, details: r.details ?? null };
         const authorized = me.agent.authorizedCountries.some((c) => c.toUpperCase() === r.recipient.country);
-        return { valid: true, ...r.recipient, authorized, code: authorized ? null : 'COUNTRY_NOT_AUTHORIZED' };
+        return { valid: true, ...r.recipient, authorized, code: authorized ? null : 'COUNTRY_NOT_AUTHORIZED', ...(await numberFacts(deps, agentActor(caller), me, r.recipient.e164)) };
       },
     }),
     route({ method: 'GET', url: '/api/direct/options', access: 'agent', summary: 'Direct mode: sender numbers and templates of the profile', handler: async ({ caller }) => directOptions(deps, agentActor(caller)) }),

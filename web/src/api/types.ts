@@ -33,7 +33,7 @@ export interface Me {
 
 export type NumberCheck =
   | { readonly valid: false; readonly code: ErrorCode; readonly details: Readonly<Record<string, unknown>> | null }
-  | {
+  | ({
       readonly valid: true;
       readonly e164: string;
       readonly country: string;
@@ -42,11 +42,24 @@ export type NumberCheck =
       readonly display: string;
       readonly authorized: boolean;
       readonly code: ErrorCode | null;
-    };
+    } & Partial<NumberFacts>);
+
+/** What the agent should know before writing to a valid number (GET /api/numbers/check). */
+export interface NumberFacts {
+  readonly optedOut: boolean;
+  readonly optedOutAt: string | null;
+  readonly contactName: string | null;
+  readonly slotFull: boolean;
+  readonly openInteractions: number;
+  readonly maxInteractions: number;
+  readonly providerConfigured: boolean;
+}
 
 export interface SenderNumber {
   readonly id: string;
   readonly address: string;
+  /** The administrator's name for the sender ("Support FR"). */
+  readonly label?: string | null;
   readonly nationalLanguage: NationalLanguage | null;
 }
 
@@ -65,6 +78,7 @@ export interface Queue {
   readonly id: string;
   readonly name: string;
   readonly smsNumber: string | null;
+  readonly smsNumberLabel?: string | null;
   /** The number's national table as the account's provider can send it: the counter counts with it. */
   readonly nationalLanguage?: NationalLanguage | null;
   readonly configured: boolean;
@@ -81,6 +95,29 @@ export interface Interaction {
   readonly smsNumber: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The account's name for the customer's number; null when none. */
+  readonly customerName?: string | null;
+  /** The customer's messages this agent has not read yet, counted up to 100. */
+  readonly unread?: number;
+  /** The last message, take or close: the lists are sorted by it. */
+  readonly lastActivityAt?: string;
+  readonly lastMessage?: LastMessage | null;
+}
+
+/** A conversation's last message as the lists show it. */
+export interface LastMessage {
+  readonly seq: number;
+  readonly direction: 'in' | 'out';
+  /** The first 80 characters, an ellipsis when cut. */
+  readonly preview: string;
+  readonly at: string;
+}
+
+/** The agent's mark on a conversation (POST /api/interactions/{id}/read). */
+export interface ReadState {
+  readonly interactionId: string;
+  readonly lastReadSeq: number;
+  readonly changed: boolean;
 }
 
 export interface Call {

@@ -1,7 +1,7 @@
 // The recipient field's state, from two checks of the same rules (spec D2): the instant one in the browser
 // (libphonenumber metadata and the profile's countries) and the server's, which has the last word.
 import type { RecipientCheck } from '@domain/phone';
-import type { NumberCheck } from '../api/types';
+import type { NumberCheck, NumberFacts } from '../api/types';
 import type { Refusal } from '../errors/error-text';
 
 export interface RecipientSummary {
@@ -15,7 +15,7 @@ export type RecipientStatus =
   | { readonly state: 'empty' }
   | { readonly state: 'checking'; readonly recipient: RecipientSummary | null }
   | { readonly state: 'invalid'; readonly refusal: Refusal }
-  | { readonly state: 'valid'; readonly recipient: RecipientSummary };
+  | { readonly state: 'valid'; readonly recipient: RecipientSummary; readonly facts?: Partial<NumberFacts> };
 
 /** The server's answer for one input; `error` when it could not be asked (offline). */
 export type ServerCheck = { readonly input: string; readonly result: NumberCheck } | { readonly input: string; readonly error: Refusal };
@@ -23,7 +23,9 @@ export type ServerCheck = { readonly input: string; readonly result: NumberCheck
 export function fromServer(result: NumberCheck): RecipientStatus {
   if (!result.valid) return { state: 'invalid', refusal: { code: result.code, details: result.details } };
   if (!result.authorized) return { state: 'invalid', refusal: { code: result.code ?? 'COUNTRY_NOT_AUTHORIZED', details: { country: result.country } } };
-  return { state: 'valid', recipient: { e164: result.e164, display: result.display, country: result.country, mobileVerified: result.mobileVerified } };
+  const { optedOut, optedOutAt, contactName, slotFull, openInteractions, maxInteractions, providerConfigured } = result;
+  const facts: Partial<NumberFacts> = { optedOut, optedOutAt, contactName, slotFull, openInteractions, maxInteractions, providerConfigured };
+  return { state: 'valid', recipient: { e164: result.e164, display: result.display, country: result.country, mobileVerified: result.mobileVerified }, facts };
 }
 
 export function recipientStatus(input: string, client: RecipientCheck | null, server: ServerCheck | null): RecipientStatus {

@@ -1,5 +1,5 @@
-// SMS numbers: the list, and one form to add a number or edit the one chosen (address, send rate, national
-// language table).
+// SMS numbers: the list, and one form to add a number or edit the one chosen (address, label, send rate,
+// national language table).
 import { useCallback, type FormEvent, type RefObject } from 'react';
 import type { NationalLanguage } from '@domain/sms';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -30,13 +30,14 @@ export function NumbersPage({ api }: AdminPageProps) {
         look="plain"
         testId="numbers"
         caption={t('admin.numbers.caption')}
-        columns={[t('admin.numbers.address'), t('admin.numbers.rate'), t('admin.numbers.language'), t('admin.actions')]}
+        columns={[t('admin.numbers.address'), t('writing.admin.label'), t('admin.numbers.rate'), t('admin.numbers.language'), t('admin.actions')]}
         empty={t('admin.numbers.empty')}
         isEmpty={numbers !== null && numbers.length === 0}
       >
         {(numbers ?? []).map((n) => (
           <tr key={n.id}>
             <th scope="row">{n.address}</th>
+            <td data-testid="number-label">{n.label ?? ''}</td>
             <td className="admin-table__num">{number(n.sendRatePerSecond)}</td>
             <td>{n.nationalLanguage ? t(`counter.language.${n.nationalLanguage}`) : t('admin.numbers.languageNone')}</td>
             <td>
@@ -75,7 +76,7 @@ function NumberEditor({ api, editing, headingRef, onSaved, onCancel }: NumberEdi
       e,
       // A rate that is not a number goes as typed: the API's refusal names the field.
       () => {
-        const body = numberBody(form) as { address: string; sendRatePerSecond?: number; nationalLanguage?: NationalLanguage | null };
+        const body = numberBody(form) as { address: string; sendRatePerSecond?: number; nationalLanguage?: NationalLanguage | null; label?: string | null };
         return editing ? api.updateNumber(editing.id, body) : api.createNumber(body);
       },
       (saved) => t(editing ? 'admin.numbers.saved' : 'admin.numbers.added', { address: saved.address }),
@@ -88,6 +89,9 @@ function NumberEditor({ api, editing, headingRef, onSaved, onCancel }: NumberEdi
       </h3>
       <AdminField label={t('admin.numbers.address')} name="address" refusal={submit.refusal} help={t('admin.numbers.addressHelp')}>
         {(p) => <input {...p} className="input" autoComplete="off" spellCheck={false} value={form.address} onChange={(e) => set({ address: e.target.value })} />}
+      </AdminField>
+      <AdminField label={t('writing.admin.label')} name="label" refusal={submit.refusal} help={t('writing.admin.labelHelp')}>
+        {(p) => <input {...p} className="input" autoComplete="off" maxLength={60} value={form.label} onChange={(e) => set({ label: e.target.value })} />}
       </AdminField>
       <AdminField label={t('admin.numbers.rate')} name="sendRatePerSecond" refusal={submit.refusal}>
         {(p) => <input {...p} className="input input--compact" inputMode="decimal" autoComplete="off" value={form.rate} onChange={(e) => set({ rate: e.target.value })} />}
@@ -104,7 +108,7 @@ function NumberEditor({ api, editing, headingRef, onSaved, onCancel }: NumberEdi
           </select>
         )}
       </AdminField>
-      <FormRefusal refusal={submit.refusal} fields={['address', 'sendRatePerSecond', 'nationalLanguage']} />
+      <FormRefusal refusal={submit.refusal} fields={['address', 'label', 'sendRatePerSecond', 'nationalLanguage']} />
       <FormActions start submitLabel={editing ? t('admin.save') : t('admin.numbers.addSubmit')} busy={submit.busy} onCancel={editing ? onCancel : null} />
       <FormStatus quiet text={submit.done ?? ''} />
     </form>

@@ -1,5 +1,32 @@
 // The Banner's words for writing; merged into the English dictionary.
 export const WRITING_EN = {
+  'writing.admin.label': 'Label',
+  'writing.admin.labelHelp': 'The name agents see beside the number, e.g. “Support FR” (up to 60 characters). Leave empty for none.',
+  'writing.sender.noReply': 'Customers cannot reply to a sender name.',
+  'writing.newMessages': 'New messages below',
+  'writing.discardTitle': 'Discard this message?',
+  'writing.discardText': 'The message you started will be lost.',
+  'writing.discardConfirm': 'Discard',
+  'writing.keepWriting': 'Keep writing',
+  'writing.draftRestored': 'Your unsent draft was restored.',
+  'writing.discardDraft': 'Discard draft',
+  'writing.draftDiscarded': 'Draft discarded.',
+  'writing.sendShortcut': 'Ctrl+Enter (⌘+Enter on a Mac) sends.',
+  'writing.filledForYou': 'filled for you',
+  'writing.preview': 'Preview after Replace',
+  'writing.previewCredits': '{credits} · {characters} characters',
+  'writing.templateSearch': 'Find a template',
+  'writing.templateSearchHelp': '{shown} of {total} templates shown.',
+  'writing.templateNoMatch': 'No template matches “{query}”.',
+  'writing.warnings': 'Before you write',
+  'writing.optedOut': 'This number opted out: it asked not to receive SMS from the account. Nothing can be sent to it.',
+  'writing.optedOutSince': 'This number opted out on {date}: it asked not to receive SMS from the account. Nothing can be sent to it.',
+  'writing.slotFull': 'You have {open} open conversations, your profile’s maximum: close one before starting a Smart SMS.',
+  'writing.noProvider': 'No SMS provider is configured on the account: nothing can be sent until an administrator sets one up.',
+  'writing.noSender': 'No sender number is assigned to your profile: a Direct SMS cannot be sent.',
+  'writing.queueNoNumber': 'The queue {name} has no SMS number: a conversation cannot start from it.',
+  'writing.conversationOptedOut': 'The customer opted out: messages to this number are refused.',
+  'writing.contact': 'Contact: {name}',
 } as const;
 
 export type WritingKey = keyof typeof WRITING_EN;

@@ -1,4 +1,31 @@
 import type { WritingKey } from './writing-en';
 
 export const WRITING_FR: Readonly<Record<WritingKey, string>> = {
-};
+  'writing.admin.label': 'Libellé',
+  'writing.admin.labelHelp': 'Le nom que les agents voient à côté du numéro, par exemple « Support FR » (60 caractères au plus). Laisser vide pour aucun.',
+  'writing.sender.noReply': 'Les clients ne peuvent pas répondre à un nom d’expéditeur.',
+  'writing.newMessages': 'Nouveaux messages en bas',
+  'writing.discardTitle': 'Abandonner ce message ?',
+  'writing.discardText': 'Le message commencé sera perdu.',
+  'writing.discardConfirm': 'Abandonner',
+  'writing.keepWriting': 'Continuer à écrire',
+  'writing.draftRestored': 'Votre brouillon non envoyé a été restauré.',
+  'writing.discardDraft': 'Supprimer le brouillon',
+  'writing.draftDiscarded': 'Brouillon supprimé.',
+  'writing.sendShortcut': 'Ctrl+Entrée (⌘+Entrée sur Mac) envoie.',
+  'writing.filledForYou': 'rempli pour vous',
+  'writing.preview': 'Aperçu après remplacement',
+  'writing.previewCredits': '{credits} · {characters} caractères',
+  'writing.templateSearch': 'Chercher un modèle',
+  'writing.templateSearchHelp': '{shown} modèles affichés sur {total}.',
+  'writing.templateNoMatch': 'Aucun modèle ne correspond à « {query} ».',
+  'writing.warnings': 'Avant d’écrire',
+  'writing.optedOut': 'Ce numéro s’est désinscrit : il a demandé à ne plus recevoir de SMS du compte. Aucun envoi n’est possible.',
+  'writing.optedOutSince': 'Ce numéro s’est désinscrit le {date} : il a demandé à ne plus recevoir de SMS du compte. Aucun envoi n’est possible.',
+  'writing.slotFull': 'Vous avez {open} conversations ouvertes, le maximum de votre profil : fermez-en une avant de démarrer un SMS Smart.',
+  'writing.noProvider': 'Aucun fournisseur SMS n’est configuré sur le compte : aucun envoi n’est possible tant qu’un administrateur ne l’a pas configuré.',
+  'writing.noSender': 'Aucun numéro d’envoi n’est attribué à votre profil : un SMS Direct ne peut pas être envoyé.',
+  'writing.queueNoNumber': 'La file {name} n’a pas de numéro SMS : aucune conversation ne peut en partir.',
+  'writing.conversationOptedOut': 'Le client s’est désinscrit : les messages vers ce numéro sont refusés.',
+  'writing.contact': 'Contact : {name}',
+} as const;

@@ -1,0 +1,45 @@
+// What the agent should know about a recipient before writing (issue 13, "said before the agent
+// writes"): whether the number opted out, the contact name the account gave it, whether the
+// agent's interaction slots are full and whether the account can send at all. The send paths
+// refuse all of these anyway; this only tells earlier.
+import { canStartInteraction } from '../domain/permissions/index.js';
+import type { Actor, AppDeps } from './context.js';
+import type { WhoAmI } from './agent-views.js';
+
+export interface NumberFacts {
+  /** The customer asked not to receive SMS from the account (STOP or an opt-out by an administrator). */
+  readonly optedOut: boolean;
+  readonly optedOutAt: string | null;
+  /** The name the account gave this number (contacts), or null. */
+  readonly contactName: string | null;
+  /** The agent's open interactions are at the profile's maximum: a Smart SMS cannot start now. */
+  readonly slotFull: boolean;
+  readonly openInteractions: number;
+  readonly maxInteractions: number;
+  /** False when the account has no SMS provider: nothing can be sent. */
+  readonly providerConfigured: boolean;
+}
+
+const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+/** One round trip: the opt-out and the contact name are read as two scalar subqueries of the account row. */
+export async function numberFacts(deps: Pick<AppDeps, 'db'>, actor: Actor, me: WhoAmI, e164: string): Promise<NumberFacts> {
+  const row = await deps.db
+    .selectFrom('accounts')
+    .select((eb) => [
+      eb.selectFrom('opt_outs').select('opt_outs.opted_out_at').whereRef('opt_outs.account_id', '=', 'accounts.id').where('opt_outs.number', '=', e164).as('opted_out_at'),
+      eb.selectFrom('contacts').select('contacts.name').whereRef('contacts.account_id', '=', 'accounts.id').where('contacts.number', '=', e164).as('contact_name'),
+    ])
+    .where('accounts.id', '=', actor.accountId)
+    .executeTakeFirst();
+  const { openInteractions, maxInteractions } = me.agent.load;
+  return {
+    optedOut: row?.opted_out_at != null,
+    optedOutAt: row?.opted_out_at != null ? iso(row.opted_out_at) : null,
+    contactName: row?.contact_name ?? null,
+    slotFull: !canStartInteraction(me.agent.load).ok,
+    openInteractions,
+    maxInteractions,
+    providerConfigured: me.providerConfigured,
+  };
+}
