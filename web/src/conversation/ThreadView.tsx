@@ -1,17 +1,15 @@
 import { Fragment } from 'react';
 import type { ThreadMessage } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
+import { formatDateTime } from '../i18n/format-time';
+import type { Lang } from '../i18n/lang';
 import { mediaNotice } from './media-notice';
 import { MessageStatus } from './MessageStatus';
 import { optOutOf } from './thread-model';
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function time(iso: string, lang: string): string {
-  let f = timeFormats.get(lang);
-  if (!f) timeFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+function time(iso: string, lang: Lang): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : f.format(d);
+  return Number.isNaN(d.getTime()) ? '' : formatDateTime(d, lang);
 }
 
 /** Outbound and inbound messages in order, with status and opt-out notices; new ones are announced politely. */

@@ -11,6 +11,7 @@ import { FormStatus } from '../FormStatus';
 import type { AdminPageProps } from '../admin-routes';
 import type { LedgerEntry } from '../admin-types';
 import { AdminField, FormRefusal } from './AdminField';
+import { formatDateTime } from './format-date';
 import { amountToSend, appendEntries, reasonView, whoView } from './credits-model';
 import { useLoaded } from './use-loaded';
 import { useSubmit } from './use-submit';
@@ -161,7 +162,6 @@ function CreditChangeForm({ headingId, heading, amount: amountField, text: textF
 
 function LedgerTable({ entries }: { readonly entries: readonly LedgerEntry[] | null }) {
   const { t, lang, number } = useI18n();
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <AdminTable
       look="plain"
@@ -177,7 +177,7 @@ function LedgerTable({ entries }: { readonly entries: readonly LedgerEntry[] | n
         return (
           <tr key={e.id}>
             <td>
-              <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+              <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
             </td>
             <td className={`admin-table__num ${e.delta < 0 ? 'delta--out' : 'delta--in'}`}>{e.delta > 0 ? `+${number(e.delta)}` : number(e.delta)}</td>
             <td>{why.key === null ? why.text : t(why.key, { text: why.text ?? '' })}</td>
