@@ -8,6 +8,7 @@ import type {
   Me,
   NumberCheck,
   Queue,
+  ReadState,
   SendDirectBody,
   SendInInteractionBody,
   SentDirect,
@@ -37,6 +38,8 @@ export function agentApi(c: ApiClient) {
     sendInInteraction: (id: string, body: SendInInteractionBody, o?: RequestOptions) => c.post<SentInInteraction>(`/api/interactions/${enc(id)}/messages`, body, o),
     close: (id: string) => c.post<{ status: 'closed'; alreadyClosed: boolean }>(`/api/interactions/${enc(id)}/close`),
     take: (id: string) => c.post<{ status: 'progressing' }>(`/api/interactions/${enc(id)}/take`),
+    /** Marks the conversation read up to the message `seq` for this agent (the mark only moves forward). */
+    markRead: (id: string, seq: number) => c.post<ReadState>(`/api/interactions/${enc(id)}/read`, { seq }),
     calls: () => c.get<{ calls: readonly Call[] }>('/api/calls').then((r) => r.calls),
   };
 }

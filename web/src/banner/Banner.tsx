@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgentApi } from '../api/endpoints';
+import { useAttention } from '../attention/use-attention';
 import type { Call, Interaction, Me, Queue, StartedInteraction } from '../api/types';
 import { ConversationPanel, type ConversationSummary } from '../conversation/ConversationPanel';
 import { toRefusal } from '../errors/to-refusal';
@@ -36,6 +37,7 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
   const [selected, setSelected] = useState<ConversationSummary | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
   const smsOffered = smsChannelOffered(data.me.modes);
+  const attention = useAttention({ api, bus, agentId: data.me.agent.agentId, lists: data, selectedId: selected?.id ?? null, onOpen: (i) => setSelected(summary(i, data.queues)) });
 
   // A resync reloads the lists; the open conversation reloads through its reload token.
   useEffect(() => {
@@ -106,6 +108,7 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
           onSelect={(i) => setSelected(summary(i, data.queues))}
           onTake={(i) => void onTake(i)}
           onSmsFromCall={(c: Call) => setNewSms({ number: c.customerNumber, callId: c.id })}
+          attention={attention}
         />
         <div className="workspace__main">
           {selected ? (

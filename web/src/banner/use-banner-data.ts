@@ -34,6 +34,8 @@ export function staleAfter(e: LiveEvent): { readonly lists: boolean; readonly me
     case 'message.status':
     case 'credits.changed':
       return { lists: false, me: true };
+    // Read in another tab or on another device: unread counts change.
+    case 'interaction.read':
     case 'message.received':
       return { lists: true, me: false };
     default:

@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   'credits.changed',
   'waiting.taken',
   'profile.changed',
+  'interaction.read',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -40,7 +41,9 @@ export type LiveEvent =
   /** A waiting conversation of one of the agent's queues was taken (by them or a colleague). */
   | { readonly type: 'waiting.taken'; readonly interactionId: string; readonly agentId: string; readonly agentName: string }
   /** An administrator changed the agent's profile: rights, limits, numbers or templates. */
-  | { readonly type: 'profile.changed' };
+  | { readonly type: 'profile.changed' }
+  /** The agent read a conversation up to `seq` (in this tab or another, on any device). */
+  | { readonly type: 'interaction.read'; readonly interactionId: string; readonly seq: number };
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -121,6 +124,8 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
     }
     case 'profile.changed':
       return { type };
+    case 'interaction.read':
+      return interactionId && typeof d.seq === 'number' && Number.isSafeInteger(d.seq) && d.seq >= 0 ? { type, interactionId, seq: d.seq } : null;
     default:
       return interactionId ? { type, interactionId } : null;
   }
