@@ -14,7 +14,7 @@ import type { AgentProfile } from '../src/app/load-facts.js';
 import { TtlCache } from '../src/app/ttl-cache.js';
 import { openDatabase, IN_MEMORY, type SmsdeskDatabase } from '../src/db/open-database.js';
 import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL } from '../src/db/wake-bus.js';
-import { hashPassword } from '../src/http/auth/password.js';
+import { hashPassword } from '../src/platform/password.js';
 import { createHttpApp } from '../src/main/http-app.js';
 import { createProviderCache } from '../src/main/provider-cache.js';
 import { createProviderFactory } from '../src/main/provider-factory.js';

@@ -74,6 +74,7 @@ function skipOrFail(tier, why, how) {
 if (tiers.has('checks')) {
   run('lint', 'npx', ['eslint', '.']);
   run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  run('imports follow the layers, without cycles', 'node', ['scripts/check-imports.mjs']);
   run('type-check (domain, browser-safe)', 'npx', ['tsc', '-p', 'src/domain/tsconfig.json', '--noEmit']);
   if (existsSync(path.join(root, 'web/tsconfig.json'))) run('type-check (Banner)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 }

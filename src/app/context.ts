@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock, IdGenerator } from '../domain/ports.js';
-import type { AgentProfile } from './load-facts.js';
+import type { AgentProfile } from './agent-profile.js';
 import type { TtlCache } from './ttl-cache.js';
 
 export interface AppDeps {

@@ -3,21 +3,14 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
-import type { AccountFacts, AgentFacts, QueueFacts, SenderNumber } from '../domain/messages/index.js';
+import type { AccountFacts, QueueFacts, SenderNumber } from '../domain/messages/index.js';
 import type { NationalLanguage } from '../domain/sms/index.js';
 import type { Template } from '../domain/templates/index.js';
 import { submitCapability } from '../providers/capabilities.js';
+import type { AgentContext, AgentProfile } from './agent-profile.js';
 import type { Actor, AppDeps, Db } from './context.js';
 
-export interface AgentContext extends AgentFacts {
-  readonly agentId: string;
-  readonly accountId: string;
-  readonly profileId: string | null;
-  readonly name: string;
-  readonly role: 'agent' | 'admin';
-  readonly senders: readonly SenderNumber[];
-  readonly templates: readonly Template[];
-}
+export type { AgentContext, AgentProfile } from './agent-profile.js';
 
 const NATIONAL = new Set(['turkish', 'spanish', 'portuguese']);
 
@@ -43,9 +36,6 @@ export async function countOpenInteractions(db: Db, accountId: string, agentId: 
   const row = await openInteractionsCount(db.selectFrom('interactions'), accountId, agentId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-/** What an agent's profile says: changes only when an administrator edits it. */
-export type AgentProfile = Omit<AgentContext, 'load'> & { readonly maxInteractions: number };
 
 export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProfile> {
   const agent = await db

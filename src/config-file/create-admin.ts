@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { ensureCreditBuckets } from '../db/credits.js';
 import type { Database } from '../db/schema.js';
-import { hashPassword } from '../http/auth/password.js';
+import { hashPassword } from '../platform/password.js';
 import { uuidV7Generator } from '../platform/system.js';
 import { UsageError } from './account-choice.js';
 import { generatePassword } from './plan-agents.js';

@@ -1,7 +1,7 @@
 // Agents, keyed by email. A new agent gets a generated password, shown once by the command;
 // an existing agent's password is never touched by a file.
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '../http/auth/password.js';
+import { hashPassword } from '../platform/password.js';
 import type { Change } from './change.js';
 import type { PlanContext } from './plan-context.js';
 import type { AgentItem } from './schema.js';

@@ -3,9 +3,9 @@
 // so an exported file applies without anyone retyping credentials.
 import { isDeepStrictEqual } from 'node:util';
 import type { ProviderType } from '../db/schema.js';
-import { secretContext } from '../main/provider-factory.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { openConfigSecrets, sealConfigSecrets, type SecretKey } from '../providers/secrets.js';
+import { openConfigSecrets, sealConfigSecrets, secretContext } from '../providers/secrets-config.js';
+import type { SecretKey } from '../providers/secrets.js';
 import { isSecretSetting } from '../providers/secrets-redact.js';
 import type { Change } from './change.js';
 import type { ConfigFileIssue } from './issues.js';

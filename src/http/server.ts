@@ -11,7 +11,7 @@ import { DomainError } from '../domain/errors.js';
 import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../db/unavailable.js';
 import type { TtlCache } from '../app/ttl-cache.js';
 import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionRow } from './auth/caller.js';
-import { hashSecret } from './auth/secret-token.js';
+import { hashSecret } from '../platform/secret-token.js';
 import { envelope, fromDomainError, pickLang } from './error-envelope.js';
 import { stripPathPrefix } from './external-url.js';
 import type { EventHub } from './events/hub.js';

@@ -4,7 +4,7 @@
 import { addCredits } from '../db/credits.js';
 import type { SmsdeskDatabase } from '../db/open-database.js';
 import type { Db } from '../app/context.js';
-import { hashPassword, verifyPassword } from '../http/auth/password.js';
+import { hashPassword, verifyPassword } from '../platform/password.js';
 
 export const DEMO_ACCOUNT_ID = 'demo';
 

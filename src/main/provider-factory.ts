@@ -1,13 +1,9 @@
 // Builds the adapter an account's stored configuration names, opening its secrets first.
 import { defaultProviderRegistry } from '../providers/registry-entries.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { openConfigSecrets, type SecretKey } from '../providers/secrets.js';
+import { openConfigSecrets, secretContext } from '../providers/secrets-config.js';
+import type { SecretKey } from '../providers/secrets.js';
 import type { ProviderFactory } from './provider-cache.js';
-
-/** Secrets of an account's provider settings are sealed with this context, so they cannot be moved to another account. */
-export function secretContext(accountId: string): string {
-  return `account:${accountId}:provider`;
-}
 
 export function createProviderFactory(secretKey: SecretKey | null, registry: ProviderRegistry = defaultProviderRegistry): ProviderFactory {
   return (accountId, type, config) => {

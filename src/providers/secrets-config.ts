@@ -4,6 +4,11 @@
 import { decryptSecret, encryptSecret, isEncryptedSecret, type SecretKey } from './secrets.js';
 import { isSecretSetting } from './secrets-redact.js';
 
+/** Secrets of an account's provider settings are sealed with this context, so they cannot be moved to another account. */
+export function secretContext(accountId: string): string {
+  return `account:${accountId}:provider`;
+}
+
 /** Encrypts every top-level string setting whose name marks it as a secret. */
 export function sealConfigSecrets(config: Readonly<Record<string, unknown>>, key: SecretKey, context: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decryptSecret, encryptSecret, isEncryptedSecret, openConfigSecrets, redactConfig, redactSecret, sealConfigSecrets, SecretDecryptionError } from './secrets.js';
+import { openConfigSecrets, sealConfigSecrets } from './secrets-config.js';
+import { decryptSecret, encryptSecret, isEncryptedSecret, redactConfig, redactSecret, SecretDecryptionError } from './secrets.js';
 
 const KEY = randomBytes(32);
 const PASSPHRASE = 'correct horse battery staple';

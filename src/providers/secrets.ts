@@ -76,4 +76,3 @@ function fromB64(text: string): Buffer {
 }
 
 export { redactConfig, redactSecret, type ConfigValue } from './secrets-redact.js';
-export { sealConfigSecrets, openConfigSecrets } from './secrets-config.js';

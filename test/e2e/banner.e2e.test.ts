@@ -294,7 +294,7 @@ describe('the permission table', () => {
 
 describe('the customer’s error table on screen', () => {
   it('NO_QUEUE_CONFIGURED, INSUFFICIENT_CREDITS and NO_SENDER_NUMBER reach the field they concern', async () => {
-    const { hashPassword } = await import('../../src/http/auth/password.js');
+    const { hashPassword } = await import('../../src/platform/password.js');
     const { addCredits, creditBalance, debitCredits } = await import('../../src/db/credits.js');
     const w = server.world;
     // An agent whose profile allows Direct but has no SMS number assigned.

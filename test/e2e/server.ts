@@ -55,7 +55,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const { loadConfig } = await import('../../src/config/load-config.js');
   const { loadServerConfig } = await import('../../src/config/server-config.js');
   const { buildWorld } = await import('../fixtures/world.js');
-  const { hashPassword } = await import('../../src/http/auth/password.js');
+  const { hashPassword } = await import('../../src/platform/password.js');
   const { registerCall } = await import('../../src/app/voice-calls.js');
   const { receiveInbound } = await import('../../src/app/receive-inbound.js');
   const { systemClock, uuidV7Generator } = await import('../../src/platform/system.js');

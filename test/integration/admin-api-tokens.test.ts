@@ -3,8 +3,8 @@
 // next request on, audited; and an SMS whose origin call has ended is refused with CALL_ENDED.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsdeskDatabase } from '../../src/db/open-database.js';
-import { hashPassword } from '../../src/http/auth/password.js';
-import { hashSecret } from '../../src/http/auth/secret-token.js';
+import { hashPassword } from '../../src/platform/password.js';
+import { hashSecret } from '../../src/platform/secret-token.js';
 import { runTokenCommand } from '../../src/main/token-cli.js';
 import { buildWorld, CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditBalance } from '../../src/db/credits.js';
 import { applyStatusReport, claimDue, flagForReview } from '../../src/db/outbox.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { FakeProvider } from '../fixtures/outbox/fake-provider.js';
 import { buildWorld, CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { createHttpApp, type HttpApp } from '../../src/main/http-app.js';
 import { webhookUrls } from '../../src/app/admin/provider-settings.js';
-import { createProviderFactory, secretContext } from '../../src/main/provider-factory.js';
+import { createProviderFactory } from '../../src/main/provider-factory.js';
+import { secretContext } from '../../src/providers/secrets-config.js';
 import { isConnectionTester } from '../../src/providers/webhook.js';
 import { decryptSecret, isEncryptedSecret } from '../../src/providers/secrets.js';
 import { isSecretSetting } from '../../src/providers/secrets-redact.js';

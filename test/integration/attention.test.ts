@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactionListQuery, myInteractions, PREVIEW_CHARS, UNREAD_CAP } from '../../src/app/agent-views.js';
 import { receiveInbound } from '../../src/app/receive-inbound.js';
 import { applyStatusReport } from '../../src/db/outbox.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { buildWorld, NUMBERS, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';

@@ -9,7 +9,7 @@ import { applyConfigFile, type ApplyOptions } from '../../src/config-file/apply.
 import { exportConfigFile } from '../../src/config-file/export.js';
 import { ConfigFileError } from '../../src/config-file/issues.js';
 import { readAccountState } from '../../src/config-file/state.js';
-import { verifyPassword } from '../../src/http/auth/password.js';
+import { verifyPassword } from '../../src/platform/password.js';
 import { isEncryptedSecret } from '../../src/providers/secrets.js';
 import { createTestLocation, openTestDatabase, type TestDatabase } from './harness.js';
 

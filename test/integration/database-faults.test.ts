@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { creditBalance } from '../../src/db/credits.js';
 import { openDatabase, type SmsdeskDatabase } from '../../src/db/open-database.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { HttpJsonFake } from '../fixtures/fakes/http-json-fake.js';
 import { waitUntil } from '../fixtures/outbox/seed.js';
 import { login, runBurst, type BurstResult, type Session } from '../fixtures/server/burst.js';

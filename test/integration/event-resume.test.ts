@@ -2,7 +2,7 @@
 // is told to reload rather than flooded when it missed too much.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { buildWorld, type World } from '../fixtures/world.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';

@@ -5,8 +5,8 @@
 import { createHmac } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
-import { hashSecret } from '../../src/http/auth/secret-token.js';
+import { hashPassword } from '../../src/platform/password.js';
+import { hashSecret } from '../../src/platform/secret-token.js';
 import { createProviderCache } from '../../src/main/provider-cache.js';
 import { createProviderFactory } from '../../src/main/provider-factory.js';
 import { createWebhookGateway } from '../../src/main/webhook-gateway.js';

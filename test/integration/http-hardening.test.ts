@@ -1,7 +1,7 @@
 // Limits and headers that protect the server: login rate limit, body size, security headers,
 // session idle and absolute timeouts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { createHttpApp } from '../../src/main/http-app.js';
 import { buildWorld, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';

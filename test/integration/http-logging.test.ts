@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { loadServerConfig } from '../../src/config/server-config.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { serve } from '../../src/main/serve.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { buildWorld, type World } from '../fixtures/world.js';

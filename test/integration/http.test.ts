@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
-import { hashSecret } from '../../src/http/auth/secret-token.js';
+import { hashPassword } from '../../src/platform/password.js';
+import { hashSecret } from '../../src/platform/secret-token.js';
 import { buildWorld, CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';

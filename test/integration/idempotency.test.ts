@@ -11,7 +11,7 @@ import { startSmart } from '../../src/app/start-smart.js';
 import { creditBalance } from '../../src/db/credits.js';
 import { ConfigError } from '../../src/config/load-config.js';
 import { loadServerConfig } from '../../src/config/server-config.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { purgeIdempotencyKeys, startRetention } from '../../src/main/retention.js';
 import { buildWorld, CUSTOMER, CUSTOMER_2, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';

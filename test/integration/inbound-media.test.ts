@@ -4,7 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveInbound } from '../../src/app/receive-inbound.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { createProviderCache } from '../../src/main/provider-cache.js';
 import { createProviderFactory } from '../../src/main/provider-factory.js';
 import { createWebhookGateway } from '../../src/main/webhook-gateway.js';

@@ -4,7 +4,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { DEFAULT_LOGIN_PROTECTION, type LoginProtection } from '../../src/http/routes/auth.js';
 import { createHttpApp, type HttpApp } from '../../src/main/http-app.js';
 import { buildWorld, TestClock, testDeps, type World } from '../fixtures/world.js';

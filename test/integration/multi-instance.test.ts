@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SmsdeskDatabase } from '../../src/db/open-database.js';
 import { createWakeBus, EVENTS_CHANNEL, OUTBOX_CHANNEL, type WakeBus } from '../../src/db/wake-bus.js';
-import { hashPassword } from '../../src/http/auth/password.js';
-import { hashSecret } from '../../src/http/auth/secret-token.js';
+import { hashPassword } from '../../src/platform/password.js';
+import { hashSecret } from '../../src/platform/secret-token.js';
 import { buildWorld, CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';

@@ -2,7 +2,7 @@
 // (its own status address for Twilio and Vonage) is filled, and a setting left empty is told
 // as required rather than as the schema's expectation.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { buildWorld, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';

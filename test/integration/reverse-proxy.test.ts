@@ -9,7 +9,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { createProviderCache } from '../../src/main/provider-cache.js';
 import { createProviderFactory } from '../../src/main/provider-factory.js';
 import { createWebhookGateway } from '../../src/main/webhook-gateway.js';

@@ -3,7 +3,7 @@
 // and a resend that is a new message and a new debit, linked, checked again, and sent once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditBalance } from '../../src/db/credits.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { buildWorld, CUSTOMER, CUSTOMER_2, UK_CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';

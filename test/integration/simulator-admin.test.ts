@@ -4,7 +4,7 @@
 // demo voice call started and ended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundSms, ProviderEvent } from '../../src/domain/ports.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { defaultProviderRegistry } from '../../src/providers/registry-entries.js';
 import { buildWorld, NUMBERS, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';

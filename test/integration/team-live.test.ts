@@ -6,7 +6,7 @@ import { whoAmI } from '../../src/app/agent-views.js';
 import { receiveInbound } from '../../src/app/receive-inbound.js';
 import { TtlCache } from '../../src/app/ttl-cache.js';
 import type { AgentProfile } from '../../src/app/load-facts.js';
-import { hashPassword } from '../../src/http/auth/password.js';
+import { hashPassword } from '../../src/platform/password.js';
 import { buildWorld, NUMBERS, testDeps, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type EventStream, type TestServer } from './http-harness.js';

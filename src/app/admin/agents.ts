@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentCreateBody, AgentUpdateBody } from '../../api/admin-schemas.js';
 import type { AgentView, CreatedAgent } from '../../api/admin-views.js';
-import { hashPassword } from '../../http/auth/password.js';
+import { hashPassword } from '../../platform/password.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { isUniqueViolation } from '../retry-on-conflict.js';
 import { appendEvent } from '../record.js';

@@ -4,7 +4,7 @@
 import type { ApiTokenView, CreatedApiToken } from '../../api/admin-views.js';
 import type { ApiTokenScope } from '../../api/admin-ops-schemas.js';
 import type { Executor } from '../../db/executor.js';
-import { hashSecret, newSecret } from '../../http/auth/secret-token.js';
+import { hashSecret, newSecret } from '../../platform/secret-token.js';
 import type { AppDeps } from '../context.js';
 import { audit } from './audit.js';
 import { notFound } from './refusals.js';

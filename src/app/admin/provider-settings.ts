@@ -2,8 +2,8 @@
 // registry, secrets sealed with the configured key and never returned whole.
 import type { ProviderView } from '../../api/admin-views.js';
 import type { ProviderType } from '../../db/schema.js';
-import { secretContext } from '../../main/provider-factory.js';
-import { openConfigSecrets, redactConfig, sealConfigSecrets } from '../../providers/secrets.js';
+import { openConfigSecrets, sealConfigSecrets, secretContext } from '../../providers/secrets-config.js';
+import { redactConfig } from '../../providers/secrets.js';
 import type { Actor, AppDeps } from '../context.js';
 import { audit } from './audit.js';
 import type { ProviderAdminDeps } from './provider-deps.js';

@@ -5,7 +5,7 @@ import type { Db } from '../../app/context.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Access, Caller } from '../route.js';
 import type { TtlCache } from '../../app/ttl-cache.js';
-import { hashSecret } from './secret-token.js';
+import { hashSecret } from '../../platform/secret-token.js';
 
 export const SESSION_COOKIE = 'smsdesk_session';
 export const CSRF_HEADER = 'x-csrf-token';

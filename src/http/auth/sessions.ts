@@ -5,8 +5,8 @@ import type { Db } from '../../app/context.js';
 import { DomainError } from '../../domain/errors.js';
 import { SESSION_COOKIE } from './caller.js';
 import { logFailedLogin } from './failed-login-log.js';
-import { verifyPassword } from './password.js';
-import { hashSecret, newSecret } from './secret-token.js';
+import { verifyPassword } from '../../platform/password.js';
+import { hashSecret, newSecret } from '../../platform/secret-token.js';
 
 export async function login(db: Db, reply: FastifyReply, email: string, password: string, secure: boolean, absoluteMs: number) {
   const agent = await db
