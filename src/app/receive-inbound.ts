@@ -190,6 +190,32 @@ interface WriteInput {
   readonly events: readonly EventInput[];
 }
 
+/** How long a Direct SMS waits for its answer: see inReplyTo(). */
+export const REPLY_WINDOW_DAYS = 7;
+
+/**
+ * The Direct SMS this inbound message answers: the latest one sent from this SMS number to this
+ * customer within REPLY_WINDOW_DAYS, when no conversation between them moved since (a
+ * conversation's own messages are what a later message answers). A week: customers answer an
+ * SMS within hours or days; after that a message is more likely a new subject, and showing an
+ * old SMS above it would mislead. Read inside the write statement, through the Direct SMS index
+ * (messages_direct_by_recipient) and the customer's interactions (interactions_by_customer):
+ * it adds no round trip, and sees the state before this statement's own writes.
+ */
+function inReplyTo(w: WriteInput) {
+  if (w.input.senderUnresolved || !w.found.number_id) return sql`null::text`;
+  const acc = w.input.accountId;
+  return sql`(
+    select d.id from messages d
+    where d.account_id = ${acc} and d.to_address = ${w.customer} and d.interaction_id is null and d.direction = 'out'
+      and d.sms_number_id = ${w.found.number_id} and d.status <> 'rejected'
+      and d.created_at > ${w.input.receivedAt}::timestamptz - make_interval(days => ${REPLY_WINDOW_DAYS})
+      and not exists (
+        select 1 from interactions c
+        where c.account_id = ${acc} and c.customer_number = ${w.customer} and c.sms_number_id = ${w.found.number_id} and c.updated_at > d.created_at)
+    order by d.created_at desc limit 1)`;
+}
+
 /**
  * The new conversation (if any), the opt-out change, the message, its events and the
  * conversation's last activity, in one statement, so one implicit transaction. Joining an open
@@ -225,16 +251,23 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
       : w.optOut?.kind === 'start'
         ? sql`, o as (delete from opt_outs where account_id = ${input.accountId} and number = ${w.customer} and exists (select 1 from g) returning 1 as done)`
         : sql``;
+  // Every change of consent as it happened (opt_outs keeps only the state): an opt-out each time
+  // one is asked for, an opt-in only when it lifted one (o returned the deleted row).
+  const consent = w.optOut
+    ? sql`, cc as (
+        insert into consent_changes (account_id, number, action, source, keyword, message_id, created_at)
+        select ${input.accountId}, ${w.customer}, ${w.optOut.kind === 'stop' ? 'opt_out' : 'opt_in'}, 'keyword', ${w.optOut.keyword}, ${w.messageId}, ${input.receivedAt}::timestamptz from o)`
+    : sql``;
   const a = analyzeSms(input.body);
   const eventValues = sql.join(w.events.map((e) => sql`(${e.accountId}, ${e.agentId}, ${e.queueId ?? null}, ${e.type}, ${JSON.stringify(e.payload)})`));
   const { rows } = await sql<{ written: string }>`
-    with g as (${gate})${optOut},
+    with g as (${gate})${optOut}${consent},
     m as (
       insert into messages (id, account_id, interaction_id, direction, status, agent_id, sms_number_id, from_address, to_address, body,
-        encoding, units, segments, credits, provider, provider_message_id, run_at, created_at, updated_at, media)
+        encoding, units, segments, credits, provider, provider_message_id, run_at, created_at, updated_at, media, in_reply_to)
       select ${w.messageId}, ${input.accountId}, ${w.interactionId}, 'in', 'received', ${w.agentId}, ${found.number_id}, ${w.customer}, ${w.to}, ${input.body},
         ${a.encoding}, ${a.units}, ${a.segments}, 0, ${input.provider}, ${input.providerMessageId}, ${w.now}::timestamptz, ${input.receivedAt}::timestamptz, ${w.now}::timestamptz,
-        ${w.media ? JSON.stringify(w.media) : null}::jsonb
+        ${w.media ? JSON.stringify(w.media) : null}::jsonb, ${inReplyTo(w)}
       from g
       returning id
     ),

@@ -1,0 +1,2 @@
+export * from './contact-name.js';
+export * from './contacts-csv.js';
