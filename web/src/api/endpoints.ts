@@ -1,5 +1,6 @@
 // The agent API's routes (src/http/routes/agent.ts, auth.ts), typed once.
 import type { ApiClient, RequestOptions } from './client';
+import { sentApi } from '../sent/sent-api';
 import type {
   Call,
   DirectOptions,
@@ -23,6 +24,7 @@ const enc = encodeURIComponent;
 
 export function agentApi(c: ApiClient) {
   return {
+    ...sentApi(c),
     login: (email: string, password: string) => c.post<LoginResult>('/api/auth/login', { email, password }),
     logout: () => c.post<{ loggedOut: true }>('/api/auth/logout'),
     /** `fresh`: after a profile change, the server reads the profile again instead of its short cache. */

@@ -10,6 +10,7 @@ import { smsChannelOffered } from '../flows/routing';
 import { useI18n } from '../i18n/I18nProvider';
 import { EventBus } from '../live/event-bus';
 import { useLiveStream } from '../live/use-live-stream';
+import { SentView } from '../sent/SentView';
 import { useToasts } from '../ui/Toasts';
 import { BannerHeader } from './BannerHeader';
 import { InteractionLists, queueName } from './InteractionLists';
@@ -35,9 +36,15 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
   const { data, reload, reloadMe } = useBannerData(api, bus, initialMe);
   const [newSms, setNewSms] = useState<NewSmsRequest | null>(null);
   const [selected, setSelected] = useState<ConversationSummary | null>(null);
+  const [showSent, setShowSent] = useState(false);
+  // Opening a conversation (from the lists, Take or a new Smart SMS) leaves the Sent view.
+  const open = useCallback((c: ConversationSummary) => {
+    setShowSent(false);
+    setSelected(c);
+  }, []);
   const newButton = useRef<HTMLButtonElement>(null);
   const smsOffered = smsChannelOffered(data.me.modes);
-  const attention = useAttention({ api, bus, agentId: data.me.agent.agentId, lists: data, selectedId: selected?.id ?? null, onOpen: (i) => setSelected(summary(i, data.queues)) });
+  const attention = useAttention({ api, bus, agentId: data.me.agent.agentId, lists: data, selectedId: selected?.id ?? null, onOpen: (i) => open(summary(i, data.queues)) });
 
   // A resync reloads the lists; the open conversation reloads through its reload token.
   useEffect(() => {
@@ -48,7 +55,7 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
     async (i: Interaction) => {
       try {
         await api.take(i.id);
-        setSelected({ ...summary(i, data.queues), status: 'progressing' });
+        open({ ...summary(i, data.queues), status: 'progressing' });
         reload();
       } catch (e) {
         const refusal = toRefusal(e);
@@ -57,7 +64,7 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
         if (refusal.code === 'ALREADY_TAKEN') reload();
       }
     },
-    [api, data.queues, lang, notify, reload],
+    [api, data.queues, lang, notify, open, reload],
   );
 
   // A colleague took the waiting conversation this agent is looking at: they can no longer read it.
@@ -81,7 +88,7 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
   const onSmartStarted = (started: StartedInteraction, queue: Queue) => {
     setNewSms(null);
     if (started.reopened) notify(t('smart.reopened', { number: started.customerNumber }), 'info');
-    setSelected({ id: started.interactionId, customerNumber: started.customerNumber, queueId: queue.id, queueName: queue.name, smsNumber: started.from, status: 'progressing' });
+    open({ id: started.interactionId, customerNumber: started.customerNumber, queueId: queue.id, queueName: queue.name, smsNumber: started.from, status: 'progressing' });
     reload();
   };
 
@@ -97,21 +104,28 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
         newButtonRef={newButton}
       />
       <main className="workspace">
-        <InteractionLists
-          open={data.open}
-          waiting={data.waiting}
-          closed={data.closed}
-          calls={data.calls}
-          queues={data.queues}
-          selectedId={selected?.id ?? null}
-          smsOffered={smsOffered}
-          onSelect={(i) => setSelected(summary(i, data.queues))}
-          onTake={(i) => void onTake(i)}
-          onSmsFromCall={(c: Call) => setNewSms({ number: c.customerNumber, callId: c.id })}
-          attention={attention}
-        />
+        <div className="workspace__side">
+          <InteractionLists
+            open={data.open}
+            waiting={data.waiting}
+            closed={data.closed}
+            calls={data.calls}
+            queues={data.queues}
+            selectedId={selected?.id ?? null}
+            smsOffered={smsOffered}
+            onSelect={(i) => open(summary(i, data.queues))}
+            onTake={(i) => void onTake(i)}
+            onSmsFromCall={(c: Call) => setNewSms({ number: c.customerNumber, callId: c.id })}
+            attention={attention}
+          />
+          <button type="button" className="button sent-toggle" aria-pressed={showSent} data-testid="open-sent" onClick={() => setShowSent((v) => !v)}>
+            {t('sent.open')}
+          </button>
+        </div>
         <div className="workspace__main">
-          {selected ? (
+          {showSent ? (
+            <SentView api={api} bus={bus} reloadToken={resyncs} onResent={reloadMe} />
+          ) : selected ? (
             <ConversationPanel
               key={selected.id}
               api={api}
