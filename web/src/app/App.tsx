@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { LoginResult, Me } from '../api/types';
 import { Banner } from '../banner/Banner';
+import { WritingProvider } from '../compose/writing-context';
 import { useI18n } from '../i18n/I18nProvider';
 import { createConnection } from './connection';
 import { LoginForm } from './LoginForm';
@@ -81,5 +82,9 @@ export function App() {
       </Suspense>
     );
   }
-  return <Banner api={api} me={session.me} agentName={session.name} sessionStillValid={sessionStillValid} onLogout={() => void onLogout()} />;
+  return (
+    <WritingProvider api={api} agentId={session.me.agent.agentId} agentName={session.name}>
+      <Banner api={api} me={session.me} agentName={session.name} sessionStillValid={sessionStillValid} onLogout={() => void onLogout()} />
+    </WritingProvider>
+  );
 }

@@ -9,6 +9,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldError } from '../ui/FieldError';
 import { useToasts } from '../ui/Toasts';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
+import { SenderFact } from '../compose/SenderFact';
+import { optedOutInThread } from './consent-model';
+import { FollowNewest } from './FollowNewest';
 import { SmartMessageForm } from './SmartMessageForm';
 import { ThreadView } from './ThreadView';
 import { useThread } from './use-thread';
@@ -89,7 +92,9 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
           {conversation.smsNumber && (
             <div>
               <dt>{t('conv.from')}</dt>
-              <dd>{conversation.smsNumber}</dd>
+              <dd>
+                <SenderFact address={conversation.smsNumber} />
+              </dd>
             </div>
           )}
           <div>
@@ -115,7 +120,11 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
       </header>
       <FieldError id={`${headingId}-action`} refusal={actionError} />
       <FieldError id={`${headingId}-load`} refusal={failure} />
-      {state.loaded && <ThreadView messages={state.messages} />}
+      {state.loaded && (
+        <FollowNewest messages={state.messages}>
+          <ThreadView messages={state.messages} />
+        </FollowNewest>
+      )}
       {status === 'progressing' ? (
         <SmartMessageForm
           api={api}
@@ -126,6 +135,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
           fromNumber={conversation.smsNumber}
           nationalLanguage={state.nationalLanguage}
           onSent={(message) => dispatch({ kind: 'sent', message })}
+          optedOutLive={optedOutInThread(state.messages)}
         />
       ) : (
         <p className="notice" data-testid="conversation-readonly">

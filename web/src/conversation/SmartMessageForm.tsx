@@ -1,15 +1,22 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import type { NationalLanguage } from '@domain/sms';
 import type { AgentApi } from '../api/endpoints';
 import type { SendInInteractionBody, Template, ThreadMessage } from '../api/types';
 import { Composer } from '../compose/Composer';
 import { EMPTY_COMPOSER, checkMessage, selectedTemplate, type ComposerState } from '../compose/composer-model';
 import { useIdempotencyKeys } from '../compose/use-idempotency-key';
+import { useDraft } from '../compose/use-draft';
+import { hasUnsentText } from '../compose/drafts';
+import { useWriting } from '../compose/writing-context';
+import { systemValues } from '../compose/variables-model';
 import { counterView } from '../counter/counter-model';
 import { NO_ERRORS, withRefusal, without, type FormErrors } from '../errors/form-errors';
 import { toRefusal } from '../errors/to-refusal';
 import { useAsync } from '../flows/use-async';
+import { formatDate } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
+import { useNow } from '../i18n/use-now';
+import { WritingWarnings } from '../recipient/WritingWarnings';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldError } from '../ui/FieldError';
 
@@ -22,18 +29,41 @@ export interface SmartMessageFormProps {
   readonly fromNumber: string | null;
   readonly nationalLanguage: NationalLanguage | null;
   readonly onSent: (message: ThreadMessage) => void;
+  /** What the thread shows live: true after the customer's STOP, false after START, null if neither. */
+  readonly optedOutLive?: boolean | null;
 }
 
 const NO_TEMPLATES: readonly Template[] = [];
 
 /** The message form of a progressing conversation (spec 3.2-3.4): Send asks for confirmation, then clears. */
 export function SmartMessageForm(p: SmartMessageFormProps) {
-  const { t, credits } = useI18n();
+  const { t, credits, lang } = useI18n();
+  const { agentName } = useWriting();
   const queueFieldId = useId();
   const formErrorId = useId();
   const templates = useAsync(() => (p.queueId ? p.api.queueTemplates(p.queueId) : Promise.resolve(NO_TEMPLATES)), `templates:${p.queueId ?? ''}`);
   const available = templates.state === 'ready' ? templates.value : NO_TEMPLATES;
-  const [composer, setComposer] = useState<ComposerState>(EMPTY_COMPOSER);
+  const draft = useDraft({ kind: 'conversation', id: p.interactionId });
+  const [composer, setComposerState] = useState<ComposerState>(draft.restored?.composer ?? EMPTY_COMPOSER);
+  const [draftNote, setDraftNote] = useState(draft.restored ? t('writing.draftRestored') : '');
+  const { save: saveDraft } = draft;
+  const setComposer = useCallback(
+    (next: ComposerState) => {
+      setComposerState(next);
+      saveDraft({ composer: next });
+    },
+    [saveDraft],
+  );
+  // What the Banner knows for the template's system variables; the number check also says whether the customer opted out.
+  const facts = useAsync(() => p.api.checkNumber(p.customerNumber), `facts:${p.customerNumber}`);
+  const check = facts.state === 'ready' && facts.value.valid ? facts.value : null;
+  const today = formatDate(useNow(), lang);
+  const contactName = check?.contactName ?? null;
+  const system = useMemo(
+    () => systemValues({ agentName, queueName: p.queueName, customerName: contactName, customerNumber: p.customerNumber, smsNumber: p.fromNumber, date: today }),
+    [agentName, p.queueName, contactName, p.customerNumber, p.fromNumber, today],
+  );
+  const optedOut = p.optedOutLive ?? check?.optedOut ?? false;
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
@@ -69,7 +99,9 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         createdAt: new Date().toISOString(),
         local: true,
       });
-      setComposer(EMPTY_COMPOSER);
+      setComposerState(EMPTY_COMPOSER);
+      draft.clear();
+      setDraftNote('');
     } catch (err) {
       setErrors((errs) => withRefusal(errs, toRefusal(err)));
     } finally {
@@ -87,6 +119,7 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         <FieldError id={`${queueFieldId}-error`} refusal={errors.queue} />
       </div>
       {templates.state === 'failed' && <FieldError id={`${queueFieldId}-templates`} refusal={templates.refusal} />}
+      <WritingWarnings warnings={optedOut ? [{ kind: 'opted-out', since: p.optedOutLive ? null : (check?.optedOutAt ?? null) }] : []} testId="conversation-warnings" />
       <Composer
         templates={available}
         state={composer}
@@ -94,9 +127,29 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         view={view}
         errors={errors}
         onEdit={(field) => setErrors((errs) => without(without(errs, field), 'form'))}
+        system={system}
+        nationalLanguage={p.nationalLanguage}
       />
+      <p className="sr-status" aria-live="polite" data-testid="draft-status">
+        {draftNote}
+      </p>
       <FieldError id={formErrorId} refusal={errors.form} />
       <div className="form__actions">
+        {hasUnsentText(composer) && (
+          <button
+            type="button"
+            className="button"
+            data-testid="discard-draft"
+            onClick={() => {
+              setComposerState(EMPTY_COMPOSER);
+              draft.clear();
+              setErrors(NO_ERRORS);
+              setDraftNote(t('writing.draftDiscarded'));
+            }}
+          >
+            {t('writing.discardDraft')}
+          </button>
+        )}
         <button type="submit" className="button button--primary" data-testid="send-button" disabled={view.overLimit} aria-disabled={sending || undefined}>
           {sending ? t('compose.sending') : t('compose.send')}
         </button>

@@ -1,8 +1,13 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { canReceiveReplies, senderText } from '../compose/sender-model';
+import { systemValues } from '../compose/variables-model';
+import { useWriting } from '../compose/writing-context';
+import { formatDate } from '../i18n/format-time';
+import { useNow } from '../i18n/use-now';
 import type { AgentApi } from '../api/endpoints';
 import type { DirectOptions, SendDirectBody } from '../api/types';
 import { Composer } from '../compose/Composer';
-import { EMPTY_COMPOSER, checkMessage, selectedTemplate, type ComposerState } from '../compose/composer-model';
+import { checkMessage, selectedTemplate, type ComposerState } from '../compose/composer-model';
 import { useIdempotencyKeys } from '../compose/use-idempotency-key';
 import { counterView } from '../counter/counter-model';
 import { NO_ERRORS, withRefusal, without, type FormErrors } from '../errors/form-errors';
@@ -20,6 +25,11 @@ export interface DirectFormProps {
   readonly originCallId: string | null;
   readonly onBack: () => void;
   readonly onSent: (to: string) => void;
+  /** The message, kept by the dialog so Back and a reopened dialog (its draft) keep it. */
+  readonly composer: ComposerState;
+  readonly onComposerChange: (composer: ComposerState) => void;
+  /** The account's name for the recipient's number: fills `$customer_name`. */
+  readonly contactName?: string | null;
 }
 
 /** Direct SMS (spec 2): a one-off send; on success the form closes with a notification. */
@@ -35,18 +45,27 @@ function LoadingText() {
   return <p aria-live="polite">{t('app.loading')}</p>;
 }
 
-function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options }: DirectFormProps & { readonly options: DirectOptions }) {
-  const { t } = useI18n();
+function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options, composer, onComposerChange: setComposer, contactName = null }: DirectFormProps & { readonly options: DirectOptions }) {
+  const { t, lang } = useI18n();
+  const { agentName } = useWriting();
   const senderId = useId();
+  const senderNoteId = useId();
   const senderErrorId = useId();
   const formErrorId = useId();
   const [sender, setSender] = useState(options.senders[0]?.id ?? '');
-  const [composer, setComposer] = useState<ComposerState>(EMPTY_COMPOSER);
   const [errors, setErrors] = useState<FormErrors>(options.senders.length === 0 ? { sender: { code: 'NO_SENDER_NUMBER' } } : NO_ERRORS);
   const [sending, setSending] = useState(false);
   const keys = useIdempotencyKeys();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const nationalLanguage = options.senders.find((s) => s.id === sender)?.nationalLanguage ?? null;
+  const chosenSender = options.senders.find((s) => s.id === sender);
+  const nationalLanguage = chosenSender?.nationalLanguage ?? null;
+  const noReply = chosenSender !== undefined && !canReceiveReplies(chosenSender.address);
+  const today = formatDate(useNow(), lang);
+  const smsNumber = chosenSender?.address ?? null;
+  const system = useMemo(
+    () => systemValues({ agentName, customerName: contactName, customerNumber: recipient.e164, smsNumber, date: today }),
+    [agentName, contactName, recipient.e164, smsNumber, today],
+  );
   const view = useMemo(() => counterView(composer.text, nationalLanguage), [composer.text, nationalLanguage]);
 
   const submit = async (e: FormEvent) => {
@@ -87,7 +106,7 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
           data-testid="sender-select"
           value={sender}
           aria-invalid={errors.sender ? true : undefined}
-          aria-describedby={describedBy(errors.sender && senderErrorId)}
+          aria-describedby={describedBy(noReply && senderNoteId, errors.sender && senderErrorId)}
           onChange={(e) => {
             setSender(e.target.value);
             setErrors((errs) => without(errs, 'sender'));
@@ -95,10 +114,15 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
         >
           {options.senders.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.address}
+              {senderText(s.address, s.label)}
             </option>
           ))}
         </select>
+        {noReply && (
+          <p id={senderNoteId} className="field__help" data-testid="sender-no-reply">
+            {t('writing.sender.noReply')}
+          </p>
+        )}
         <FieldError id={senderErrorId} refusal={errors.sender} />
       </div>
       <Composer
@@ -108,6 +132,8 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
         view={view}
         errors={errors}
         onEdit={(field) => setErrors((errs) => without(without(errs, field), 'form'))}
+        system={system}
+        nationalLanguage={nationalLanguage}
       />
       <FieldError id={formErrorId} refusal={errors.form} />
       <div className="form__actions">

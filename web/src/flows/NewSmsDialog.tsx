@@ -1,4 +1,10 @@
-import { useState, type FormEvent, type RefObject } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { EMPTY_COMPOSER, type ComposerState } from '../compose/composer-model';
+import { hasUnsentText } from '../compose/drafts';
+import { useDraft } from '../compose/use-draft';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { WritingWarnings } from '../recipient/WritingWarnings';
+import { writingWarnings } from '../recipient/writing-warnings';
 import type { AgentApi } from '../api/endpoints';
 import type { Me, Queue, StartedInteraction } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -29,13 +35,56 @@ export interface NewSmsDialogProps {
 /** New → SMS (spec 1): the recipient, checked as typed, then the form the agent's permissions lead to. */
 export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartStarted, returnFocusTo }: NewSmsDialogProps) {
   const { t } = useI18n();
-  const [input, setInput] = useState(request.number);
+  // The dialog's draft comes back when it opens from New, or for the same number from a call.
+  const draft = useDraft({ kind: 'new-sms' });
+  const restore = draft.restored && (request.number === '' || request.number === draft.restored.number) ? draft.restored : null;
+  const [input, setInputState] = useState(restore?.number ?? request.number);
   // The mode the agent picked; its form shows once the number is valid (the server may still be checking it).
-  const [chosen, setChosen] = useState<SmsMode | null>(null);
+  const [chosen, setChosenState] = useState<SmsMode | null>(restore?.mode ?? null);
+  const [composer, setComposerState] = useState<ComposerState>(restore?.composer ?? EMPTY_COMPOSER);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const saved = useRef({ number: input, mode: chosen, composer });
+  const remember = (next: Partial<{ number: string; mode: SmsMode | null; composer: ComposerState }>) => {
+    saved.current = { ...saved.current, ...next };
+    draft.save(saved.current);
+  };
+  const setInput = (number: string) => {
+    setInputState(number);
+    remember({ number });
+  };
+  const setChosen = (mode: SmsMode | null) => {
+    setChosenState(mode);
+    remember({ mode });
+  };
+  const setComposer = (next: ComposerState) => {
+    setComposerState(next);
+    remember({ composer: next });
+  };
+  // Esc, Cancel: unsent text is not thrown away without asking; without text the dialog closes as before.
+  const requestClose = () => {
+    if (hasUnsentText(saved.current.composer)) setConfirmDiscard(true);
+    else {
+      draft.clear();
+      onClose();
+    }
+  };
+  const discard = () => {
+    draft.clear();
+    setConfirmDiscard(false);
+    onClose();
+  };
   const [showEmpty, setShowEmpty] = useState(false);
   const status = useRecipientCheck(api, input, me.agent.authorizedCountries);
   const routing = routingFor(me.modes);
   const form: { mode: SmsMode; recipient: RecipientSummary } | null = chosen !== null && status.state === 'valid' ? { mode: chosen, recipient: status.recipient } : null;
+  const facts = status.state === 'valid' ? status.facts : undefined;
+  const warnings = writingWarnings({
+    facts,
+    providerConfigured: me.providerConfigured,
+    load: me.agent.load,
+    smartOffered: routing.kind === 'choose' ? routing.modes.includes('smart') : routing.kind === 'direct-to' && routing.mode === 'smart',
+    mode: form?.mode ?? null,
+  });
 
   const choose = (mode: SmsMode) => {
     if (status.state === 'empty') setShowEmpty(true);
@@ -49,50 +98,86 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
   };
 
   return (
-    <Dialog title={t('newSms.title')} onClose={onClose} className="dialog--wide" testId="new-sms-dialog" returnFocusTo={returnFocusTo}>
-      {form === null ? (
-        <form className="form" onSubmit={submit} noValidate>
-          <RecipientField
-            value={input}
-            onChange={(v) => {
-              setInput(v);
-              setChosen(null);
-              setShowEmpty(false);
-            }}
-            status={status}
-            showEmpty={showEmpty}
-          />
-          {routing.kind === 'choose' && (
-            <div role="group" aria-labelledby="routing-legend" className="routing" data-testid="routing-selector">
-              <p id="routing-legend" className="field__label">
-                {t('routing.legend')}
-              </p>
-              {routing.modes.map((mode) => (
-                <button key={mode} type="button" className="button routing__choice" data-testid={`routing-${mode}`} aria-describedby={`routing-${mode}-help`} onClick={() => choose(mode)}>
-                  <span className="routing__name">{t(mode === 'direct' ? 'routing.direct' : 'routing.smart')}</span>
-                  <span id={`routing-${mode}-help`} className="routing__help">
-                    {t(mode === 'direct' ? 'routing.directHelp' : 'routing.smartHelp')}
-                  </span>
-                </button>
-              ))}
-            </div>
-          )}
-          <div className="form__actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            {routing.kind === 'direct-to' && (
-              <button type="submit" className="button button--primary" data-testid="continue-button">
-                {t('common.continue')}
-              </button>
+    <>
+      <Dialog title={t('newSms.title')} onClose={requestClose} className="dialog--wide" testId="new-sms-dialog" returnFocusTo={returnFocusTo}>
+        <WritingWarnings warnings={warnings} />
+        {form === null ? (
+          <form className="form" onSubmit={submit} noValidate>
+            <RecipientField
+              value={input}
+              onChange={(v) => {
+                setInput(v);
+                setChosen(null);
+                setShowEmpty(false);
+              }}
+              status={status}
+              showEmpty={showEmpty}
+            />
+            {routing.kind === 'choose' && (
+              <div role="group" aria-labelledby="routing-legend" className="routing" data-testid="routing-selector">
+                <p id="routing-legend" className="field__label">
+                  {t('routing.legend')}
+                </p>
+                {routing.modes.map((mode) => (
+                  <button key={mode} type="button" className="button routing__choice" data-testid={`routing-${mode}`} aria-describedby={`routing-${mode}-help`} onClick={() => choose(mode)}>
+                    <span className="routing__name">{t(mode === 'direct' ? 'routing.direct' : 'routing.smart')}</span>
+                    <span id={`routing-${mode}-help`} className="routing__help">
+                      {t(mode === 'direct' ? 'routing.directHelp' : 'routing.smartHelp')}
+                    </span>
+                  </button>
+                ))}
+              </div>
             )}
-          </div>
-        </form>
-      ) : form.mode === 'direct' ? (
-        <DirectForm api={api} recipient={form.recipient} originCallId={request.callId} onBack={() => setChosen(null)} onSent={onDirectSent} />
-      ) : (
-        <SmartStartForm api={api} recipient={form.recipient} originCallId={request.callId} onBack={() => setChosen(null)} onStarted={onSmartStarted} />
+            <div className="form__actions">
+              <button type="button" className="button" onClick={requestClose}>
+                {t('common.cancel')}
+              </button>
+              {routing.kind === 'direct-to' && (
+                <button type="submit" className="button button--primary" data-testid="continue-button">
+                  {t('common.continue')}
+                </button>
+              )}
+            </div>
+          </form>
+        ) : form.mode === 'direct' ? (
+          <DirectForm
+            api={api}
+            recipient={form.recipient}
+            originCallId={request.callId}
+            onBack={() => setChosen(null)}
+            onSent={(to) => {
+              draft.clear();
+              onDirectSent(to);
+            }}
+            composer={composer}
+            onComposerChange={setComposer}
+            contactName={facts?.contactName ?? null}
+          />
+        ) : (
+          <SmartStartForm
+            api={api}
+            recipient={form.recipient}
+            originCallId={request.callId}
+            onBack={() => setChosen(null)}
+            onStarted={(started, queue) => {
+              draft.clear();
+              onSmartStarted(started, queue);
+            }}
+          />
+        )}
+      </Dialog>
+      {/* Beside the dialog, not inside it: its Escape must close the question only. */}
+      {confirmDiscard && (
+        <ConfirmDialog
+          title={t('writing.discardTitle')}
+          description={t('writing.discardText')}
+          confirmLabel={t('writing.discardConfirm')}
+          cancelLabel={t('writing.keepWriting')}
+          onConfirm={discard}
+          onCancel={() => setConfirmDiscard(false)}
+          testId="discard-confirm-dialog"
+        />
       )}
-    </Dialog>
+    </>
   );
 }

@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AgentApi } from '../api/endpoints';
 import type { Queue, StartSmartBody, StartedInteraction } from '../api/types';
 import { useIdempotencyKeys } from '../compose/use-idempotency-key';
+import { senderText } from '../compose/sender-model';
+import { WritingWarnings } from '../recipient/WritingWarnings';
 import { NO_ERRORS, withRefusal, type FormErrors } from '../errors/form-errors';
 import { toRefusal } from '../errors/to-refusal';
 import { useI18n } from '../i18n/I18nProvider';
@@ -38,6 +40,7 @@ function SmartStartReady({ api, recipient, originCallId, onBack, onStarted, queu
   const [starting, setStarting] = useState(false);
   const keys = useIdempotencyKeys();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const chosenQueue = queues.find((q) => q.id === queue);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -85,13 +88,14 @@ function SmartStartReady({ api, recipient, originCallId, onBack, onStarted, queu
           >
             {queues.map((q) => (
               <option key={q.id} value={q.id}>
-                {q.configured ? q.name : t('smart.queueNoNumber', { name: q.name })}
+                {q.configured && q.smsNumber ? `${q.name} · ${senderText(q.smsNumber, q.smsNumberLabel)}` : t('smart.queueNoNumber', { name: q.name })}
               </option>
             ))}
           </select>
           <FieldError id={queueErrorId} refusal={errors.queue} />
         </div>
       )}
+      <WritingWarnings warnings={chosenQueue && !chosenQueue.configured ? [{ kind: 'queue-no-number', queue: chosenQueue.name }] : []} testId="queue-warnings" />
       <FieldError id={formErrorId} refusal={errors.form} />
       <div className="form__actions">
         <button type="button" className="button" onClick={onBack}>
