@@ -63,5 +63,6 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
       disabled: a.disabled,
       lang: a.lang,
     })),
+    contacts: state.contacts.map((c) => ({ number: c.number, name: c.name })),
   };
 }

@@ -13,6 +13,7 @@ import { idFor, type PlanContext } from './plan-context.js';
 import { planProfile } from './plan-profiles.js';
 import { planProvider } from './plan-provider.js';
 import { checkNationalTables } from './plan-national.js';
+import { planContacts } from './plan-contacts.js';
 import { planQueue } from './plan-queues.js';
 import type { ConfigFile } from './schema.js';
 import type { AccountState } from './state.js';
@@ -86,6 +87,7 @@ export function planChanges(input: PlanInput): Plan {
   profiles.forEach((p, i) => changes.push(planProfile(ctx, p.item, i, p.id, p.row)));
   agents.forEach((a, i) => changes.push(planAgent(ctx, a.item, i, a.id, a.row, logins, input.preparedLogins?.get(a.item.email))));
   queues.forEach((q, i) => changes.push(planQueue(ctx, q.item, i, q.id, q.row)));
+  changes.push(...planContacts(accountId, file.contacts, state.contacts, ctx.issues));
   return { changes: changes.filter((c): c is Change => c !== null), issues: ctx.issues, logins };
 }
 

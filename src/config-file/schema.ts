@@ -62,6 +62,9 @@ export const providerSchema = z
   })
   .strict();
 
+/** A contact name, keyed by the number in E.164. */
+export const contactSchema = z.object({ number: address, name: z.string({ error: () => 'must be text' }) }).strict();
+
 export const configFileSchema = z
   .object({
     account: z.object({ name: name.optional() }).strict().optional(),
@@ -71,11 +74,13 @@ export const configFileSchema = z
     profiles: z.array(profileSchema).default([]),
     queues: z.array(queueSchema).default([]),
     agents: z.array(agentSchema).default([]),
+    contacts: z.array(contactSchema).default([]),
   })
   .strict();
 
 export type ConfigFile = z.output<typeof configFileSchema>;
 export type NumberItem = z.output<typeof numberSchema>;
+export type ContactItem = z.output<typeof contactSchema>;
 export type TemplateItem = z.output<typeof templateSchema>;
 export type ProfileItem = z.output<typeof profileSchema>;
 export type QueueItem = z.output<typeof queueSchema>;

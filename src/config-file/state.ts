@@ -37,6 +37,10 @@ export interface QueueRow {
   readonly memberIds: readonly string[];
 }
 export type AgentRow = AgentView;
+export interface ContactRow {
+  readonly number: string;
+  readonly name: string;
+}
 
 export interface AccountState {
   readonly account: AccountRow | null;
@@ -45,10 +49,11 @@ export interface AccountState {
   readonly profiles: readonly ProfileRow[];
   readonly queues: readonly QueueRow[];
   readonly agents: readonly AgentRow[];
+  readonly contacts: readonly ContactRow[];
 }
 
 export async function readAccountState(db: Executor, accountId: string): Promise<AccountState> {
-  const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents] = await Promise.all([
+  const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents, contacts] = await Promise.all([
     db.selectFrom('accounts').select(['id', 'name', 'provider_type', 'provider_config', 'webhook_token']).where('id', '=', accountId).executeTakeFirst(),
     db.selectFrom('sms_numbers').selectAll().where('account_id', '=', accountId).orderBy('address').execute(),
     db.selectFrom('templates').selectAll().where('account_id', '=', accountId).orderBy('name').orderBy('id').execute(),
@@ -59,6 +64,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     db.selectFrom('queue_templates').innerJoin('queues', 'queues.id', 'queue_templates.queue_id').select(['queue_id as owner', 'template_id as ref']).where('queues.account_id', '=', accountId).execute(),
     db.selectFrom('queue_members').innerJoin('queues', 'queues.id', 'queue_members.queue_id').select(['queue_id as owner', 'agent_id as ref']).where('queues.account_id', '=', accountId).execute(),
     db.selectFrom('agents').select(['id', 'email', 'name', 'role', 'profile_id', 'disabled', 'lang']).where('account_id', '=', accountId).orderBy('email').execute(),
+    db.selectFrom('contacts').select(['number', 'name']).where('account_id', '=', accountId).orderBy('number').execute(),
   ]);
   const config = account?.provider_config;
   return {
@@ -80,6 +86,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     })),
     queues: queues.map((q) => ({ id: q.id, name: q.name, numberId: q.sms_number_id, templateIds: refsOf(queueTemplates, q.id), memberIds: refsOf(queueMembers, q.id) })),
     agents: agents.map((a) => ({ id: a.id, email: a.email, name: a.name, role: a.role, profileId: a.profile_id, disabled: a.disabled, lang: a.lang })),
+    contacts,
   };
 }
 
