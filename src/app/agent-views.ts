@@ -111,8 +111,10 @@ export interface ListedInteraction {
 
 /** The first PREVIEW_CHARS characters (code points, as the database counts them), an ellipsis when cut. */
 export function previewOf(body: string | null): string {
-  const chars = Array.from((body ?? '').replace(/\s+/g, ' ').trim());
-  return chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : chars.join('');
+  const chars = Array.from(body ?? '');
+  // Line breaks and runs of spaces would break the one-line preview; cut first, so a cut ending in a space still says so.
+  const text = chars.slice(0, PREVIEW_CHARS).join('').replace(/\s+/g, ' ').trim();
+  return chars.length > PREVIEW_CHARS ? `${text}…` : text;
 }
 
 /**
