@@ -126,7 +126,8 @@ function olderThan(kind: TimelineKind, timeColumn: string, idColumn: string, c: 
   const ts = sql`${c.at}::timestamptz`;
   if (kind < c.kind) return sql<boolean>`${t} <= ${ts}`;
   if (kind > c.kind) return sql<boolean>`${t} < ${ts}`;
-  return sql<boolean>`(${t} < ${ts} or (${t} = ${ts} and ${sql.ref(idColumn)} < ${c.id}))`;
+  // `t <= ts` first, on its own: the index scan starts at the cursor instead of filtering every newer row.
+  return sql<boolean>`(${t} <= ${ts} and (${t} < ${ts} or ${sql.ref(idColumn)} < ${c.id}))`;
 }
 
 function order(a: TimelineEntry, b: TimelineEntry): number {
