@@ -207,8 +207,9 @@ export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFi
     q = q.where('interactions.agent_id', '=', actor.agentId).where('interactions.status', '=', filter === 'open' ? 'progressing' : 'closed');
   }
   if (anchor) {
+    // `updated_at <= anchor` on its own lets the index scan start at the anchor instead of filtering every newer row.
     q = q.where((eb) =>
-      eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb.and([eb('interactions.updated_at', '=', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
+      eb.and([eb('interactions.updated_at', '<=', anchor.updated_at), eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
     );
   }
   return q.orderBy('interactions.updated_at', 'desc').orderBy('interactions.id', 'desc').limit(Math.min(Math.max(limit, 1), 200));
