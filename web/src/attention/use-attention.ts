@@ -23,7 +23,7 @@ export interface AttentionInput {
   readonly api: AgentApi;
   readonly bus: EventBus;
   readonly agentId: string;
-  readonly lists: ListsSnapshot;
+  readonly lists: ListsSnapshot & { readonly closed?: readonly Interaction[] };
   /** The conversation on screen. */
   readonly selectedId: string | null;
   /** A notification was clicked: show its conversation. */
@@ -60,7 +60,7 @@ export function useAttention({ api, bus, agentId, lists, selectedId, onOpen }: A
 
   // The conversation on screen is read while the page is visible: when it is opened, when a
   // reply arrives (the lists reload with it), and when the agent comes back to the tab.
-  const selectedRow = useMemo(() => (selectedId ? [...lists.open, ...lists.waiting].find((i) => i.id === selectedId) : undefined), [lists, selectedId]);
+  const selectedRow = useMemo(() => (selectedId ? [...lists.open, ...lists.waiting, ...(lists.closed ?? [])].find((i) => i.id === selectedId) : undefined), [lists, selectedId]);
   const pending = useRef(new Set<string>());
   const seq = visible ? seqToMark(selectedRow, marks) : null;
   useEffect(() => {
