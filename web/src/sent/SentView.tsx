@@ -1,7 +1,7 @@
 // "Sent SMS": the agent's own Direct SMS with their live status, credits and, for a failure, the
 // plain reason in the agent's language with the provider's code beside it; a failure not yet
 // sent again offers Send again (confirmed like any send), and a resend and its first are linked.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentApi } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
 import { MessageStatus } from '../conversation/MessageStatus';
@@ -87,6 +87,15 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
   const sent = useSent(api, bus, reloadToken);
   const [confirming, setConfirming] = useState<{ readonly m: SentDirectMessage; readonly key: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The row to focus once it is on screen: the new message after Send again.
+  const focusId = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusId.current;
+    if (id && sent.messages.some((m) => m.id === id)) {
+      focusId.current = null;
+      focusRow(id);
+    }
+  }, [sent.messages]);
 
   const sendAgain = useCallback(async () => {
     if (!confirming || busy) return;
@@ -97,8 +106,8 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
       setConfirming(null);
       notify(t('sent.resent', { number: m.customerName ?? r.to }));
       onResent();
+      focusId.current = r.messageId;
       await sent.reload();
-      focusRow(r.messageId);
     } catch (e) {
       setConfirming(null);
       notify(errorText(toRefusal(e), lang), 'error');
