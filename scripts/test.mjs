@@ -86,6 +86,9 @@ if (tiers.has('unit')) {
 const hasIntegration = existsSync(path.join(root, 'test/integration')) &&
   spawnSync('sh', ['-c', 'ls test/integration/*.test.ts >/dev/null 2>&1'], { cwd: root }).status === 0;
 if (hasIntegration && tiers.has('integration')) {
+  // The `smsdesk` commands the tests start run the compiled server (dist/): compile it once here
+  // rather than inside the first test that needs it.
+  run('build the server', 'node', ['scripts/server-build.mjs', '--if-stale']);
   vitest('integration tests on PGlite (embedded)', 'integration', { SMSDESK_TEST_DB: 'pglite' });
   const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const u = new URL(pgUrl);
