@@ -1,6 +1,7 @@
 // The agent API's routes (src/http/routes/agent.ts, auth.ts), typed once.
 import type { ApiClient, RequestOptions } from './client';
 import { sentApi } from '../sent/sent-api';
+import { timelineApi } from '../timeline/timeline-api';
 import type {
   Call,
   DirectOptions,
@@ -25,6 +26,7 @@ const enc = encodeURIComponent;
 export function agentApi(c: ApiClient) {
   return {
     ...sentApi(c),
+    ...timelineApi(c),
     login: (email: string, password: string) => c.post<LoginResult>('/api/auth/login', { email, password }),
     logout: () => c.post<{ loggedOut: true }>('/api/auth/logout'),
     /** `fresh`: after a profile change, the server reads the profile again instead of its short cache. */

@@ -4,6 +4,7 @@ import type { ErrorCode } from '@domain/errors';
 import type { ModeOffer } from '@domain/permissions';
 import type { NationalLanguage } from '@domain/sms';
 
+import type { RepliedDirectSms } from '../timeline/timeline-types';
 export type { SendDirectBody, SendInInteractionBody, StartSmartBody } from '@api/schemas';
 
 export interface LoginResult {
@@ -149,6 +150,8 @@ export interface ThreadMessage {
   readonly optOut?: 'stop' | 'start' | null;
   /** Shown from the agent's own send before the server's copy arrives; its time is the browser's. */
   readonly local?: boolean;
+  /** Inbound only: the Direct SMS it answers (src/app/in-reply-to.ts); null when none. */
+  readonly inReplyTo?: RepliedDirectSms | null;
 }
 
 export interface Thread {

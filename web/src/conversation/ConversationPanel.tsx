@@ -15,6 +15,8 @@ import { FollowNewest } from './FollowNewest';
 import { SmartMessageForm } from './SmartMessageForm';
 import { ThreadView } from './ThreadView';
 import { useThread } from './use-thread';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+import { useTimeline } from '../timeline/use-timeline';
 
 export interface ConversationSummary {
   readonly id: string;
@@ -48,6 +50,9 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
   const [confirmClose, setConfirmClose] = useState(false);
   const [actionError, setActionError] = useState<Refusal | null>(null);
   const status: InteractionStatus = state.status ?? conversation.status;
+  // The customer's timeline and contact name: the name heads the conversation, the number stays beside it.
+  const timeline = useTimeline(api, conversation.customerNumber, bus);
+  const customerName = timeline.timeline?.name ?? null;
 
   const close = async () => {
     setConfirmClose(false);
@@ -82,7 +87,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
     <section className="conversation" aria-labelledby={headingId} data-testid="conversation" data-status={status}>
       <header className="conversation__header">
         <h2 id={headingId} ref={heading} tabIndex={-1}>
-          {t('conv.heading', { number: conversation.customerNumber })}
+          {customerName ? t('timeline.headingNamed', { name: customerName, number: conversation.customerNumber }) : t('conv.heading', { number: conversation.customerNumber })}
         </h2>
         <dl className="conversation__facts">
           <div>
@@ -120,6 +125,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
       </header>
       <FieldError id={`${headingId}-action`} refusal={actionError} />
       <FieldError id={`${headingId}-load`} refusal={failure} />
+      <TimelinePanel number={conversation.customerNumber} state={timeline} />
       {state.loaded && (
         <FollowNewest messages={state.messages}>
           <ThreadView messages={state.messages} />

@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/lang';
 import { mediaNotice } from './media-notice';
 import { MessageStatus } from './MessageStatus';
 import { optOutOf } from './thread-model';
+import { InReplyTo } from '../timeline/InReplyTo';
 
 function time(iso: string, lang: Lang): string {
   const d = new Date(iso);
@@ -24,6 +25,11 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
         const media = mediaNotice(m);
         return (
           <Fragment key={m.id}>
+            {m.inReplyTo && (
+              <li className="thread__reply-to">
+                <InReplyTo sms={m.inReplyTo} />
+              </li>
+            )}
             <li className={`bubble bubble--${m.direction}`} data-testid="thread-message" data-direction={m.direction} data-message-id={m.id}>
               <p className="bubble__meta">
                 <span className="bubble__who">{m.direction === 'out' ? t('conv.you') : t('conv.customer')}</span>{' '}

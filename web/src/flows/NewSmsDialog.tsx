@@ -14,6 +14,7 @@ import { useRecipientCheck } from '../recipient/use-recipient-check';
 import { Dialog } from '../ui/Dialog';
 import { DirectForm } from './DirectForm';
 import { SmartStartForm } from './SmartStartForm';
+import { TimelineSummary } from '../timeline/TimelineSummary';
 import { routingFor, type SmsMode } from './routing';
 
 export interface NewSmsRequest {
@@ -113,6 +114,7 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
               status={status}
               showEmpty={showEmpty}
             />
+            {status.state === 'valid' && <TimelineSummary api={api} number={status.recipient.e164} />}
             {routing.kind === 'choose' && (
               <div role="group" aria-labelledby="routing-legend" className="routing" data-testid="routing-selector">
                 <p id="routing-legend" className="field__label">
