@@ -165,6 +165,8 @@ describe('an agent with Direct and Smart', () => {
 
     await page.getByTestId('language-select').selectOption('en');
     await page.keyboard.press('Escape');
+    // Unsent text: Escape asks first (test/e2e/writing.e2e.test.ts).
+    await page.getByTestId('discard-confirm-dialog').getByRole('button', { name: 'Discard' }).click();
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
     await server.db.deleteFrom('opt_outs').where('number', '=', CUSTOMER_2).execute();
   });

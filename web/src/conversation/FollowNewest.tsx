@@ -50,7 +50,8 @@ export function FollowNewest({ messages, children }: FollowNewestProps) {
 
   return (
     <div className="thread-box">
-      <div ref={box} className="thread-box__scroll" data-testid="thread-scroll" onScroll={onScroll}>
+      {/* Focusable so the keyboard can scroll it (arrows, Page Up/Down) like a mouse wheel. */}
+      <div ref={box} className="thread-box__scroll" data-testid="thread-scroll" role="region" aria-label={t('writing.threadRegion')} tabIndex={0} onScroll={onScroll}>
         {children}
       </div>
       {unseen && (
