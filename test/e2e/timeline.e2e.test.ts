@@ -1,0 +1,152 @@
+// Who is this customer, in the browser: a reply to a Direct SMS shows that SMS above it; the
+// contact name set beside a conversation heads it; the New SMS dialog tells who holds the
+// number and how the last Direct SMS went; all of it by keyboard, and axe clean.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDirect } from '../../src/app/send-direct.js';
+import { systemClock, uuidV7Generator } from '../../src/platform/system.js';
+import { seriousViolations } from './axe.js';
+import { eventually, expectFocus, focused, launchBrowser, openBanner, signIn, type AgentPage } from './browser.js';
+import { AUTO_REPLY, startE2eServer, type E2eServer } from './server.js';
+
+let server: E2eServer;
+let browser: Browser;
+let bea: AgentPage;
+let sam: AgentPage;
+const CUSTOMER = '+33611002233';
+
+/** Tab (forwards) until the element with this test id has focus: the keyboard-only way there. */
+async function tabTo(page: Page, testId: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await focused(page)) === testId) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${testId} was not reached with Tab; focus is on ${await focused(page)}`);
+}
+
+/** Kept as a test artifact (the README shows a copy from docs/screenshots). */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR ?? path.resolve('.test-results/screenshots');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  const v = await seriousViolations(page);
+  expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  // Bea sends Direct SMS from the Support number too: the customer's reply lands in the Support queue.
+  const { profile_id } = await server.db.selectFrom('agents').select('profile_id').where('id', '=', server.logins.both.agentId).executeTakeFirstOrThrow();
+  await server.db.insertInto('profile_numbers').values({ profile_id: profile_id!, number_id: server.world.numbers.support }).execute();
+  browser = await launchBrowser();
+  bea = await openBanner(browser, server.url);
+  sam = await openBanner(browser, server.url);
+  await signIn(bea.page, server.logins.both);
+  await signIn(sam.page, server.logins.smartOnly);
+});
+
+afterAll(async () => {
+  await bea?.context.close();
+  await sam?.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('who is this customer', () => {
+  it('a reply to a Direct SMS shows that SMS above it; the contact name set by keyboard heads the conversation', async () => {
+    const deps = { db: server.db, clock: systemClock, ids: uuidV7Generator(), wake: () => undefined };
+    await sendDirect(deps, { accountId: server.world.accountId, agentId: server.logins.both.agentId }, { recipient: CUSTOMER, senderId: server.world.numbers.support, text: 'Your parcel is ready at the desk' });
+    // The simulator delivers it and the customer answers: a waiting conversation in Support.
+    const view = bea.page.getByTestId('list-waiting').getByRole('button', { name: new RegExp(`View the waiting conversation with .*\\${CUSTOMER}`) });
+    await view.first().waitFor({ timeout: 15_000 });
+    await view.first().click();
+
+    const conversation = bea.page.getByTestId('conversation');
+    await conversation.getByTestId('thread-message').filter({ hasText: AUTO_REPLY }).waitFor();
+    const replied = conversation.getByTestId('in-reply-to');
+    await replied.waitFor();
+    expect(await replied.innerText()).toMatch(/In reply to the SMS sent by Bea Both/);
+    expect(await replied.innerText()).toContain('Your parcel is ready at the desk');
+    // Above the reply it answers.
+    const order = await conversation.locator('[data-testid=in-reply-to], [data-testid=thread-message][data-direction=in]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order.slice(0, 2)).toEqual(['in-reply-to', 'thread-message']);
+
+    // Keyboard only: open the timeline panel, edit the name, save with Enter.
+    await tabTo(bea.page, 'timeline-panel-toggle');
+    await bea.page.keyboard.press('Enter');
+    expect(await bea.page.getByTestId('timeline-panel-toggle').getAttribute('aria-expanded')).toBe('true');
+    await tabTo(bea.page, 'edit-contact-name');
+    await bea.page.keyboard.press('Enter');
+    await expectFocus(bea.page, 'contact-name-input');
+    // Esc leaves the editor, not the conversation.
+    await bea.page.keyboard.type('Someone else');
+    await bea.page.keyboard.press('Escape');
+    await expectFocus(bea.page, 'edit-contact-name');
+    expect(await conversation.count()).toBe(1);
+    await bea.page.keyboard.press('Enter');
+    await expectFocus(bea.page, 'contact-name-input');
+    await bea.page.keyboard.type('  Jane Doe ');
+    await bea.page.keyboard.press('Enter');
+    await eventually(() => conversation.getByRole('heading', { level: 2 }).innerText(), (h) => h === `Conversation with Jane Doe (${CUSTOMER})`);
+    expect(await conversation.getByTestId('contact-name-value').innerText()).toBe('Jane Doe');
+    const stored = await server.db.selectFrom('contacts').select(['name', 'updated_by']).where('number', '=', CUSTOMER).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ name: 'Jane Doe', updated_by: server.logins.both.agentId });
+
+    // The timeline beside it: the waiting conversation and Bea's own Direct SMS, with its text and status.
+    const entries = conversation.getByTestId('timeline-entry');
+    await eventually(() => entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))), (k) => k.includes('conversation') && k.includes('direct'));
+    const direct = conversation.locator('[data-testid=timeline-entry][data-kind=direct]');
+    expect(await direct.innerText()).toContain('Direct SMS from you');
+    expect(await direct.innerText()).toContain('Your parcel is ready at the desk');
+    await eventually(() => direct.getByTestId('timeline-direct-status').getAttribute('data-status'), (s) => s === 'delivered');
+    expect(await conversation.locator('[data-testid=timeline-entry][data-kind=conversation]').innerText()).toMatch(/Conversation waiting in Support/);
+    await expectAxeClean(bea.page);
+    await shoot(bea.page, 'timeline');
+  });
+
+  it('the New SMS dialog tells who holds the number and how the last Direct SMS went, by keyboard', async () => {
+    // Sam takes the waiting conversation: he holds the number now.
+    const take = sam.page.getByRole('button', { name: new RegExp(`Take the conversation with .*\\${CUSTOMER}`) });
+    await take.first().waitFor({ timeout: 10_000 });
+    await take.first().click();
+    await eventually(() => sam.page.getByTestId('conversation-status').innerText(), (s) => /progress/i.test(s));
+    // Sam sees the name Bea gave, in his conversation's heading.
+    await eventually(() => sam.page.getByTestId('conversation').getByRole('heading', { level: 2 }).innerText(), (h) => h.includes('Jane Doe') && h.includes(CUSTOMER));
+
+    const page = bea.page;
+    await page.getByTestId('new-button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('new-sms').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('new-sms-dialog').waitFor();
+    await expectFocus(page, 'recipient-input');
+    await page.keyboard.type(CUSTOMER);
+    const summary = page.getByTestId('timeline-summary');
+    await summary.waitFor();
+    await eventually(() => summary.getByTestId('timeline-holder').innerText(), (s) => s === 'Open conversation in Support with Sam Smart');
+    expect(await summary.getByTestId('timeline-last-direct').innerText()).toMatch(/^Last Direct SMS .+, delivered$/);
+    expect(await summary.getByTestId('contact-name-value').innerText()).toBe('Jane Doe');
+
+    await tabTo(page, 'timeline-toggle');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('timeline-toggle').getAttribute('aria-expanded')).toBe('true');
+    const kinds = await summary.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toEqual(['conversation', 'direct']);
+    await shoot(page, 'new-sms-timeline');
+    expect(await summary.locator('[data-testid=timeline-entry][data-kind=conversation]').innerText()).toMatch(/Conversation in Support with Sam Smart\s*1 message\b/);
+    await expectAxeClean(page);
+
+    // A number never written to.
+    await page.getByTestId('recipient-input').fill('+33699887766');
+    await eventually(() => summary.getByTestId('timeline-holder').innerText(), (s) => s === 'No open conversation with this number.');
+    expect(await summary.getByTestId('timeline-last-direct').innerText()).toBe('No Direct SMS sent to this number yet.');
+    expect(await summary.getByText('No name yet').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+  });
+});
