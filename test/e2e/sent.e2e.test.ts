@@ -92,8 +92,6 @@ it('an agent sends a Direct SMS with the keyboard, opens Sent SMS and sees it fa
   expect(await first.innerText()).toContain(UK_CUSTOMER);
   expect(await creditBalance(server.db, server.world.accountId)).toBe(start - 1);
   await noSeriousViolations(page, 'Sent SMS with a failure');
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'sent-view.png') });
 });
 
 it('says the same reason in French, with the code', async () => {
@@ -154,4 +152,6 @@ it('sends it again with the keyboard: confirmed, debited again, and the two link
   await page.keyboard.press('Enter');
   await eventually(() => page.evaluate<string>('document.activeElement.id'), (id) => id === `sent-${againId}`);
   await noSeriousViolations(page, 'Sent SMS after Send again');
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'sent-view.png') });
 });

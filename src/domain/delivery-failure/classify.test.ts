@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATUSES } from '../messages/status.js';
 import { failureReason, FAILURE_REASONS, FAILURE_TABLE, normalizeCode, reasonForCode, SEND_AGAIN_HELPS, type FailureReason, type FailureSource } from './index.js';
@@ -95,5 +96,18 @@ describe('the failure reasons table', () => {
     expect(Object.keys(SEND_AGAIN_HELPS).sort()).toEqual([...FAILURE_REASONS].sort());
     expect(SEND_AGAIN_HELPS.unreachable).toBe(true);
     expect(SEND_AGAIN_HELPS.opted_out).toBe(false);
+  });
+
+  it('docs/delivery-reasons.md lists every reason and every code the table knows', () => {
+    const doc = readFileSync(new URL('../../../docs/delivery-reasons.md', import.meta.url), 'utf8');
+    for (const reason of FAILURE_REASONS) expect(doc, reason).toContain(`| \`${reason}\` |`);
+    for (const [provider, entry] of Object.entries(FAILURE_TABLE)) {
+      for (const map of [entry.any, entry.submit, entry.report, entry.words]) {
+        for (const code of Object.keys(map ?? {})) {
+          if (/^0xC[1-3]$/.test(code)) continue; // written as the range 0xC0–0xC4
+          expect(doc, `${provider} ${code}`).toContain(`\`${code}\``);
+        }
+      }
+    }
   });
 });

@@ -12,7 +12,7 @@ import { When } from '../i18n/When';
 import type { EventBus } from '../live/event-bus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useToasts } from '../ui/Toasts';
-import { canSendAgain } from './sent-model';
+import { canSendAgain, sendAgainHelps } from './sent-model';
 import type { SentDirectMessage } from './sent-types';
 import { useSent } from './use-sent';
 import './sent.css';
@@ -72,7 +72,8 @@ function Row({ m, onSendAgain }: { readonly m: SentDirectMessage; readonly onSen
           </button>
         )}
         {canSendAgain(m) && (
-          <button type="button" className="button button--small button--primary" data-testid="send-again" aria-label={t('sent.sendAgainLabel', { number: m.customerName ?? m.to })} onClick={() => onSendAgain(m)}>
+          // Offered for any failure (an administrator may have fixed the cause), but only urged where it can help.
+          <button type="button" className={`button button--small${m.reason && !sendAgainHelps(m.reason) ? '' : ' button--primary'}`} data-testid="send-again" aria-label={t('sent.sendAgainLabel', { number: m.customerName ?? m.to })} onClick={() => onSendAgain(m)}>
             {t('sent.sendAgain')}
           </button>
         )}
