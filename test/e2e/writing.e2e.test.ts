@@ -282,3 +282,45 @@ describe('full slots', () => {
     expect(await page.getByTestId('warning-slot-full').count()).toBe(0);
   });
 });
+
+describe('sender labels from the administration page', () => {
+  it('an administrator labels a number with the keyboard; the agent’s next Direct SMS shows it', async () => {
+    await server.db.updateTable('agents').set({ role: 'admin' }).where('id', '=', server.logins.colleague.agentId).execute();
+    const admin = await openBanner(browser, server.url);
+    try {
+      const p = admin.page;
+      await signIn(p, server.logins.colleague);
+      await p.getByRole('link', { name: 'Administration' }).click();
+      await p.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'SMS numbers', exact: true }).click();
+      const edit = p.getByRole('button', { name: `Edit ${NUMBERS.direct}` });
+      await edit.focus();
+      await p.keyboard.press('Enter');
+      await p.getByRole('heading', { name: `Edit ${NUMBERS.direct}` }).waitFor();
+      const label = p.getByLabel('Label', { exact: true });
+      await label.focus();
+      await p.keyboard.press('ControlOrMeta+a');
+      await p.keyboard.type('Front desk');
+      await p.keyboard.press('Enter');
+      const row = p.getByRole('row', { name: new RegExp(NUMBERS.direct.replace('+', '\\+')) });
+      await eventually(() => row.innerText(), (t) => t.includes('Front desk'));
+      const v = await seriousViolations(p);
+      expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+    } finally {
+      await admin.context.close();
+    }
+    const stored = await server.db.selectFrom('sms_numbers').select('label').where('id', '=', server.world.numbers.direct).executeTakeFirstOrThrow();
+    expect(stored.label).toBe('Front desk');
+
+    await page.keyboard.press('Escape'); // the Direct form of the test before, empty: closes at once
+    await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+    await openNewSms();
+    await page.keyboard.type(CUSTOMER);
+    await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
+    await tabTo('routing-direct');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('direct-form').waitFor();
+    expect(await page.getByTestId('sender-select').locator('option').allInnerTexts()).toContain(`Front desk (${NUMBERS.direct})`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+  });
+});
