@@ -82,6 +82,18 @@ const unread = async (page: Page, list: 'open' | 'waiting', number: string) => {
   return (await r.count()) === 0 ? null : Number(await r.first().getAttribute('data-unread'));
 };
 
+/** Whether Sam's read mark on his conversation with `number` has reached its last message. */
+async function samsMarkIsAtLastMessage(number: string): Promise<boolean> {
+  const r = await server.db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_reads as r', (j) => j.onRef('r.interaction_id', '=', 'i.id').on('r.agent_id', '=', server.logins.smartOnly.agentId))
+    .select(['r.last_read_seq', (eb) => eb.selectFrom('messages as m').whereRef('m.interaction_id', '=', 'i.id').select((e) => e.fn.max('m.seq').as('top')).as('top')])
+    .where('i.customer_number', '=', number)
+    .where('i.status', '=', 'progressing')
+    .executeTakeFirst();
+  return r !== undefined && r.top !== null && Number(r.last_read_seq) >= Number(r.top);
+}
+
 /** Presses Tab until the focused element matches `selector` (keyboard only: no click, no focus()). */
 async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -175,7 +187,9 @@ it('a reply to the conversation on screen is read at once while the page is visi
   // Tab B still shows Alice's conversation.
   await server.receive(ALICE, NUMBERS.support, 'Hello?');
   await tabB.getByTestId('conversation').getByText('Hello?').waitFor();
-  await eventually(() => unread(tabA, 'open', ALICE), (n) => n === 0, 5_000);
+  // Marked read by tab B on the server (not only "still 0" in tab A, which may not have heard of the reply yet).
+  await eventually(() => samsMarkIsAtLastMessage(ALICE), (done) => done);
+  await eventually(() => unread(tabA, 'open', ALICE), (n) => n === 0);
 
   await setHidden(tabB, true);
   await server.receive(ALICE, NUMBERS.support, 'Still there?');
