@@ -276,6 +276,18 @@ describe('full slots', () => {
     await page.keyboard.type(CUSTOMER);
     await page.getByTestId('warning-slot-full').waitFor({ timeout: 10_000 });
     expect(await text('warning-slot-full')).toMatch(/open conversations, your profile’s maximum/);
+    // The Smart form: the queue's sender with its label, and a queue without number said at once.
+    await tabTo('routing-smart');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('smart-start-form').waitFor();
+    expect(await page.getByTestId('warning-slot-full').count()).toBe(1);
+    await page.getByTestId('queue-select').selectOption({ label: 'Support' });
+    expect(await text('queue-sender')).toBe(`Messages leave from Support FR (${NUMBERS.support}).`);
+    await page.getByTestId('queue-select').selectOption(server.world.queues.unconfigured);
+    expect(await text('warning-queue-no-number')).toBe('The queue Unconfigured has no SMS number: a conversation cannot start from it.');
+    await noSeriousViolations('the Smart form with full slots and a queue without number');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByTestId('recipient-input').waitFor();
     await tabTo('routing-direct');
     await page.keyboard.press('Enter');
     await page.getByTestId('direct-form').waitFor();

@@ -34,6 +34,7 @@ function SmartStartReady({ api, recipient, originCallId, onBack, onStarted, queu
   const { t } = useI18n();
   const queueId = useId();
   const queueErrorId = useId();
+  const queueSenderId = useId();
   const formErrorId = useId();
   const [queue, setQueue] = useState(queues.find((q) => q.configured)?.id ?? queues[0]?.id ?? '');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -80,7 +81,7 @@ function SmartStartReady({ api, recipient, originCallId, onBack, onStarted, queu
             data-testid="queue-select"
             value={queue}
             aria-invalid={errors.queue ? true : undefined}
-            aria-describedby={describedBy(errors.queue && queueErrorId)}
+            aria-describedby={describedBy(chosenQueue?.smsNumber && queueSenderId, errors.queue && queueErrorId)}
             onChange={(e) => {
               setQueue(e.target.value);
               setErrors(NO_ERRORS);
@@ -88,10 +89,15 @@ function SmartStartReady({ api, recipient, originCallId, onBack, onStarted, queu
           >
             {queues.map((q) => (
               <option key={q.id} value={q.id}>
-                {q.configured && q.smsNumber ? `${q.name} · ${senderText(q.smsNumber, q.smsNumberLabel)}` : t('smart.queueNoNumber', { name: q.name })}
+                {q.configured ? q.name : t('smart.queueNoNumber', { name: q.name })}
               </option>
             ))}
           </select>
+          {chosenQueue?.smsNumber && (
+            <p id={queueSenderId} className="field__help" data-testid="queue-sender">
+              {t('writing.queueSender', { sender: senderText(chosenQueue.smsNumber, chosenQueue.smsNumberLabel) })}
+            </p>
+          )}
           <FieldError id={queueErrorId} refusal={errors.queue} />
         </div>
       )}

@@ -4,6 +4,7 @@ export const WRITING_EN = {
   'writing.admin.labelHelp': 'The name agents see beside the number, e.g. “Support FR” (up to 60 characters). Leave empty for none.',
   'writing.sender.noReply': 'Customers cannot reply to a sender name.',
   'writing.threadRegion': 'Conversation history',
+  'writing.queueSender': 'Messages leave from {sender}.',
   'writing.newMessages': 'New messages below',
   'writing.discardTitle': 'Discard this message?',
   'writing.discardText': 'The message you started will be lost.',

@@ -5,6 +5,7 @@ export const WRITING_FR: Readonly<Record<WritingKey, string>> = {
   'writing.admin.labelHelp': 'Le nom que les agents voient à côté du numéro, par exemple « Support FR » (60 caractères au plus). Laisser vide pour aucun.',
   'writing.sender.noReply': 'Les clients ne peuvent pas répondre à un nom d’expéditeur.',
   'writing.threadRegion': 'Historique de la conversation',
+  'writing.queueSender': 'Les messages partent de {sender}.',
   'writing.newMessages': 'Nouveaux messages en bas',
   'writing.discardTitle': 'Abandonner ce message ?',
   'writing.discardText': 'Le message commencé sera perdu.',
