@@ -2,9 +2,11 @@
 // the agent's own Direct SMS newest first with the plain reason of a failure, paging, tenancy,
 // and a resend that is a new message and a new debit, linked, checked again, and sent once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resendDirect } from '../../src/app/sent/resend-direct.js';
 import { creditBalance } from '../../src/db/credits.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { hashPassword } from '../../src/platform/password.js';
-import { buildWorld, CUSTOMER, CUSTOMER_2, UK_CUSTOMER, type World } from '../fixtures/world.js';
+import { buildWorld, CUSTOMER, CUSTOMER_2, testDeps, UK_CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';
 
@@ -226,5 +228,42 @@ describe('POST /api/direct/messages/:id/resend', () => {
     expect((r.json as { error: { code: string } }).error.code).toBe('INSUFFICIENT_CREDITS');
     await tdb.db.updateTable('credit_buckets').set({ balance: String(balance) }).where('account_id', '=', w.accountId).where('bucket', '=', 0).execute();
     expect((await resend(agent, first)).status).toBe(201);
+  });
+});
+
+describe('the resend use case checks the profile as it is now', () => {
+  // Straight through the use case (no profile cache): the agent's profile changed since the first send.
+  const refusal = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      if (e instanceof DomainError) return { code: e.code, details: e.details };
+      throw e;
+    }
+    throw new Error('sent, but a refusal was expected');
+  };
+
+  it('refuses a sender no longer in the profile, then a country no longer authorized', async () => {
+    const deps = testDeps(tdb.db);
+    const actor = { accountId: w.accountId, agentId: w.agents.directOnly };
+    const dan = await login(w.agents.directOnly);
+    const toUk = await send(dan, UK_CUSTOMER, 'to the UK');
+    await fail(toUk, 'undelivered', 'twilio', '30003');
+    const { profile_id } = await tdb.db.selectFrom('agents').select('profile_id').where('id', '=', w.agents.directOnly).executeTakeFirstOrThrow();
+
+    await tdb.db.updateTable('profiles').set({ authorized_countries: ['FR'] }).where('id', '=', profile_id!).execute();
+    expect(await refusal(resendDirect(deps, actor, toUk))).toMatchObject({ code: 'COUNTRY_NOT_AUTHORIZED' });
+
+    await tdb.db.updateTable('profiles').set({ authorized_countries: ['FR', 'GB'] }).where('id', '=', profile_id!).execute();
+    await tdb.db.deleteFrom('profile_numbers').where('profile_id', '=', profile_id!).execute();
+    await tdb.db.insertInto('profile_numbers').values({ profile_id: profile_id!, number_id: w.numbers.orphan }).execute();
+    expect(await refusal(resendDirect(deps, actor, toUk))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'senderId', reason: 'NOT_ASSIGNED' } });
+    expect(await tdb.db.selectFrom('messages').select('id').where('resend_of', '=', toUk).execute()).toEqual([]);
+
+    // The sender back in the profile: it goes, as a new message from the same sender.
+    await tdb.db.insertInto('profile_numbers').values({ profile_id: profile_id!, number_id: w.numbers.direct }).execute();
+    const again = await resendDirect(deps, actor, toUk);
+    expect(again.plan.sender.id).toBe(w.numbers.direct);
+    expect(deps.wakes).toBeGreaterThan(0);
   });
 });
