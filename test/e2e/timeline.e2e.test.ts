@@ -48,6 +48,7 @@ beforeAll(async () => {
   sam = await openBanner(browser, server.url);
   await signIn(bea.page, server.logins.both);
   await signIn(sam.page, server.logins.smartOnly);
+  await server.db.updateTable('agents').set({ role: 'admin' }).where('id', '=', server.logins.colleague.agentId).execute();
 });
 
 afterAll(async () => {
@@ -148,5 +149,37 @@ describe('who is this customer', () => {
     expect(await summary.getByText('No name yet').count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('an administrator imports contact names from CSV, reads which lines were refused and why, and finds a name', async () => {
+    const cole = await openBanner(browser, server.url);
+    try {
+      const page = cole.page;
+      await signIn(page, server.logins.colleague);
+      await page.getByRole('link', { name: 'Administration' }).click();
+      await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Contacts', exact: true }).click();
+      await page.getByRole('heading', { name: 'Contacts', level: 2 }).waitFor();
+      // Bea's name for the customer is already there.
+      await eventually(() => page.getByTestId('contacts-table').innerText(), (s) => s.includes('Jane Doe') && s.includes('Bea Both'));
+
+      // Keyboard only: into the CSV field, type the file, Tab to Import, Enter.
+      await tabTo(page, 'contacts-csv');
+      await page.keyboard.type('number,name\n+44 7400 123456,"Smith, John"\n0612345678,No country code\n');
+      await tabTo(page, 'contacts-import-submit');
+      await page.keyboard.press('Enter');
+      await eventually(() => page.getByTestId('contacts-import').getByTestId('admin-status').innerText(), (s) => s === '1 accepted (1 new, 0 renamed, 0 unchanged), 1 refused.');
+      const refused = page.getByTestId('contacts-refused');
+      expect(await refused.innerText()).toContain('Not a phone number with its country code.');
+      expect(await refused.innerText()).toContain('0612345678,No country code');
+      await eventually(() => page.getByTestId('contacts-table').innerText(), (s) => s.includes('Smith, John') && s.includes('+447400123456'));
+      await expectAxeClean(page);
+
+      await page.getByTestId('contacts-search').fill('smith');
+      await page.keyboard.press('Enter');
+      await eventually(() => page.getByTestId('contacts-table').locator('tbody tr').count(), (n) => n === 1);
+      expect(await page.getByTestId('contacts-table').innerText()).toContain('Smith, John');
+    } finally {
+      await cole.context.close();
+    }
   });
 });

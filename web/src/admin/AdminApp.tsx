@@ -8,6 +8,7 @@ import type { AdminApi } from './admin-api';
 import { ADMIN_SECTIONS, BANNER_HREF, SECTION_TITLE, adminHref, type AdminPageProps, type AdminSection } from './admin-routes';
 import { AgentsPage } from './pages/AgentsPage';
 import { AuditPage } from './pages/AuditPage';
+import { ContactsPage } from './pages/ContactsPage';
 import { CreditsPage } from './pages/CreditsPage';
 import { InboxPage } from './pages/InboxPage';
 import { NumbersPage } from './pages/NumbersPage';
@@ -31,6 +32,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   inbox: InboxPage,
   review: ReviewPage,
   'opt-outs': OptOutsPage,
+  contacts: ContactsPage,
   tokens: TokensPage,
   simulator: SimulatorPage,
   audit: AuditPage,

@@ -1,5 +1,6 @@
 // The administration API's routes (src/http/routes/admin*.ts), typed once.
 import type { ApiClient, RequestOptions } from '../api/client';
+import { contactsAdminApi } from '../timeline/contacts-admin-api';
 import type {
   AdminAgent,
   AdminQueue,
@@ -56,6 +57,7 @@ export interface PageRequest {
 
 export function adminApi(c: ApiClient) {
   return {
+    ...contactsAdminApi(c),
     provider: (o?: RequestOptions) => c.get<ProviderView>('/api/admin/provider', o),
     putProvider: (body: ProviderBody) => c.put<ProviderView>('/api/admin/provider', body),
     /** Without a body, the stored settings; with one, the submitted (unsaved) ones. */

@@ -4,7 +4,7 @@ import type { Me } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { AdminApi } from './admin-api';
 
-export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'tokens', 'simulator', 'audit'] as const;
+export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'contacts', 'tokens', 'simulator', 'audit'] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -22,6 +22,7 @@ export const SECTION_TITLE: Readonly<Record<AdminSection, MessageKey>> = {
   inbox: 'admin.section.inbox',
   review: 'admin.section.review',
   'opt-outs': 'admin.section.optOuts',
+  contacts: 'timeline.admin.section',
   tokens: 'admin.section.tokens',
   simulator: 'admin.section.simulator',
   audit: 'admin.section.audit',
