@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import type { AppDeps } from '../app/context.js';
 import type { KeyHold } from '../app/idempotency-seal.js';
 import { DomainError } from '../domain/errors.js';
+import { registerApiDocs } from './api-docs.js';
 import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../db/unavailable.js';
 import type { TtlCache } from '../app/ttl-cache.js';
 import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionRow } from './auth/caller.js';
@@ -17,7 +18,6 @@ import { stripPathPrefix } from './external-url.js';
 import type { EventHub } from './events/hub.js';
 import { withIdempotency } from './idempotency.js';
 import type { HttpMetrics } from './metrics.js';
-import { buildOpenApi } from './openapi.js';
 import { describeError, noteOutcome, registerRequestLog, requestId } from './request-log.js';
 import { refuseUnsafeText } from './unsafe-text.js';
 import type { RouteDef } from './route.js';
@@ -110,7 +110,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     });
   }
 
-  app.get('/api/docs', async () => buildOpenApi(opts.routes));
+  await registerApiDocs(app, opts.routes);
   if (opts.registerExtra) await opts.registerExtra(app);
   return app;
 }
