@@ -35,13 +35,14 @@ export interface SentDirectRow {
  * the agent's Direct SMS gives an empty page.
  */
 export async function sentDirectMessages(db: Db, actor: Actor, limit: number, before?: string): Promise<SentDirectRow[]> {
-  const cursor = before
-    ? sql`and m.created_at <= b.created_at and (m.created_at < b.created_at or m.id < b.id)`
-    : sql``;
-  const from = before
-    ? sql`messages m join (select created_at, id from messages where id = ${before} and agent_id = ${actor.agentId}
-        and interaction_id is null and direction = 'out') b on true`
-    : sql`messages m`;
+  // Both as scalar subqueries, evaluated once. The account is checked on the agent, so the rows
+  // are scoped by the agent alone and the planner keeps the agent's index (an account condition
+  // on messages drew it to the account's index, which also holds every conversation's messages).
+  // The cursor's time then bounds that index scan (a join with the cursor row did not).
+  const agent = sql`(select g.id from agents g where g.id = ${actor.agentId} and g.account_id = ${actor.accountId})`;
+  const at = sql`(select c.created_at from messages c where c.id = ${before ?? null} and c.agent_id = ${agent}
+    and c.interaction_id is null and c.direction = 'out')`;
+  const cursor = before ? sql`and m.created_at <= ${at} and (m.created_at < ${at} or m.id < ${before})` : sql``;
   const { rows } = await sql<SentDirectRow>`
     select m.id, m.to_address as "to", c.name as "customerName", m.from_address as "from", n.label as "senderLabel",
       m.body, m.status, m.segments, m.credits, m.created_at as "createdAt", m.updated_at as "updatedAt",
@@ -52,12 +53,11 @@ export async function sentDirectMessages(db: Db, actor: Actor, limit: number, be
       end as word,
       m.resend_of as "resendOf",
       (select r.id from messages r where r.resend_of = m.id order by r.created_at desc limit 1) as "resentAs"
-    from ${from}
+    from messages m
     join accounts a on a.id = m.account_id
     left join contacts c on c.account_id = m.account_id and c.number = m.to_address
     left join sms_numbers n on n.id = m.sms_number_id
-    where m.agent_id = ${actor.agentId} and m.account_id = ${actor.accountId}
-      and m.interaction_id is null and m.direction = 'out' ${cursor}
+    where m.agent_id = ${agent} and m.interaction_id is null and m.direction = 'out' ${cursor}
     order by m.created_at desc, m.id desc
     limit ${limit}`.execute(db);
   return rows;
