@@ -4,6 +4,8 @@
 // preview and its credits before Replace, a long template list can be searched, senders show
 // their labels, and what stops a message is said before writing. Keyboard only where an agent
 // would use it; axe on each screen.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER, CUSTOMER_2, NUMBERS } from '../fixtures/world.js';
@@ -46,6 +48,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Kept as test artifacts, like the other browser tests' screenshots. */
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.resolve('.test-results/screenshots');
+async function shot(name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
 async function noSeriousViolations(where: string): Promise<void> {
   const v = await seriousViolations(page);
   expect(v, `${where}: ${JSON.stringify(v, null, 2)}`).toEqual([]);
@@ -81,6 +90,7 @@ describe('the New SMS dialog', () => {
     await page.getByTestId('warning-opted-out').waitFor();
     expect(await text('warning-opted-out')).toMatch(/^This number opted out on .*2026.*Nothing can be sent to it\.$/);
     await noSeriousViolations('New SMS with an opted-out number');
+    await shot('writing-opted-out');
     await page.getByTestId('recipient-input').fill('');
     await page.getByTestId('warning-opted-out').waitFor({ state: 'detached' });
   });
@@ -121,6 +131,7 @@ describe('the New SMS dialog', () => {
     // The text itself changes only with Replace.
     expect(await value('message-input')).toBe('Hello $customer_name, this is $agent_first_name. Ref $ref.');
     await noSeriousViolations('Direct form with a template, its variables and the preview');
+    await shot('writing-variables-preview');
     await tabTo('replace-variables');
     await page.keyboard.press('Enter');
     expect(await value('message-input')).toBe('Hello Ann Lee, this is Bea. Ref R-7.');
@@ -140,6 +151,9 @@ describe('the New SMS dialog', () => {
     await reloadBanner();
     await openNewSms();
     expect(await value('recipient-input')).toBe(CUSTOMER);
+    await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
+    await tabTo('routing-direct');
+    await page.keyboard.press('Enter');
     await page.getByTestId('direct-form').waitFor();
     expect(await value('message-input')).toBe('Hello Ann Lee, this is Bea. Ref R-7.');
     expect(await page.getByTestId('template-select').inputValue()).toBe(GREETING_ID);
@@ -223,6 +237,14 @@ describe('a conversation', () => {
     await page.getByTestId('thread-message').filter({ hasText: 'One more thing' }).waitFor({ timeout: 10_000 });
     await eventually(scroll, (s) => s.atBottom);
     expect(await page.getByTestId('new-messages').count()).toBe(0);
+    await page.getByTestId('thread-scroll').evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await server.receive(THREAD_CUSTOMER, NUMBERS.support, 'Still there?');
+    await page.getByTestId('new-messages').waitFor({ timeout: 10_000 });
+    await shot('writing-new-messages');
+    await page.getByTestId('new-messages').click();
+    await eventually(scroll, (s) => s.atBottom);
     await noSeriousViolations('a long conversation');
   });
 
@@ -265,6 +287,7 @@ describe('a conversation', () => {
     expect(conv && lists && conv.y < lists.y).toBe(true);
     expect(await page.getByTestId('message-input').isVisible()).toBe(true);
     await noSeriousViolations('a conversation at phone width');
+    await shot('writing-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

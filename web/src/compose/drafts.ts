@@ -14,9 +14,8 @@ export type DraftScope = { readonly kind: 'conversation'; readonly id: string } 
 
 export interface Draft {
   readonly composer: ComposerState;
-  /** New SMS only: the recipient as typed and the mode chosen. */
+  /** New SMS only: the recipient as typed (the mode is chosen again: the dialog reopens on the number). */
   readonly number?: string;
-  readonly mode?: 'direct' | 'smart' | null;
   readonly savedAt: number;
 }
 
@@ -56,11 +55,9 @@ function parse(raw: string): Draft | null {
   if (typeof c.text !== 'string' || !(c.templateId === null || typeof c.templateId === 'string') || !isRecord(c.values)) return null;
   const values: Record<string, string> = {};
   for (const [k, val] of Object.entries(c.values)) if (typeof val === 'string') values[k] = val;
-  const mode = v.mode === 'direct' || v.mode === 'smart' ? v.mode : null;
   return {
     composer: { templateId: c.templateId, values, text: c.text },
     ...(typeof v.number === 'string' ? { number: v.number } : {}),
-    mode,
     savedAt: v.savedAt,
   };
 }

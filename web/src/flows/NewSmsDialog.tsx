@@ -41,21 +41,18 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
   const restore = draft.restored && (request.number === '' || request.number === draft.restored.number) ? draft.restored : null;
   const [input, setInputState] = useState(restore?.number ?? request.number);
   // The mode the agent picked; its form shows once the number is valid (the server may still be checking it).
-  const [chosen, setChosenState] = useState<SmsMode | null>(restore?.mode ?? null);
+  // Not restored: a reopened dialog shows the number first, then the chosen form finds the text.
+  const [chosen, setChosen] = useState<SmsMode | null>(null);
   const [composer, setComposerState] = useState<ComposerState>(restore?.composer ?? EMPTY_COMPOSER);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const saved = useRef({ number: input, mode: chosen, composer });
-  const remember = (next: Partial<{ number: string; mode: SmsMode | null; composer: ComposerState }>) => {
+  const saved = useRef({ number: input, composer });
+  const remember = (next: Partial<{ number: string; composer: ComposerState }>) => {
     saved.current = { ...saved.current, ...next };
     draft.save(saved.current);
   };
   const setInput = (number: string) => {
     setInputState(number);
     remember({ number });
-  };
-  const setChosen = (mode: SmsMode | null) => {
-    setChosenState(mode);
-    remember({ mode });
   };
   const setComposer = (next: ComposerState) => {
     setComposerState(next);
