@@ -19,7 +19,10 @@ export interface TimelineState {
   saveName(name: string): Promise<Refusal | null>;
 }
 
-const RELOADING_EVENTS = new Set(['interaction.started', 'interaction.waiting', 'interaction.taken', 'interaction.closed', 'waiting.taken', 'optout.changed', 'call.started', 'call.ended', 'message.created']);
+// What changes a timeline: conversations, calls and opt-outs. A message in a conversation only
+// moves its count, which the next reload shows; a new Direct SMS (the agent's own) is an entry.
+const RELOADING_EVENTS = new Set(['interaction.started', 'interaction.waiting', 'interaction.taken', 'interaction.closed', 'waiting.taken', 'optout.changed', 'call.started', 'call.ended']);
+const RELOAD_AFTER_MS = 400;
 
 /** What was loaded, and for which number: a change of number shows nothing stale meanwhile. */
 interface Loaded {
@@ -55,11 +58,22 @@ export function useTimeline(api: AgentApi, number: string | null, bus?: EventBus
 
   useEffect(() => {
     if (!bus || number === null) return;
-    return bus.subscribe((e) => {
+    // Most events name no number: a burst of them (a busy queue) reloads once, shortly after.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = bus.subscribe((e) => {
       if (e.type === 'message.status' && e.interactionId === null) {
         setLoaded((l) => (l && l.number === number && l.timeline ? { ...l, timeline: withStatus(l.timeline, e.messageId, e.status, e.errorCode) } : l));
-      } else if (RELOADING_EVENTS.has(e.type)) setGeneration((g) => g + 1);
+      } else if ((RELOADING_EVENTS.has(e.type) || (e.type === 'message.created' && e.interactionId === null)) && timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          setGeneration((g) => g + 1);
+        }, RELOAD_AFTER_MS);
+      }
     });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, [bus, number]);
 
   const reload = () => setGeneration((g) => g + 1);
