@@ -71,3 +71,29 @@ describe('the reference page', () => {
     }
   });
 });
+
+describe('below a path prefix (PUBLIC_URL with a path, a proxy that keeps it)', () => {
+  it('serves the page, its files and the document below the prefix too', async () => {
+    const prefixed = await startTestServer(tdb, { app: { publicBaseUrl: 'https://sms.example.com/smsdesk' } });
+    try {
+      const r = await fetch(`${prefixed.url}/smsdesk/api/docs`, { headers: { accept: BROWSER_ACCEPT }, redirect: 'manual' });
+      await r.arrayBuffer();
+      expect(r.status).toBe(302);
+      // Relative: the browser resolves it to /smsdesk/api/docs/.
+      expect(new URL(r.headers.get('location')!, `${prefixed.url}/smsdesk/api/docs`).pathname).toBe('/smsdesk/api/docs/');
+      const page = await fetch(`${prefixed.url}/smsdesk/api/docs/`, { headers: { accept: BROWSER_ACCEPT } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      for (const ref of [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)) {
+        // Every file is addressed relative to the page, so it stays below the prefix.
+        expect(ref, ref).toMatch(/^\.\//);
+        const asset = await fetch(new URL(ref, `${prefixed.url}/smsdesk/api/docs/`));
+        expect(asset.status, ref).toBe(200);
+        await asset.arrayBuffer();
+      }
+      expect((await prefixed.request('GET', '/smsdesk/api/docs/json')).json).toMatchObject({ openapi: '3.1.0' });
+    } finally {
+      await prefixed.close();
+    }
+  });
+});
