@@ -96,6 +96,13 @@ describe('smsdesk serve from the compiled output', () => {
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: 'ready' });
+      // Files found from dist/ as from src/: the Banner (web/dist, when built) and the API reference's own.
+      const banner = await fetch(`${url}/`);
+      if (existsSync(path.join(ROOT, 'web/dist/index.html'))) expect(banner.headers.get('content-type')).toMatch(/^text\/html/);
+      await banner.arrayBuffer();
+      const css = await fetch(`${url}/api/docs/static/swagger-ui.css`);
+      expect(css.status).toBe(200);
+      await css.arrayBuffer();
     } finally {
       child.kill('SIGTERM');
     }
