@@ -9,6 +9,7 @@ import { sendDirect } from '../../src/app/send-direct.js';
 import { systemClock, uuidV7Generator } from '../../src/platform/system.js';
 import { seriousViolations } from './axe.js';
 import { eventually, expectFocus, focused, launchBrowser, openBanner, signIn, type AgentPage } from './browser.js';
+import { NUMBERS } from '../fixtures/world.js';
 import { AUTO_REPLY, startE2eServer, type E2eServer } from './server.js';
 
 let server: E2eServer;
@@ -149,6 +150,13 @@ describe('who is this customer', () => {
     expect(await summary.getByText('No name yet').count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+
+    // The customer opts out: Sam's timeline shows it as it happened, live.
+    const panel = sam.page.getByTestId('conversation').getByTestId('timeline-panel');
+    await panel.getByTestId('timeline-panel-toggle').click();
+    await server.receive(CUSTOMER, NUMBERS.support, 'STOP');
+    await eventually(() => panel.locator('[data-testid=timeline-entry][data-kind=consent]').allInnerTexts(), (t) => t.length === 1 && t[0]!.includes('Opted out (STOP)'));
+    await panel.getByTestId('timeline-opted-out').waitFor();
   });
 
   it('an administrator imports contact names from CSV, reads which lines were refused and why, and finds a name', async () => {

@@ -22,6 +22,11 @@ export function TimelinePanel({ number, state }: { readonly number: string; read
         {open && (
           <>
             <ContactName number={number} name={state.timeline?.name ?? null} onSave={state.saveName} />
+            {state.timeline?.optedOut && (
+              <p className="notice notice--stop" data-testid="timeline-opted-out">
+                {t('timeline.optedOut')}
+              </p>
+            )}
             <TimelineList state={state} />
           </>
         )}
