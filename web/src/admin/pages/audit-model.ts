@@ -27,6 +27,9 @@ const WHAT: Readonly<Record<string, MessageKey>> = {
   'simulator.behaviour_changed': 'admin.audit.what.simulator.behaviour_changed',
   'demo_call.started': 'admin.audit.what.demo_call.started',
   'demo_call.ended': 'admin.audit.what.demo_call.ended',
+  'contact.updated': 'timeline.admin.audit.contact.updated',
+  'contact.removed': 'timeline.admin.audit.contact.removed',
+  'contacts.imported': 'timeline.admin.audit.contacts.imported',
 };
 
 /** The words for a kind of change; null for one this build does not know (shown as the server wrote it). */

@@ -75,6 +75,9 @@ export const TIMELINE_EN = {
   'timeline.admin.reason.WRONG_COLUMN_COUNT': 'Not two columns (quote a name that holds a comma).',
   'timeline.admin.reason.UNCLOSED_QUOTE': 'A quote is not closed.',
   'timeline.admin.reason.DUPLICATE_NUMBER': 'The number is already on an earlier line.',
+  'timeline.admin.audit.contact.updated': 'Contact name set',
+  'timeline.admin.audit.contact.removed': 'Contact name removed',
+  'timeline.admin.audit.contacts.imported': 'Contact names imported',
 } as const;
 
 export type TimelineKey = keyof typeof TIMELINE_EN;

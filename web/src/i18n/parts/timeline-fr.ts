@@ -76,4 +76,7 @@ export const TIMELINE_FR: Readonly<Record<TimelineKey, string>> = {
   'timeline.admin.reason.WRONG_COLUMN_COUNT': 'Pas deux colonnes (mettez entre guillemets un nom qui contient une virgule).',
   'timeline.admin.reason.UNCLOSED_QUOTE': 'Un guillemet n’est pas fermé.',
   'timeline.admin.reason.DUPLICATE_NUMBER': 'Le numéro figure déjà sur une ligne précédente.',
+  'timeline.admin.audit.contact.updated': 'Nom de contact enregistré',
+  'timeline.admin.audit.contact.removed': 'Nom de contact retiré',
+  'timeline.admin.audit.contacts.imported': 'Noms de contacts importés',
 } as const;
