@@ -159,6 +159,33 @@ describe('who is this customer', () => {
     await panel.getByTestId('timeline-opted-out').waitFor();
   });
 
+  it('an earlier conversation with the customer opens from the timeline, by keyboard', async () => {
+    const page = sam.page;
+    const conversation = page.getByTestId('conversation');
+    await conversation.getByTestId('close-conversation').click();
+    await page.getByTestId('close-confirm-dialog').getByRole('button', { name: 'Close and archive' }).click();
+    await eventually(() => conversation.getByTestId('conversation-status').innerText(), (s) => /closed/i.test(s));
+    // The customer writes again: a new waiting conversation.
+    await server.receive(CUSTOMER, NUMBERS.support, 'START');
+    const view = page.getByTestId('list-waiting').getByRole('button', { name: new RegExp(`View the waiting conversation with .*\\${CUSTOMER}`) });
+    await view.first().waitFor({ timeout: 10_000 });
+    await view.first().click();
+    await eventually(() => conversation.getByTestId('conversation-status').innerText(), (s) => /waiting/i.test(s));
+    const waitingId = await conversation.getByTestId('thread-message').first().getAttribute('data-message-id');
+
+    await tabTo(page, 'timeline-panel-toggle');
+    await page.keyboard.press('Enter');
+    // Only the earlier one is offered: the one on screen is already open.
+    await eventually(() => conversation.getByTestId('timeline-open').count(), (n) => n === 1);
+    await tabTo(page, 'timeline-open');
+    expect(await page.evaluate<string>('document.activeElement.getAttribute("aria-label")')).toBe('Open this conversation in Support');
+    await page.keyboard.press('Enter');
+    await eventually(() => conversation.getByTestId('conversation-status').innerText(), (s) => /closed/i.test(s));
+    await conversation.getByTestId('thread-message').filter({ hasText: AUTO_REPLY }).waitFor();
+    expect(await conversation.getByTestId('thread-message').first().getAttribute('data-message-id')).not.toBe(waitingId);
+    await expectAxeClean(page);
+  });
+
   it('an administrator imports contact names from CSV, reads which lines were refused and why, and finds a name', async () => {
     const cole = await openBanner(browser, server.url);
     try {

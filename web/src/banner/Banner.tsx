@@ -134,6 +134,7 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
               reloadToken={resyncs}
               onChanged={reload}
               onHide={() => setSelected(null)}
+              onOpenConversation={open}
             />
           ) : (
             <p className="workspace__empty">{t('conv.none')}</p>

@@ -17,6 +17,7 @@ import { ThreadView } from './ThreadView';
 import { useThread } from './use-thread';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { useTimeline } from '../timeline/use-timeline';
+import type { ConversationEntry } from '../timeline/timeline-types';
 
 export interface ConversationSummary {
   readonly id: string;
@@ -35,13 +36,15 @@ export interface ConversationPanelProps {
   /** The lists changed (closed, taken): the Banner reloads them. */
   readonly onChanged: () => void;
   readonly onHide: () => void;
+  /** Another conversation with the same customer, opened from the timeline. */
+  readonly onOpenConversation?: (c: ConversationSummary) => void;
 }
 
 /**
  * The conversation window (spec 3.2-3.6): the thread, the message form while progressing, Close with confirmation.
  * The only actions are the customer's: send, read replies, close. No transfer, private message, file or video.
  */
-export function ConversationPanel({ api, bus, conversation, reloadToken, onChanged, onHide }: ConversationPanelProps) {
+export function ConversationPanel({ api, bus, conversation, reloadToken, onChanged, onHide, onOpenConversation }: ConversationPanelProps) {
   const { t } = useI18n();
   const { notify } = useToasts();
   const headingId = useId();
@@ -125,7 +128,12 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
       </header>
       <FieldError id={`${headingId}-action`} refusal={actionError} />
       <FieldError id={`${headingId}-load`} refusal={failure} />
-      <TimelinePanel number={conversation.customerNumber} state={timeline} />
+      <TimelinePanel
+        number={conversation.customerNumber}
+        state={timeline}
+        currentId={conversation.id}
+        {...(onOpenConversation ? { onOpen: (e: ConversationEntry) => onOpenConversation({ id: e.id, customerNumber: conversation.customerNumber, queueId: e.queueId, queueName: e.queueName ?? '', smsNumber: e.smsNumber, status: e.status }) } : {})}
+      />
       {state.loaded && (
         <FollowNewest messages={state.messages}>
           <ThreadView messages={state.messages} />

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
 import { When } from '../i18n/When';
 import { orDash } from './timeline-model';
-import type { TimelineEntry } from './timeline-types';
+import type { ConversationEntry, TimelineEntry } from './timeline-types';
 import type { TimelineState } from './use-timeline';
 
 const STATUS: Readonly<Record<string, MessageKey>> = {
@@ -59,7 +59,14 @@ function EntryLine({ entry }: { readonly entry: TimelineEntry }) {
   }
 }
 
-export function TimelineList({ state }: { readonly state: TimelineState }) {
+export interface TimelineListProps {
+  readonly state: TimelineState;
+  /** Opens a conversation the agent may open (`canOpen`); absent, none is offered. */
+  readonly onOpen?: (entry: ConversationEntry) => void;
+  readonly currentId?: string;
+}
+
+export function TimelineList({ state, onOpen, currentId }: TimelineListProps) {
   const { t } = useI18n();
   const { timeline, failure } = state;
   if (failure && !timeline) {
@@ -81,6 +88,11 @@ export function TimelineList({ state }: { readonly state: TimelineState }) {
           <li key={`${e.kind}:${e.id}`} className={`timeline__entry timeline__entry--${e.kind}`} data-testid="timeline-entry" data-kind={e.kind} data-id={e.id}>
             <EntryLine entry={e} />
             <When at={e.kind === 'call' ? e.startedAt : e.at} className="timeline__when" />
+            {onOpen && e.kind === 'conversation' && e.canOpen && e.id !== currentId && (
+              <button type="button" className="button button--small" onClick={() => onOpen(e)} aria-label={t('timeline.openLabel', { queue: orDash(e.queueName) })} data-testid="timeline-open">
+                {t('timeline.open')}
+              </button>
+            )}
           </li>
         ))}
       </ol>

@@ -4,10 +4,19 @@ import { useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ContactName } from './ContactName';
 import { TimelineList } from './TimelineList';
+import type { ConversationEntry } from './timeline-types';
 import type { TimelineState } from './use-timeline';
 import './timeline.css';
 
-export function TimelinePanel({ number, state }: { readonly number: string; readonly state: TimelineState }) {
+export interface TimelinePanelProps {
+  readonly number: string;
+  readonly state: TimelineState;
+  /** The conversation on screen: not offered again. */
+  readonly currentId?: string;
+  readonly onOpen?: (entry: ConversationEntry) => void;
+}
+
+export function TimelinePanel({ number, state, currentId, onOpen }: TimelinePanelProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const bodyId = useId();
@@ -27,7 +36,7 @@ export function TimelinePanel({ number, state }: { readonly number: string; read
                 {t('timeline.optedOut')}
               </p>
             )}
-            <TimelineList state={state} />
+            <TimelineList state={state} {...(onOpen ? { onOpen } : {})} {...(currentId ? { currentId } : {})} />
           </>
         )}
       </div>

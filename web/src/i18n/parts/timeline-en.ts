@@ -41,6 +41,8 @@ export const TIMELINE_EN = {
   'timeline.optIn': 'Opted back in ({keyword})',
   'timeline.optOutPlain': 'Opted out',
   'timeline.optInPlain': 'Opted back in',
+  'timeline.open': 'Open',
+  'timeline.openLabel': 'Open this conversation in {queue}',
   'timeline.someone': 'an agent',
   'timeline.inReplyTo': 'In reply to the SMS sent by {agent}',
   'timeline.admin.section': 'Contacts',

@@ -42,6 +42,8 @@ export const TIMELINE_FR: Readonly<Record<TimelineKey, string>> = {
   'timeline.optIn': 'Réinscription ({keyword})',
   'timeline.optOutPlain': 'Désinscription',
   'timeline.optInPlain': 'Réinscription',
+  'timeline.open': 'Ouvrir',
+  'timeline.openLabel': 'Ouvrir cette conversation dans {queue}',
   'timeline.someone': 'un agent',
   'timeline.inReplyTo': 'En réponse au SMS envoyé par {agent}',
   'timeline.admin.section': 'Répertoire des contacts',
