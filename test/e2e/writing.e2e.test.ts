@@ -199,6 +199,15 @@ describe('a conversation', () => {
   const scroll = () =>
     page.getByTestId('thread-scroll').evaluate((el) => ({ top: el.scrollTop, height: el.scrollHeight, client: el.clientHeight, atBottom: el.scrollHeight - el.scrollTop - el.clientHeight <= 48 }));
 
+  /** As a reader would: the thread scrolled to its top, and its scroll event handled (a frame later). */
+  async function scrollToTop(): Promise<void> {
+    await page.getByTestId('thread-scroll').evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await eventually(scroll, (s) => s.top === 0);
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  }
+
   it('opens at the newest message, follows new ones, and offers a button when the agent scrolled up', async () => {
     for (let i = 1; i <= 30; i++) await server.receive(THREAD_CUSTOMER, NUMBERS.support, `Message number ${i} from the customer, long enough to take a line.`);
     const take = page.getByRole('button', { name: `Take the conversation with ${THREAD_CUSTOMER}` });
@@ -214,10 +223,7 @@ describe('a conversation', () => {
     expect(await page.getByTestId('conversation').getByTestId('sender-text').innerText()).toBe(`Support FR (${NUMBERS.support})`);
 
     // Scrolled up to read: an arrival does not move the thread, a button says so.
-    await page.getByTestId('thread-scroll').evaluate((el) => {
-      el.scrollTop = 0;
-    });
-    await eventually(scroll, (s) => s.top === 0);
+    await scrollToTop();
     await server.receive(THREAD_CUSTOMER, NUMBERS.support, 'Are you reading?');
     await page.getByTestId('new-messages').waitFor({ timeout: 10_000 });
     expect((await scroll()).top).toBe(0);
@@ -237,9 +243,7 @@ describe('a conversation', () => {
     await page.getByTestId('thread-message').filter({ hasText: 'One more thing' }).waitFor({ timeout: 10_000 });
     await eventually(scroll, (s) => s.atBottom);
     expect(await page.getByTestId('new-messages').count()).toBe(0);
-    await page.getByTestId('thread-scroll').evaluate((el) => {
-      el.scrollTop = 0;
-    });
+    await scrollToTop();
     await server.receive(THREAD_CUSTOMER, NUMBERS.support, 'Still there?');
     await page.getByTestId('new-messages').waitFor({ timeout: 10_000 });
     await shot('writing-new-messages');
@@ -315,6 +319,23 @@ describe('full slots', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('direct-form').waitFor();
     expect(await page.getByTestId('warning-slot-full').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('a missing provider is said as soon as the number is checked, and in a conversation', async () => {
+    await server.db.updateTable('accounts').set({ provider_type: null }).where('id', '=', server.world.accountId).execute();
+    await openNewSms();
+    await page.keyboard.type(CUSTOMER);
+    await page.getByTestId('warning-no-provider').waitFor({ timeout: 10_000 });
+    expect(await text('warning-no-provider')).toMatch(/^No SMS provider is configured on the account/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
+    // Opened again (it was on screen), the conversation checks its customer's number afresh.
+    await page.getByRole('button', { name: 'Hide conversation' }).click();
+    await page.getByTestId('conversation').waitFor({ state: 'detached' });
+    await page.getByTestId('list-open').getByTestId('list-row').filter({ hasText: THREAD_CUSTOMER }).getByRole('button').first().click();
+    await page.getByTestId('conversation-warnings').getByTestId('warning-no-provider').waitFor({ timeout: 10_000 });
   });
 });
 

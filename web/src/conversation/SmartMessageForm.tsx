@@ -17,6 +17,7 @@ import { formatDate } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from '../i18n/use-now';
 import { WritingWarnings } from '../recipient/WritingWarnings';
+import type { WritingWarning } from '../recipient/writing-warnings';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldError } from '../ui/FieldError';
 
@@ -64,6 +65,9 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
     [agentName, p.queueName, contactName, p.customerNumber, p.fromNumber, today],
   );
   const optedOut = p.optedOutLive ?? check?.optedOut ?? false;
+  const warnings: WritingWarning[] = [];
+  if (check?.providerConfigured === false) warnings.push({ kind: 'no-provider' });
+  if (optedOut) warnings.push({ kind: 'opted-out', since: p.optedOutLive ? null : (check?.optedOutAt ?? null) });
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
@@ -119,7 +123,7 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         <FieldError id={`${queueFieldId}-error`} refusal={errors.queue} />
       </div>
       {templates.state === 'failed' && <FieldError id={`${queueFieldId}-templates`} refusal={templates.refusal} />}
-      <WritingWarnings warnings={optedOut ? [{ kind: 'opted-out', since: p.optedOutLive ? null : (check?.optedOutAt ?? null) }] : []} testId="conversation-warnings" />
+      <WritingWarnings warnings={warnings} testId="conversation-warnings" />
       <Composer
         templates={available}
         state={composer}
