@@ -75,6 +75,14 @@ async function tabTo(testId: string): Promise<void> {
   await expectFocus(page, testId);
 }
 
+/** Direct from the routing choice, with the keyboard; the form moves focus to its heading when it opens. */
+async function chooseDirect(): Promise<void> {
+  await tabTo('routing-direct');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('direct-form').waitFor();
+  await eventually(() => focused(page), (f) => f === 'h3', 5_000);
+}
+
 const value = (testId: string) => page.getByTestId(testId).inputValue();
 const text = (testId: string) => page.getByTestId(testId).first().innerText();
 
@@ -98,9 +106,7 @@ describe('the New SMS dialog', () => {
   it('fills system variables, previews the text and its credits before Replace, and finds a template in a long list', async () => {
     await page.keyboard.type(CUSTOMER);
     await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
-    await tabTo('routing-direct');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('direct-form').waitFor();
+    await chooseDirect();
 
     // The sender with its label; a sender name says customers cannot answer it.
     const options = await page.getByTestId('sender-select').locator('option').allInnerTexts();
@@ -152,9 +158,7 @@ describe('the New SMS dialog', () => {
     await openNewSms();
     expect(await value('recipient-input')).toBe(CUSTOMER);
     await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
-    await tabTo('routing-direct');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('direct-form').waitFor();
+    await chooseDirect();
     expect(await value('message-input')).toBe('Hello Ann Lee, this is Bea. Ref R-7.');
     expect(await page.getByTestId('template-select').inputValue()).toBe(GREETING_ID);
 
@@ -177,9 +181,7 @@ describe('the New SMS dialog', () => {
     await openNewSms();
     await page.keyboard.type(CUSTOMER);
     await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
-    await tabTo('routing-direct');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('message-input').waitFor();
+    await chooseDirect();
     await page.getByTestId('message-input').focus();
     await page.keyboard.type('Not this one');
     await page.keyboard.press('Escape');
@@ -315,9 +317,7 @@ describe('full slots', () => {
     await noSeriousViolations('the Smart form with full slots and a queue without number');
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByTestId('recipient-input').waitFor();
-    await tabTo('routing-direct');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('direct-form').waitFor();
+    await chooseDirect();
     expect(await page.getByTestId('warning-slot-full').count()).toBe(0);
     await page.keyboard.press('Escape');
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
@@ -372,9 +372,7 @@ describe('sender labels from the administration page', () => {
     await openNewSms();
     await page.keyboard.type(CUSTOMER);
     await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
-    await tabTo('routing-direct');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('direct-form').waitFor();
+    await chooseDirect();
     expect(await page.getByTestId('sender-select').locator('option').allInnerTexts()).toContain(`Front desk (${NUMBERS.direct})`);
     await page.keyboard.press('Escape');
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });

@@ -98,7 +98,8 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
   return (
     <>
       <Dialog title={t('newSms.title')} onClose={requestClose} className="dialog--wide" testId="new-sms-dialog" returnFocusTo={returnFocusTo}>
-        <WritingWarnings warnings={warnings} />
+        {/* Under the number while it is typed (the field does not move), above the form once one is chosen. */}
+        {form !== null && <WritingWarnings warnings={warnings} />}
         {form === null ? (
           <form className="form" onSubmit={submit} noValidate>
             <RecipientField
@@ -111,6 +112,7 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
               status={status}
               showEmpty={showEmpty}
             />
+            <WritingWarnings warnings={warnings} />
             {status.state === 'valid' && <TimelineSummary api={api} number={status.recipient.e164} />}
             {routing.kind === 'choose' && (
               <div role="group" aria-labelledby="routing-legend" className="routing" data-testid="routing-selector">
