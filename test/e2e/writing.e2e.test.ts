@@ -336,6 +336,18 @@ describe('full slots', () => {
     await page.getByTestId('conversation').waitFor({ state: 'detached' });
     await page.getByTestId('list-open').getByTestId('list-row').filter({ hasText: THREAD_CUSTOMER }).getByRole('button').first().click();
     await page.getByTestId('conversation-warnings').getByTestId('warning-no-provider').waitFor({ timeout: 10_000 });
+
+    // Closing the conversation drops its unsent draft: nothing can be sent there any more.
+    const drafts = () => page.evaluate<string[]>("Object.keys(localStorage).filter((k) => k.startsWith('smsdesk.draft.'))");
+    await page.getByTestId('message-input').focus();
+    await page.keyboard.type('Left unsent');
+    await eventually(drafts, (keys) => keys.some((k) => k.includes('.conv.')));
+    await page.getByTestId('close-conversation').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('close-confirm-dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await eventually(() => text('conversation-status'), (st) => st === 'Closed (archived)');
+    expect((await drafts()).filter((k) => k.includes('.conv.'))).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import { FieldError } from '../ui/FieldError';
 import { useToasts } from '../ui/Toasts';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { SenderFact } from '../compose/SenderFact';
+import { useDraft } from '../compose/use-draft';
 import { optedOutInThread } from './consent-model';
 import { FollowNewest } from './FollowNewest';
 import { SmartMessageForm } from './SmartMessageForm';
@@ -51,6 +52,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { state, dispatch, failure } = useThread(api, bus, conversation.id, reloadToken);
   const [confirmClose, setConfirmClose] = useState(false);
+  const draft = useDraft({ kind: 'conversation', id: conversation.id });
   const [actionError, setActionError] = useState<Refusal | null>(null);
   const status: InteractionStatus = state.status ?? conversation.status;
   // The customer's timeline and contact name: the name heads the conversation, the number stays beside it.
@@ -63,6 +65,8 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
     try {
       await api.close(conversation.id);
       dispatch({ kind: 'status', status: 'closed' });
+      // Nothing more can be sent here: an unsent draft would only wait for its expiry.
+      draft.clear();
       // The Close button is gone: keep the keyboard in the conversation.
       heading.current?.focus();
       notify(t('conv.closed', { number: conversation.customerNumber }));
