@@ -1,6 +1,9 @@
 // The Banner's own words. Refusal messages come from the domain's catalogue (src/domain/errors.ts), so the form
 // and the server always say the same thing.
 import { ATTENTION_EN } from './parts/attention-en';
+import { SUPERVISOR_EN } from './parts/supervisor-en';
+import { LOG_EN } from './parts/log-en';
+import { DASHBOARD_EN } from './parts/dashboard-en';
 import { SENT_EN } from './parts/sent-en';
 import { TIMELINE_EN } from './parts/timeline-en';
 import { WRITING_EN } from './parts/writing-en';
@@ -553,6 +556,6 @@ const CORE_EN = {
 } as const;
 
 // Each feature keeps its words in its own file (parts/), so the dictionary is the union.
-export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...WRITING_EN } as const;
+export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...WRITING_EN, ...SUPERVISOR_EN, ...LOG_EN, ...DASHBOARD_EN } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,5 +1,8 @@
 import type { MessageKey } from './messages-en';
 import { ATTENTION_FR } from './parts/attention-fr';
+import { SUPERVISOR_FR } from './parts/supervisor-fr';
+import { LOG_FR } from './parts/log-fr';
+import { DASHBOARD_FR } from './parts/dashboard-fr';
 import { SENT_FR } from './parts/sent-fr';
 import { TIMELINE_FR } from './parts/timeline-fr';
 import { WRITING_FR } from './parts/writing-fr';
@@ -551,4 +554,4 @@ const CORE_FR = {
   'admin.templates.empty': 'Aucun modèle pour l’instant.',
 };
 
-export const FR: Readonly<Record<MessageKey, string>> = { ...CORE_FR, ...TIMELINE_FR, ...ATTENTION_FR, ...SENT_FR, ...WRITING_FR };
+export const FR: Readonly<Record<MessageKey, string>> = { ...CORE_FR, ...TIMELINE_FR, ...ATTENTION_FR, ...SENT_FR, ...WRITING_FR, ...SUPERVISOR_FR, ...LOG_FR, ...DASHBOARD_FR };
