@@ -81,7 +81,7 @@ export const TemplateUpdateBody = z.object(templateFields).partial().strict();
 const agentFields = {
   email: z.email().max(320).transform((e) => e.toLowerCase()),
   name,
-  role: z.enum(['agent', 'admin']).optional(),
+  role: z.enum(['agent', 'admin', 'supervisor']).optional(),
   profileId: id.nullable().optional(),
   lang: z.enum(['en', 'fr']).optional(),
 };

@@ -83,7 +83,7 @@ export interface AgentView {
   readonly id: string;
   readonly email: string;
   readonly name: string;
-  readonly role: 'agent' | 'admin';
+  readonly role: 'agent' | 'admin' | 'supervisor';
   readonly profileId: string | null;
   readonly disabled: boolean;
   readonly lang: 'en' | 'fr';

@@ -48,7 +48,7 @@ export const agentSchema = z
   .object({
     email: z.email().transform((e) => e.toLowerCase()),
     name,
-    role: z.enum(['agent', 'admin']).optional(),
+    role: z.enum(['agent', 'admin', 'supervisor']).optional(),
     profile: z.string().nullable().optional(),
     disabled: z.boolean().optional(),
     lang: z.enum(['en', 'fr']).optional(),

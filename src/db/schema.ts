@@ -71,12 +71,15 @@ export interface ProfileTemplatesTable {
   template_id: string;
 }
 
+/** 'supervisor' since migration 0015: sees the outcomes of the queues they supervise. */
+export type AgentRole = 'agent' | 'admin' | 'supervisor';
+
 export interface AgentsTable {
   id: string;
   account_id: string;
   email: string;
   name: string;
-  role: Generated<'agent' | 'admin'>;
+  role: Generated<AgentRole>;
   profile_id: string | null;
   password_hash: string | null;
   disabled: Generated<boolean>;
@@ -110,6 +113,12 @@ export interface QueueTemplatesTable {
 }
 
 export interface QueueMembersTable {
+  queue_id: string;
+  agent_id: string;
+}
+
+/** The queues a supervisor supervises (migration 0015). */
+export interface QueueSupervisorsTable {
   queue_id: string;
   agent_id: string;
 }
@@ -319,6 +328,7 @@ export interface Database {
   queues: QueuesTable;
   queue_templates: QueueTemplatesTable;
   queue_members: QueueMembersTable;
+  queue_supervisors: QueueSupervisorsTable;
   templates: TemplatesTable;
   interactions: InteractionsTable;
   messages: MessagesTable;

@@ -5,14 +5,15 @@ import type { z } from 'zod';
 import type { KeyHold } from '../app/idempotency-seal.js';
 import type { Lang } from '../domain/errors.js';
 
-export type Access = 'public' | 'agent' | 'admin' | 'telephony';
+/** 'supervisor': a supervisor or an administrator (the outcomes, never the configuration). */
+export type Access = 'public' | 'agent' | 'supervisor' | 'admin' | 'telephony';
 
 export interface Caller {
   readonly kind: 'session' | 'token';
   readonly accountId: string;
   /** The agent behind a session; null for an API token. */
   readonly agentId: string | null;
-  readonly role: 'agent' | 'admin' | null;
+  readonly role: 'agent' | 'admin' | 'supervisor' | null;
   readonly scopes: readonly string[];
   readonly csrfToken: string | null;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AgentCreateBody, AgentUpdateBody } from '../../api/admin-schemas.js';
 import type { AgentView, CreatedAgent } from '../../api/admin-views.js';
 import { hashPassword } from '../../platform/password.js';
+import type { AgentRole } from '../../db/schema.js';
 import type { Actor, AppDeps, Db } from '../context.js';
 import { isUniqueViolation } from '../retry-on-conflict.js';
 import { appendEvent } from '../record.js';
@@ -18,7 +19,7 @@ interface Row {
   id: string;
   email: string;
   name: string;
-  role: 'agent' | 'admin';
+  role: AgentRole;
   profile_id: string | null;
   disabled: boolean;
   lang: 'en' | 'fr';
@@ -63,7 +64,8 @@ async function lockAgent(db: Db, actor: Actor, id: string): Promise<Row> {
 
 export async function updateAgent(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, id: string, input: AgentUpdateBody): Promise<AgentView> {
   if (id === actor.agentId && input.disabled === true) throw invalid('disabled', 'SELF');
-  if (id === actor.agentId && input.role === 'agent') throw invalid('role', 'SELF');
+  // Neither to agent nor to supervisor: the one making the change keeps the configuration.
+  if (id === actor.agentId && input.role !== undefined && input.role !== 'admin') throw invalid('role', 'SELF');
   const after = await deps.db.transaction().execute(async (trx) => {
     const before = await lockAgent(trx, actor, id);
     if (input.profileId) await requireOwned(trx, 'profiles', actor.accountId, [input.profileId], 'profileId');

@@ -14,6 +14,7 @@ import { inboundMedia } from './0010-inbound-media.js';
 import { reviewAndApiTokens } from './0011-review-and-api-tokens.js';
 import { messageNationalTable } from './0012-message-national-table.js';
 import { agentDay } from './0013-agent-day.js';
+import { supervisors } from './0015-supervisors.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -29,6 +30,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-review-and-api-tokens': reviewAndApiTokens,
   '0012-message-national-table': messageNationalTable,
   '0013-agent-day': agentDay,
+  '0015-supervisors': supervisors,
 };
 
 export const migrationProvider: MigrationProvider = {

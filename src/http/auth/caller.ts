@@ -51,7 +51,7 @@ export async function resolveCaller(db: Db, req: FastifyRequest, t: SessionTimeo
     t.cache?.delete(idHash);
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', s.id_hash).execute();
   }
-  return { kind: 'session', accountId: s.account_id, agentId: s.agent_id, role: s.role === 'admin' ? 'admin' : 'agent', scopes: [], csrfToken: s.csrf_token };
+  return { kind: 'session', accountId: s.account_id, agentId: s.agent_id, role: s.role, scopes: [], csrfToken: s.csrf_token };
 }
 
 async function tokenCaller(db: Db, token: string): Promise<Caller | null> {
@@ -79,11 +79,13 @@ export function requireAccess(access: Access, caller: Caller | null, req: Fastif
       ? caller.kind === 'session'
       : access === 'admin'
         ? caller.kind === 'session' && caller.role === 'admin'
-        : caller.kind === 'token' && caller.scopes.includes('telephony');
+        : access === 'supervisor'
+          ? caller.kind === 'session' && (caller.role === 'admin' || caller.role === 'supervisor')
+          : caller.kind === 'token' && caller.scopes.includes('telephony');
   if (!ok) throw new DomainError('FORBIDDEN');
 }
 
-/** The agent identity of a session caller (routes with access 'agent' or 'admin'). */
+/** The agent identity of a session caller (routes with access 'agent', 'supervisor' or 'admin'). */
 export function agentActor(caller: Caller | null): { accountId: string; agentId: string } {
   if (!caller?.agentId) throw new DomainError('UNAUTHENTICATED');
   return { accountId: caller.accountId, agentId: caller.agentId };

@@ -15,7 +15,7 @@ export interface EventRow {
 export interface Viewer {
   readonly accountId: string;
   readonly agentId: string;
-  readonly role: 'agent' | 'admin';
+  readonly role: 'agent' | 'admin' | 'supervisor';
   queueIds: ReadonlySet<string>;
 }
 
