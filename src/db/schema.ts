@@ -316,6 +316,16 @@ export interface ConsentChangesTable {
   created_at: DefaultTimestamp;
 }
 
+/** Every status a message went through, with when it was recorded (migration 0016, appended by triggers). */
+export interface MessageStatusHistoryTable {
+  id: GeneratedInt8;
+  message_id: string;
+  account_id: string;
+  status: MessageStatus;
+  error_code: string | null;
+  at: DefaultTimestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credit_buckets: CreditBucketsTable;
@@ -343,4 +353,5 @@ export interface Database {
   contacts: ContactsTable;
   interaction_reads: InteractionReadsTable;
   consent_changes: ConsentChangesTable;
+  message_status_history: MessageStatusHistoryTable;
 }

@@ -10,6 +10,7 @@ import { route, type RouteDef } from '../route.js';
 import { withFieldErrors } from './admin-body.js';
 import { adminCatalogRoutes } from './admin-catalog.js';
 import { adminCreditRoutes } from './admin-credits.js';
+import { adminMessageLogRoutes } from './admin-message-log.js';
 import { adminPeopleRoutes } from './admin-people.js';
 import { adminProviderRoutes } from './admin-provider.js';
 import { adminReviewRoutes } from './admin-review.js';
@@ -23,6 +24,7 @@ export function adminRoutes(deps: AppDeps, provider: ProviderAdminDeps, review: 
   return [
     ...adminProviderRoutes(deps, provider),
     ...adminCreditRoutes(deps),
+    ...adminMessageLogRoutes(deps),
     ...adminCatalogRoutes(deps),
     ...adminPeopleRoutes(deps),
     ...adminReviewRoutes(deps, review),
