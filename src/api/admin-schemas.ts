@@ -84,9 +84,14 @@ const agentFields = {
   role: z.enum(['agent', 'admin', 'supervisor']).optional(),
   profileId: id.nullable().optional(),
   lang: z.enum(['en', 'fr']).optional(),
+  /** The queues a supervisor supervises (role supervisor only); a list given replaces the whole list. */
+  supervisedQueueIds: ids.optional(),
 };
 export const AgentCreateBody = z.object(agentFields).strict();
-export const AgentUpdateBody = z.object({ name, role: agentFields.role, profileId: agentFields.profileId, lang: agentFields.lang, disabled: z.boolean().optional() }).partial().strict();
+export const AgentUpdateBody = z
+  .object({ name, role: agentFields.role, profileId: agentFields.profileId, lang: agentFields.lang, disabled: z.boolean().optional(), supervisedQueueIds: agentFields.supervisedQueueIds })
+  .partial()
+  .strict();
 
 export type ProviderBody = z.output<typeof ProviderBody>;
 export type ProviderSettingDescriptor = z.output<typeof ProviderSettingDescriptor>;

@@ -87,6 +87,8 @@ export interface AgentView {
   readonly profileId: string | null;
   readonly disabled: boolean;
   readonly lang: 'en' | 'fr';
+  /** The queues this supervisor supervises; empty for agents and administrators. */
+  readonly supervisedQueueIds: readonly string[];
 }
 
 export interface CreatedAgent {

@@ -9,7 +9,7 @@ export interface AgentContext extends AgentFacts {
   readonly accountId: string;
   readonly profileId: string | null;
   readonly name: string;
-  readonly role: 'agent' | 'admin';
+  readonly role: 'agent' | 'admin' | 'supervisor';
   readonly senders: readonly SenderNumber[];
   readonly templates: readonly Template[];
 }

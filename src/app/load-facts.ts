@@ -79,7 +79,7 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
     accountId: agent.account_id,
     profileId: agent.profile_id,
     name: agent.name,
-    role: agent.role === 'admin' ? 'admin' : 'agent',
+    role: agent.role,
     // No profile means no rights: deny by default.
     permissions: { messaging: agent.messaging === true, direct: agent.direct === true, smart: agent.smart === true },
     authorizedCountries: agent.authorized_countries ?? [],

@@ -34,6 +34,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
   const template = new Map(state.templates.map((t) => [t.id, t.name]));
   const profile = new Map(state.profiles.map((p) => [p.id, p.name]));
   const agent = new Map(state.agents.map((a) => [a.id, a.email]));
+  const queue = new Map(state.queues.map((q) => [q.id, q.name]));
   const names = (ids: readonly string[], by: ReadonlyMap<string, string>) => ids.flatMap((id) => by.get(id) ?? []).sort();
   const { account } = state;
   return {
@@ -62,6 +63,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
       profile: a.profileId === null ? null : (profile.get(a.profileId) ?? null),
       disabled: a.disabled,
       lang: a.lang,
+      ...(a.role === 'supervisor' ? { supervises: names(a.supervisedQueueIds, queue) } : {}),
     })),
     contacts: state.contacts.map((c) => ({ number: c.number, name: c.name })),
   };

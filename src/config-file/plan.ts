@@ -8,6 +8,7 @@ import type { Change } from './change.js';
 import type { ConfigFileIssue } from './issues.js';
 import { groupBy, Lookup } from './lookup.js';
 import { planAgent, type NewLogin, type PreparedLogin } from './plan-agents.js';
+import { planSupervision } from './plan-supervision.js';
 import { planNumber, planTemplate } from './plan-catalog.js';
 import { idFor, type PlanContext } from './plan-context.js';
 import { planProfile } from './plan-profiles.js';
@@ -87,6 +88,11 @@ export function planChanges(input: PlanInput): Plan {
   profiles.forEach((p, i) => changes.push(planProfile(ctx, p.item, i, p.id, p.row)));
   agents.forEach((a, i) => changes.push(planAgent(ctx, a.item, i, a.id, a.row, logins, input.preparedLogins?.get(a.item.email))));
   queues.forEach((q, i) => changes.push(planQueue(ctx, q.item, i, q.id, q.row)));
+  // After the queues: a supervisor may supervise a queue this file creates.
+  const queueLookup = new Lookup('queue');
+  for (const q of state.queues) queueLookup.add(q.name, q.id);
+  for (const q of queues) queueLookup.add(q.item.name, q.id);
+  agents.forEach((a, i) => changes.push(planSupervision(ctx, queueLookup, a.item, i, a.id, a.row)));
   changes.push(...planContacts(accountId, file.contacts, state.contacts, ctx.issues));
   return { changes: changes.filter((c): c is Change => c !== null), issues: ctx.issues, logins };
 }

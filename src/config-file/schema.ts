@@ -52,6 +52,8 @@ export const agentSchema = z
     profile: z.string().nullable().optional(),
     disabled: z.boolean().optional(),
     lang: z.enum(['en', 'fr']).optional(),
+    /** Queue names a supervisor supervises (role supervisor only); the whole list. */
+    supervises: z.array(z.string()).optional(),
   })
   .strict();
 

@@ -53,7 +53,7 @@ export interface AccountState {
 }
 
 export async function readAccountState(db: Executor, accountId: string): Promise<AccountState> {
-  const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents, contacts] = await Promise.all([
+  const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents, contacts, supervised] = await Promise.all([
     db.selectFrom('accounts').select(['id', 'name', 'provider_type', 'provider_config', 'webhook_token']).where('id', '=', accountId).executeTakeFirst(),
     db.selectFrom('sms_numbers').selectAll().where('account_id', '=', accountId).orderBy('address').execute(),
     db.selectFrom('templates').selectAll().where('account_id', '=', accountId).orderBy('name').orderBy('id').execute(),
@@ -65,6 +65,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     db.selectFrom('queue_members').innerJoin('queues', 'queues.id', 'queue_members.queue_id').select(['queue_id as owner', 'agent_id as ref']).where('queues.account_id', '=', accountId).execute(),
     db.selectFrom('agents').select(['id', 'email', 'name', 'role', 'profile_id', 'disabled', 'lang']).where('account_id', '=', accountId).orderBy('email').execute(),
     db.selectFrom('contacts').select(['number', 'name']).where('account_id', '=', accountId).orderBy('number').execute(),
+    db.selectFrom('queue_supervisors').innerJoin('queues', 'queues.id', 'queue_supervisors.queue_id').select(['agent_id as owner', 'queue_id as ref']).where('queues.account_id', '=', accountId).orderBy('queue_id').execute(),
   ]);
   const config = account?.provider_config;
   return {
@@ -85,7 +86,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
       templateIds: refsOf(profileTemplates, p.id),
     })),
     queues: queues.map((q) => ({ id: q.id, name: q.name, numberId: q.sms_number_id, templateIds: refsOf(queueTemplates, q.id), memberIds: refsOf(queueMembers, q.id) })),
-    agents: agents.map((a) => ({ id: a.id, email: a.email, name: a.name, role: a.role, profileId: a.profile_id, disabled: a.disabled, lang: a.lang })),
+    agents: agents.map((a) => ({ id: a.id, email: a.email, name: a.name, role: a.role, profileId: a.profile_id, disabled: a.disabled, lang: a.lang, supervisedQueueIds: refsOf(supervised, a.id) })),
     contacts,
   };
 }

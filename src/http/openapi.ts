@@ -19,6 +19,8 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
     const op: Record<string, unknown> = {
       summary: r.summary,
       security: r.access === 'public' ? [] : r.access === 'telephony' ? [{ bearer: [] }] : [{ session: [] }],
+      // Who may call it: public, agent (any signed-in person), supervisor (or administrator), admin, telephony.
+      'x-access': r.access,
       parameters,
       responses: {
         [String(r.successStatus ?? 200)]: {

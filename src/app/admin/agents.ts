@@ -1,6 +1,7 @@
 // Agents and administrators of the account. A new agent gets a one-time password, returned
 // once and stored only as its hash. An administrator cannot disable or demote themselves, so
-// an account always keeps the administrator who is making the change.
+// an account always keeps the administrator who is making the change. A supervisor's queues
+// (queue_supervisors) are chosen here too; another role supervises nothing.
 import { randomBytes } from 'node:crypto';
 import type { AgentCreateBody, AgentUpdateBody } from '../../api/admin-schemas.js';
 import type { AgentView, CreatedAgent } from '../../api/admin-views.js';
@@ -23,12 +24,38 @@ interface Row {
   profile_id: string | null;
   disabled: boolean;
   lang: 'en' | 'fr';
+  supervised: readonly string[];
 }
 
-const view = (r: Row): AgentView => ({ id: r.id, email: r.email, name: r.name, role: r.role, profileId: r.profile_id, disabled: r.disabled, lang: r.lang });
+const view = (r: Row): AgentView => ({ id: r.id, email: r.email, name: r.name, role: r.role, profileId: r.profile_id, disabled: r.disabled, lang: r.lang, supervisedQueueIds: r.supervised });
+
+async function supervisedBy(db: Db, agentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (agentIds.length === 0) return map;
+  const rows = await db.selectFrom('queue_supervisors').select(['agent_id', 'queue_id']).where('agent_id', 'in', agentIds).orderBy('queue_id').execute();
+  for (const r of rows) map.set(r.agent_id, [...(map.get(r.agent_id) ?? []), r.queue_id]);
+  return map;
+}
 
 export async function listAgents(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<AgentView[]> {
-  return (await deps.db.selectFrom('agents').select(COLUMNS).where('account_id', '=', actor.accountId).orderBy('name').orderBy('id').execute()).map(view);
+  const rows = await deps.db.selectFrom('agents').select(COLUMNS).where('account_id', '=', actor.accountId).orderBy('name').orderBy('id').execute();
+  const supervised = await supervisedBy(deps.db, rows.map((r) => r.id));
+  return rows.map((r) => view({ ...r, supervised: supervised.get(r.id) ?? [] }));
+}
+
+/** Only a supervisor supervises: a list for another role is refused, a role change away empties it. */
+function supervisedFor(role: AgentRole, given: readonly string[] | undefined, before: readonly string[]): readonly string[] {
+  if (role !== 'supervisor') {
+    if (given && given.length > 0) throw invalid('supervisedQueueIds', 'NOT_SUPERVISOR');
+    return [];
+  }
+  return given ? [...new Set(given)].sort() : before;
+}
+
+async function writeSupervised(trx: Db, agentId: string, before: readonly string[], next: readonly string[]): Promise<void> {
+  if (before.join() === next.join()) return;
+  await trx.deleteFrom('queue_supervisors').where('agent_id', '=', agentId).execute();
+  if (next.length > 0) await trx.insertInto('queue_supervisors').values(next.map((q) => ({ queue_id: q, agent_id: agentId }))).execute();
 }
 
 /** 128 bits, URL-safe: typed once by the agent, then changed. */
@@ -38,13 +65,17 @@ function oneTimePassword(): string {
 
 export async function createAgent(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, actor: Actor, input: AgentCreateBody): Promise<CreatedAgent> {
   const password = oneTimePassword();
-  const row: Row = { id: `agt_${deps.ids.next()}`, email: input.email, name: input.name, role: input.role ?? 'agent', profile_id: input.profileId ?? null, disabled: false, lang: input.lang ?? 'en' };
+  const role = input.role ?? 'agent';
+  const row: Row = { id: `agt_${deps.ids.next()}`, email: input.email, name: input.name, role, profile_id: input.profileId ?? null, disabled: false, lang: input.lang ?? 'en', supervised: supervisedFor(role, input.supervisedQueueIds, []) };
   const hash = await hashPassword(password);
   await deps.db
     .transaction()
     .execute(async (trx) => {
       if (row.profile_id) await requireOwned(trx, 'profiles', actor.accountId, [row.profile_id], 'profileId');
-      await trx.insertInto('agents').values({ ...row, account_id: actor.accountId, password_hash: hash }).execute();
+      await requireOwned(trx, 'queues', actor.accountId, row.supervised, 'supervisedQueueIds');
+      const { supervised, ...agent } = row;
+      await trx.insertInto('agents').values({ ...agent, account_id: actor.accountId, password_hash: hash }).execute();
+      await writeSupervised(trx, row.id, [], supervised);
       await audit(trx, actor, { what: 'agent.created', targetId: row.id, after: view(row) });
     })
     .catch((e: unknown) => {
@@ -59,7 +90,7 @@ export async function createAgent(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, ac
 async function lockAgent(db: Db, actor: Actor, id: string): Promise<Row> {
   const row = await db.selectFrom('agents').select(COLUMNS).where('id', '=', id).where('account_id', '=', actor.accountId).forUpdate().executeTakeFirst();
   if (!row) throw notFound('id');
-  return row;
+  return { ...row, supervised: (await supervisedBy(db, [id])).get(id) ?? [] };
 }
 
 export async function updateAgent(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, id: string, input: AgentUpdateBody): Promise<AgentView> {
@@ -69,15 +100,19 @@ export async function updateAgent(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Act
   const after = await deps.db.transaction().execute(async (trx) => {
     const before = await lockAgent(trx, actor, id);
     if (input.profileId) await requireOwned(trx, 'profiles', actor.accountId, [input.profileId], 'profileId');
+    const role = input.role ?? before.role;
     const next: Row = {
       ...before,
       name: input.name ?? before.name,
-      role: input.role ?? before.role,
+      role,
       profile_id: input.profileId === undefined ? before.profile_id : input.profileId,
       disabled: input.disabled ?? before.disabled,
       lang: input.lang ?? before.lang,
+      supervised: supervisedFor(role, input.supervisedQueueIds, before.supervised),
     };
+    await requireOwned(trx, 'queues', actor.accountId, next.supervised, 'supervisedQueueIds');
     await trx.updateTable('agents').set({ name: next.name, role: next.role, profile_id: next.profile_id, disabled: next.disabled, lang: next.lang }).where('id', '=', id).execute();
+    await writeSupervised(trx, id, before.supervised, next.supervised);
     // A disabled agent or a changed role must sign in again: their open sessions end now.
     if ((next.disabled && !before.disabled) || next.role !== before.role) await trx.deleteFrom('sessions').where('agent_id', '=', id).execute();
     await audit(trx, actor, { what: 'agent.updated', targetId: id, before: view(before), after: view(next) });
