@@ -3,6 +3,7 @@
 // a fallback, so an event written by any instance reaches an agent connected to any other.
 import { sql } from 'kysely';
 import type { Db } from '../../app/context.js';
+import { StreamIndex } from './stream-index.js';
 import { canSee, type EventRow, type Viewer } from './visibility.js';
 
 export interface EventSink {
@@ -31,7 +32,8 @@ export const MAX_REPLAY = 5_000;
 export type AttachResult = { readonly detach: () => void; readonly resync: boolean };
 
 export class EventHub {
-  private readonly sinks = new Set<EventSink>();
+  /** By account, agent and queue: an event costs what the streams that may see it cost. */
+  private readonly sinks = new StreamIndex<EventSink>();
   private cursor = 0;
   private readonly gaps = new Map<number, number>();
   private polling: Promise<void> | null = null;
@@ -78,8 +80,10 @@ export class EventHub {
     if (this.timer) clearInterval(this.timer);
     await this.unsubscribe?.();
     await this.polling;
-    for (const s of this.sinks) s.end?.();
-    this.sinks.clear();
+    for (const s of [...this.sinks.values()]) {
+      this.sinks.remove(s);
+      s.end?.();
+    }
   }
 
   get connections(): number {
@@ -112,7 +116,7 @@ export class EventHub {
       sink.end?.();
       return { detach: () => undefined, resync: false };
     }
-    const detach = () => void this.sinks.delete(sink);
+    const detach = () => this.sinks.remove(sink);
     // Idle, the cursor may be a poll behind: brought up to date first, so that the next poll
     // does not send a new client what it has (a replay) or what is not news (a fresh start).
     if (this.sinks.size === 0) await this.catchUp();
@@ -141,7 +145,7 @@ export class EventHub {
         if (rows.length < BATCH) break;
       }
     } finally {
-      this.sinks.delete(buffering);
+      this.sinks.remove(buffering);
     }
     this.sinks.add(sink);
     // The replay and what arrived live meanwhile, once each and in id order, so that a
@@ -150,6 +154,11 @@ export class EventHub {
     for (const e of resync ? buffered : [...toSend, ...buffered]) byId.set(e.id, e);
     for (const e of [...byId.values()].sort((a, b) => a.id - b.id)) sink.send(e);
     return { detach, resync };
+  }
+
+  /** Call after changing a connected viewer's queues: it is indexed under them again. */
+  refresh(sink: EventSink): void {
+    this.sinks.refresh(sink);
   }
 
   private async catchUp(): Promise<void> {
@@ -204,12 +213,10 @@ export class EventHub {
   }
 
   private dispatch(e: EventRow): void {
-    for (const s of this.sinks) {
-      if (canSee(s.viewer, e)) {
-        this.delivered++;
-        s.send(e);
-      }
-    }
+    this.sinks.forEachViewer(e, (s) => {
+      this.delivered++;
+      s.send(e);
+    });
   }
 
   private async read(after: number, limit: number, accountId?: string, alsoIds: readonly number[] = []): Promise<EventRow[]> {

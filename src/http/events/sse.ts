@@ -3,34 +3,56 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../app/context.js';
 import { DomainError } from '../../domain/errors.js';
-import { resolveCaller, requireAccess, type SessionTimeouts } from '../auth/caller.js';
+import { hashSecret } from '../../platform/secret-token.js';
+import { resolveCaller, requireAccess, SESSION_COOKIE, type SessionTimeouts } from '../auth/caller.js';
+import { recheckSessions } from '../auth/recheck-sessions.js';
+import { Heartbeats } from './heartbeat.js';
 import type { AttachResult, EventHub } from './hub.js';
-import type { EventRow } from './visibility.js';
+import type { EventRow, Viewer } from './visibility.js';
 
 const HEARTBEAT_MS = 15_000;
 
+/**
+ * An event's frame after its `id:` line, serialized once however many streams it goes to (the
+ * hub hands the same row to each).
+ */
+const frames = new WeakMap<EventRow, string>();
+function frameOf(e: EventRow): string {
+  let f = frames.get(e);
+  if (f === undefined) {
+    f = `event: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object), eventId: e.id })}\n\n`;
+    frames.set(e, f);
+  }
+  return f;
+}
+
 export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub, sessions: SessionTimeouts): void {
+  const heartbeats = new Heartbeats((idHashes) => recheckSessions(db, idHashes, sessions), HEARTBEAT_MS);
   app.get('/api/events', async (req, reply) => {
     const caller = await resolveCaller(db, req, sessions);
     requireAccess('agent', caller, req);
     if (!caller?.agentId) throw new DomainError('UNAUTHENTICATED');
+    // Only a session streams (requireAccess 'agent'): its cookie is what the heartbeat re-checks.
+    const sid = req.cookies[SESSION_COOKIE];
+    if (!sid) throw new DomainError('UNAUTHENTICATED');
+    const idHash = hashSecret(sid);
     const header = req.headers['last-event-id'];
     const q = (req.query ?? {}) as Record<string, unknown>;
     const rawLast = typeof header === 'string' ? header : typeof q.lastEventId === 'string' ? q.lastEventId : undefined;
     if (rawLast !== undefined && !/^\d{1,15}$/.test(rawLast)) throw new DomainError('VALIDATION_FAILED', { field: 'Last-Event-ID' });
     const queueIdsOf = async (agentId: string) => new Set((await db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', agentId).execute()).map((q) => q.queue_id));
     // Mutable so that a heartbeat can narrow it (an agent removed from a queue stops seeing it).
-    const viewer = { accountId: caller.accountId, agentId: caller.agentId, role: caller.role ?? 'agent', queueIds: await queueIdsOf(caller.agentId) };
+    const viewer: Viewer = { accountId: caller.accountId, agentId: caller.agentId, role: caller.role ?? 'agent', queueIds: await queueIdsOf(caller.agentId) };
 
     reply.hijack();
     const res = reply.raw;
     let closed = false;
     let detach: () => void = () => undefined;
-    const timer: { beat?: NodeJS.Timeout } = {};
+    let stopBeating: () => void = () => undefined;
     const close = () => {
       if (closed) return;
       closed = true;
-      clearInterval(timer.beat);
+      stopBeating();
       detach();
     };
     // Listen before attaching: a client gone during the replay must not leave a sink behind.
@@ -50,7 +72,7 @@ export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub,
     let mark = rawLast === undefined ? 0 : Number(rawLast);
     const send = (e: EventRow) => {
       mark = Math.max(mark, Math.min(hub.lowWater, e.id));
-      res.write(`id: ${mark}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt, ...(e.payload as object), eventId: e.id })}\n\n`);
+      res.write(`id: ${mark}\n${frameOf(e)}`);
     };
     const sink = { viewer, send, end: () => res.end() };
     let attached: AttachResult;
@@ -69,21 +91,23 @@ export function registerEventStream(app: FastifyInstance, db: Db, hub: EventHub,
     detach = attached.detach;
     // `resync`: too much was missed to replay; the client reloads what it shows.
     res.write(`event: ready\ndata: ${JSON.stringify(attached.resync ? { resync: true } : {})}\n\n`);
-    // The session is checked again at every heartbeat: a logout, a disabled agent or an
-    // expired session ends the stream; queue membership is refreshed.
-    timer.beat = setInterval(() => {
-      resolveCaller(db, req, sessions)
-        .then(async (again) => {
-          if (closed) return;
-          if (!again?.agentId || again.agentId !== viewer.agentId) {
-            res.end();
-            close();
-            return;
-          }
-          viewer.queueIds = await queueIdsOf(viewer.agentId);
-          res.write(': ping\n\n');
-        })
-        .catch(() => res.write(': ping\n\n'));
-    }, HEARTBEAT_MS);
+    // The session is checked again at every heartbeat (for all the streams due together): a
+    // logout, a disabled agent or an expired session ends the stream; queue membership is refreshed.
+    stopBeating = heartbeats.add({
+      idHash,
+      beat: (check) => {
+        if (closed) return;
+        if (check === null || (check !== 'unknown' && check.agentId !== viewer.agentId)) {
+          res.end();
+          close();
+          return;
+        }
+        if (check !== 'unknown') {
+          viewer.queueIds = check.queueIds;
+          hub.refresh(sink);
+        }
+        res.write(': ping\n\n');
+      },
+    });
   });
 }
