@@ -48,6 +48,8 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
    */
   readonly idempotent?: boolean;
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
+  /** Bytes, when a route takes more than the server's default (a file pasted whole). */
+  readonly bodyLimit?: number;
   readonly successStatus?: number;
   /** The success answer's shape, for the OpenAPI document. */
   readonly response?: z.ZodType;

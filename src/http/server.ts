@@ -83,6 +83,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     app.route({
       method: def.method,
       url: def.url,
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
       ...(def.rateLimit
         ? {
             config: {

@@ -158,6 +158,24 @@ describe('contact names (administrators)', () => {
   });
 });
 
+describe('contact import at its documented size', () => {
+  it('takes 10,000 lines in one request (more than the default body limit), and refuses line 10,001', async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `+3361${String(i).padStart(7, '0')},Κωνσταντίνος Παπαδόπουλος ${i}`);
+    const csv = ['number,name', ...lines].join('\n');
+    expect(Buffer.byteLength(JSON.stringify({ csv }))).toBeGreaterThan(64 * 1024);
+    const r = await srv.request('POST', '/api/admin/contacts/import', { headers: h.cole, body: { csv } });
+    expect(r.status, r.text.slice(0, 300)).toBe(200);
+    expect(r.json).toMatchObject({ accepted: 10_000, refused: [] });
+    const tooMany = await srv.request('POST', '/api/admin/contacts/import', { headers: h.cole, body: { csv: `${csv}\n+33699999999,One more` } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { field: 'csv', reason: 'TOO_MANY_LINES' } } });
+    // Other routes keep the small default.
+    const big = await srv.request('PUT', `/api/contacts/${encodeURIComponent(CUSTOMER)}`, { headers: h.bea, body: { name: 'x'.repeat(100_000) } });
+    expect(big.status).toBe(413);
+    expect(big.json).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
 describe('a number’s timeline', () => {
   const NUMBER = '+33611223344';
   let directId: string;

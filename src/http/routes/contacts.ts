@@ -49,6 +49,9 @@ export function contactRoutes(deps: AppDeps): RouteDef[] {
       access: 'admin',
       tags,
       summary: 'Imports contact names from CSV (`number,name` header): each line accepted or refused with its reason',
+      // The CSV's own cap (2,000,000 characters, 10,000 lines) must be reachable: names in
+      // non-Latin scripts take up to 3 bytes a character, and JSON escapes quotes.
+      bodyLimit: 6 * 1024 * 1024,
       body: withFieldErrors(ContactImportBody),
       handler: async ({ caller, body }) => importContacts(deps, agentActor(caller), body.csv),
     }),
