@@ -9,8 +9,10 @@ export type ContactNameRefusal = 'NAME_TOO_LONG' | 'NAME_CONTROL_CHARACTER';
 export type ContactNameCheck = { readonly ok: true; readonly name: string | null } | { readonly ok: false; readonly reason: ContactNameRefusal };
 
 // C0, DEL, C1, and the line/paragraph separators: each would break a header or a CSV line.
+// Bidirectional embeddings, overrides and isolates too: left open in a name, they reverse the
+// text after it, so "Jane (+33612345678)" could show another number than the one it is.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 /** Trimmed; empty means "no name" (null): removing a name is typing it away. */
 export function cleanContactName(raw: string): ContactNameCheck {

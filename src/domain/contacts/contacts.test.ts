@@ -9,10 +9,12 @@ describe('a contact name', () => {
   it('is at most 120 characters as people count them', () => {
     expect(cleanContactName('é'.repeat(120))).toEqual({ ok: true, name: 'é'.repeat(120) });
     expect(cleanContactName('😀'.repeat(120))).toEqual({ ok: true, name: '😀'.repeat(120) });
+    // Right-to-left scripts need no override characters: they stay accepted.
+    expect(cleanContactName('שרה כהן')).toEqual({ ok: true, name: 'שרה כהן' });
     expect(cleanContactName('a'.repeat(121))).toEqual({ ok: false, reason: 'NAME_TOO_LONG' });
   });
   it('refuses control characters inside it', () => {
-    for (const bad of ['Jane\nDoe', 'Jane\u0000', 'a\u0085b', 'a\u2028b', 'a\u007Fb']) expect(cleanContactName(bad)).toEqual({ ok: false, reason: 'NAME_CONTROL_CHARACTER' });
+    for (const bad of ['Jane\nDoe', 'Jane\u0000', 'a\u0085b', 'a\u2028b', 'a\u007Fb', 'Jane\u202E', 'a\u2066b\u2069']) expect(cleanContactName(bad)).toEqual({ ok: false, reason: 'NAME_CONTROL_CHARACTER' });
   });
 });
 
