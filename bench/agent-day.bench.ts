@@ -5,7 +5,7 @@
 // Seeding (bench/agent-day-seed.ts) is set-based and kept between runs: PostgreSQL database
 // smsdesk_bench_agent_day, PGlite folder in the temporary directory.
 //   npx tsx bench/agent-day.bench.ts [--reseed] [--pg-only | --pglite-only] [--messages=5000000]
-//     [--pglite-messages=1000000] [--iterations=200] [--no-plans] [--proposed-indexes] [--only=list]
+//     [--pglite-messages=1000000] [--iterations=200] [--no-plans] [--only=list]
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,6 @@ import { TtlCache } from '../src/app/ttl-cache.js';
 import { openDatabase, type SmsdeskDatabase } from '../src/db/open-database.js';
 import type { Database } from '../src/db/schema.js';
 import { systemClock, uuidV7Generator } from '../src/platform/system.js';
-import { proposedInteractions } from './agent-day-proposed-list.js';
 import { agentId, customerNumber, longCustomer, seedAll, type AccountPlan } from './agent-day-seed.js';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -89,9 +88,7 @@ interface Query {
 }
 
 /** The queries, with their cursors and ids looked up in the data (the use cases' own pagination gives the later pages). */
-type ListRows = (actor: Actor, filter: 'open' | 'waiting' | 'closed', before?: string) => Promise<number>;
-
-async function queries(d: AppDeps, p: Plans, listRows?: ListRows): Promise<Query[]> {
+async function queries(d: AppDeps, p: Plans): Promise<Query[]> {
   const busy: Actor = { accountId: p.busy.id, agentId: agentId(p.busy.id, 0) };
   const empty: Actor = { accountId: p.empty.id, agentId: agentId(p.empty.id, 0) };
   const heavy = customerNumber(0);
@@ -124,8 +121,7 @@ async function queries(d: AppDeps, p: Plans, listRows?: ListRows): Promise<Query
   };
   const busySent = await sentCursor(busy, 5);
 
-  const rowsOf: ListRows = listRows ?? (async (actor, filter, before) => (await myInteractions(d, actor, filter, 50, before)).length);
-  const list = (actor: Actor, filter: 'open' | 'waiting' | 'closed', before?: string) => () => rowsOf(actor, filter, before);
+  const list = (actor: Actor, filter: 'open' | 'waiting' | 'closed', before?: string) => async () => (await myInteractions(d, actor, filter, 50, before)).length;
   const tl = (actor: Actor, number: string, before?: string) => async () => (await numberTimeline(d, actor, number, { before })).entries.length;
   const sent = (actor: Actor, before?: string) => async () => (await mySentDirect(d, actor, 50, before)).messages.length;
   const th = (actor: Actor, id: string, limit: number, after?: string) => async () => (await thread(d, actor, id, limit, after)).messages.length;
@@ -184,8 +180,8 @@ async function measure(q: Query, iterations: number): Promise<{ busy: Stats; emp
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
-async function runAll(label: string, d: AppDeps, p: Plans, iterations: number, targeted: boolean, only?: (name: string) => boolean, listRows?: ListRows): Promise<void> {
-  const qs = (await queries(d, p, listRows)).filter((q) => (!only || only(q.name)) && (!ONLY || q.name.toLowerCase().includes(ONLY.toLowerCase())));
+async function runAll(label: string, d: AppDeps, p: Plans, iterations: number, targeted: boolean): Promise<void> {
+  const qs = (await queries(d, p)).filter((q) => !ONLY || q.name.toLowerCase().includes(ONLY.toLowerCase()));
   console.log(`\n### ${label}\n\nLoad average at the start: ${load()}.\n`);
   console.log('| Query | rows | p50 | p95 | p99 | empty: rows | p50 | p95 | p99 | p95 ratio |' + (targeted ? ' p95 < 50 ms |' : ''));
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (targeted ? '---|' : ''));
@@ -228,46 +224,6 @@ async function explainAll(url: string, p: Plans): Promise<void> {
   }
 }
 
-/**
- * Indexes proposed for the lists (not in the migrations): each list read in its own order, so a
- * page costs its 50 rows whatever the agent's history. Created for this measurement, dropped after.
- */
-const PROPOSED_INDEXES = [
-  `create index if not exists bench_interactions_agent_list on interactions (agent_id, status, updated_at desc, id desc) where kind = 'sms'`,
-  `create index if not exists bench_interactions_waiting_list on interactions (queue_id, updated_at desc, id desc) where status = 'waiting'`,
-];
-
-async function withProposedIndexes(db: Kysely<Database>, p: Plans, name: string, iterations: number, targeted: boolean): Promise<void> {
-  const isList = (name: string) => name.includes('list');
-  const proposed: ListRows = async (actor, filter, before) => (await proposedInteractions(db, actor, filter, 50, before)).length;
-  await sameRows(db, p);
-  await runAll(`${name}, the lists as built, the proposed statement, indexes as built (ms)`, deps(db), p, iterations, targeted, isList, proposed);
-  for (const ddl of PROPOSED_INDEXES) await sql.raw(ddl).execute(db);
-  await sql`analyze interactions`.execute(db);
-  try {
-    await runAll(`${name}, the lists as built, with the proposed indexes (ms)`, deps(db), p, iterations, targeted, isList);
-    await runAll(`${name}, the proposed statement with the proposed indexes (ms)`, deps(db), p, iterations, targeted, isList, proposed);
-  } finally {
-    await sql`drop index if exists bench_interactions_agent_list, bench_interactions_waiting_list`.execute(db);
-  }
-}
-
-/** The proposed statement answers the very rows of the one built (ids, order, unread counts, last messages). */
-async function sameRows(db: Kysely<Database>, p: Plans): Promise<void> {
-  const d = deps(db);
-  const actor: Actor = { accountId: p.busy.id, agentId: agentId(p.busy.id, 0) };
-  for (const filter of ['open', 'waiting', 'closed'] as const) {
-    let before: string | undefined;
-    for (let page = 0; page < 3; page++) {
-      const built = (await myInteractions(d, actor, filter, 50, before)).map((r) => [r.id, r.unread, r.lastMessage?.seq ?? null]);
-      const mine = (await proposedInteractions(db, actor, filter, 50, before)).map((r) => [r.id, Number(r.unread ?? 0), r.lastSeq == null ? null : Number(r.lastSeq)]);
-      if (JSON.stringify(built) !== JSON.stringify(mine)) throw new Error(`the proposed statement differs on the ${filter} list, page ${page + 1}`);
-      before = built.at(-1)?.[0] as string | undefined;
-    }
-  }
-  console.log('\nThe proposed statement answers the same rows as the one built (open, waiting, closed; 3 pages each).');
-}
-
 async function postgres(): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -302,7 +258,6 @@ async function postgres(): Promise<void> {
     console.log(`\nPostgreSQL ${version.rows[0]?.v}: ${Number(info.messages).toLocaleString('en')} messages in all accounts, seeded in ${Number(info.seconds).toFixed(0)} s on ${new Date(info.seeded_at).toISOString()}`);
     await runAll(`PostgreSQL, ${PG_MESSAGES.toLocaleString('en')} messages in the busy account (ms)`, deps(database.db), p, ITERATIONS, true);
     if (!flag('no-plans')) await explainAll(url.toString(), p);
-    if (flag('proposed-indexes')) await withProposedIndexes(database.db, p, 'PostgreSQL', ITERATIONS, true);
   } finally {
     await database.close();
   }
@@ -320,7 +275,6 @@ async function pglite(): Promise<void> {
     writeFileSync(marker, `${JSON.stringify(info)}\n`);
     console.log(`\nPGlite (${dir}): ${Number(info.messages).toLocaleString('en')} messages in all accounts, seeded in ${Number(info.seconds).toFixed(0)} s on ${new Date(info.seeded_at).toISOString()}`);
     await runAll(`PGlite, ${PGLITE_MESSAGES.toLocaleString('en')} messages in the busy account (ms)`, deps(database.db), plans(PGLITE_MESSAGES), Math.min(ITERATIONS, 100), false);
-    if (flag('proposed-indexes')) await withProposedIndexes(database.db, plans(PGLITE_MESSAGES), 'PGlite', Math.min(ITERATIONS, 100), false);
   } finally {
     await database.close();
   }

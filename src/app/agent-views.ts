@@ -119,10 +119,12 @@ export function previewOf(body: string | null): string {
 
 /**
  * The Banner's lists, ordered by last activity, each row with its unread count, last message
- * and contact name. The per-row figures are LATERAL subqueries on the conversation's own
- * messages (indexes messages_by_interaction_seq and messages_inbound_by_interaction, migration
- * 0013), so a page of 50 rows reads at most 50 last messages and 50 x UNREAD_CAP index entries,
- * however many messages the account holds.
+ * and contact name. The page is chosen from interactions alone, in the order of an index
+ * (migration 0014), then the per-row figures are LATERAL subqueries on each chosen
+ * conversation's own messages (indexes messages_by_interaction_seq and
+ * messages_inbound_by_interaction, migration 0013): a page of 50 rows reads 50 index entries, 50
+ * last messages and at most 50 x UNREAD_CAP unread entries, however many conversations the agent
+ * holds and however many messages the account does.
  */
 export async function myInteractions(deps: AppDeps, actor: Actor, filter: InteractionFilter, limit = 50, before?: string): Promise<ListedInteraction[]> {
   // The cursor is the (updated_at, id) of the last row seen.
@@ -147,10 +149,51 @@ export async function myInteractions(deps: AppDeps, actor: Actor, filter: Intera
   }));
 }
 
-/** The list's one statement (exported so its plan can be checked against the indexes). */
+/**
+ * The list's one statement (exported so its plan can be checked against the indexes).
+ * PostgreSQL cannot move a LIMIT below LATERAL joins: with the per-row reads joined to every
+ * open or waiting conversation and the page taken after, a busy agent's list computed them for
+ * hundreds of rows to show 50 (bench/agent-day.md). So the page comes first, in a subquery.
+ */
 export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFilter, limit: number, anchor?: { readonly updated_at: Date; readonly id: string }) {
-  let q = db
-    .selectFrom('interactions')
+  const n = Math.min(Math.max(limit, 1), 200);
+  const base = db.selectFrom('interactions').selectAll('interactions').where('interactions.account_id', '=', actor.accountId).where('interactions.kind', '=', 'sms');
+  const before = <Q extends typeof base>(q: Q): Q =>
+    anchor
+      ? // `updated_at <= anchor` on its own lets the index scan start at the anchor instead of filtering every newer row.
+        (q.where((eb) =>
+          eb.and([eb('interactions.updated_at', '<=', anchor.updated_at), eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
+        ) as Q)
+      : q;
+  const page =
+    filter === 'waiting'
+      ? // Waiting conversations of the agent's queues (any member may take one): each queue read in
+        // its own order (interactions_waiting_list), at most a page from each, then merged.
+        db
+          .selectFrom('queue_members as qm')
+          .innerJoinLateral(
+            () =>
+              before(base.where('interactions.status', '=', 'waiting'))
+                // The outer row's queue (the base query is built outside this scope).
+                .where('interactions.queue_id', '=', sql<string>`qm.queue_id`)
+                .orderBy('interactions.updated_at', 'desc')
+                .orderBy('interactions.id', 'desc')
+                .limit(n)
+                .as('w'),
+            (j) => j.onTrue(),
+          )
+          .selectAll('w')
+          .where('qm.agent_id', '=', actor.agentId)
+          .orderBy('w.updated_at', 'desc')
+          .orderBy('w.id', 'desc')
+          .limit(n)
+      : // The agent's own, in the order of interactions_agent_list.
+        before(base.where('interactions.agent_id', '=', actor.agentId).where('interactions.status', '=', filter === 'open' ? 'progressing' : 'closed'))
+          .orderBy('interactions.updated_at', 'desc')
+          .orderBy('interactions.id', 'desc')
+          .limit(n);
+  return db
+    .selectFrom(page.as('interactions'))
     .leftJoin('sms_numbers', 'sms_numbers.id', 'interactions.sms_number_id')
     .leftJoin('contacts', (j) => j.onRef('contacts.account_id', '=', 'interactions.account_id').onRef('contacts.number', '=', 'interactions.customer_number'))
     .leftJoin('interaction_reads as r', (j) => j.onRef('r.interaction_id', '=', 'interactions.id').on('r.agent_id', '=', actor.agentId))
@@ -198,21 +241,8 @@ export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFi
       'last.body as lastBody',
       'last.created_at as lastAt',
     ])
-    .where('interactions.account_id', '=', actor.accountId)
-    .where('interactions.kind', '=', 'sms');
-  if (filter === 'waiting') {
-    // Waiting conversations of the agent's queues: any member may take one.
-    q = q.where('interactions.status', '=', 'waiting').where('interactions.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('agent_id', '=', actor.agentId));
-  } else {
-    q = q.where('interactions.agent_id', '=', actor.agentId).where('interactions.status', '=', filter === 'open' ? 'progressing' : 'closed');
-  }
-  if (anchor) {
-    // `updated_at <= anchor` on its own lets the index scan start at the anchor instead of filtering every newer row.
-    q = q.where((eb) =>
-      eb.and([eb('interactions.updated_at', '<=', anchor.updated_at), eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
-    );
-  }
-  return q.orderBy('interactions.updated_at', 'desc').orderBy('interactions.id', 'desc').limit(Math.min(Math.max(limit, 1), 200));
+    .orderBy('interactions.updated_at', 'desc')
+    .orderBy('interactions.id', 'desc');
 }
 
 /** The messages of one conversation, oldest first, paginated by creation order. */

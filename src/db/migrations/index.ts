@@ -14,6 +14,7 @@ import { inboundMedia } from './0010-inbound-media.js';
 import { reviewAndApiTokens } from './0011-review-and-api-tokens.js';
 import { messageNationalTable } from './0012-message-national-table.js';
 import { agentDay } from './0013-agent-day.js';
+import { listIndexes } from './0014-list-indexes.js';
 import { supervisors } from './0015-supervisors.js';
 import { deliveryStats } from './0017-delivery-stats.js';
 import { messageLog } from './0016-message-log.js';
@@ -32,6 +33,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-review-and-api-tokens': reviewAndApiTokens,
   '0012-message-national-table': messageNationalTable,
   '0013-agent-day': agentDay,
+  '0014-list-indexes': listIndexes,
   '0015-supervisors': supervisors,
   '0017-delivery-stats': deliveryStats,
   '0016-message-log': messageLog,
