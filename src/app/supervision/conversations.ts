@@ -4,32 +4,10 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, AppDeps, Db } from '../context.js';
+import type { SupervisedConversation, TranscriptMessage } from '../../api/supervision-views.js';
 import { appendEvent } from '../record.js';
 import { waitingTaken } from '../take-interaction.js';
 import { scopeHasQueue, supervisedInteractionFilter, supervisionScope } from './scope.js';
-
-export interface SupervisedConversation {
-  readonly id: string;
-  readonly status: 'waiting' | 'progressing';
-  readonly queueId: string | null;
-  readonly queueName: string | null;
-  readonly customerNumber: string;
-  readonly contactName: string | null;
-  readonly agentId: string | null;
-  readonly agentName: string | null;
-  /** Since when the customer waits (created) — for an open one, when it began. */
-  readonly createdAt: string;
-  readonly lastActivityAt: string;
-}
-
-export interface TranscriptMessage {
-  readonly id: string;
-  readonly direction: 'in' | 'out';
-  readonly status: string;
-  readonly body: string | null;
-  readonly agentName: string | null;
-  readonly createdAt: string;
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const LIMIT = 500;

@@ -5,10 +5,13 @@ import { LanguageSwitch } from '../banner/LanguageSwitch';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Me } from '../api/types';
 import type { AdminApi } from './admin-api';
-import { ADMIN_SECTIONS, BANNER_HREF, SECTION_TITLE, adminHref, type AdminPageProps, type AdminSection } from './admin-routes';
+import { BANNER_HREF, SECTION_TITLE, adminHref, type AdminPageProps, type AdminSection } from './admin-routes';
 import { AgentsPage } from './pages/AgentsPage';
 import { AuditPage } from './pages/AuditPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { ConversationsPage } from './pages/ConversationsPage';
+import { NotAllowedPage } from './pages/NotAllowedPage';
+import { sectionsFor } from './supervisor-sections';
 import { CreditsPage } from './pages/CreditsPage';
 import { InboxPage } from './pages/InboxPage';
 import { NumbersPage } from './pages/NumbersPage';
@@ -36,6 +39,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   tokens: TokensPage,
   simulator: SimulatorPage,
   audit: AuditPage,
+  conversations: ConversationsPage,
 };
 
 export interface AdminAppProps {
@@ -49,7 +53,9 @@ export function AdminApp({ api, me, section, onLogout }: AdminAppProps) {
   const { t } = useI18n();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const Page = PAGES[section];
+  const sections = sectionsFor(me.agent.role);
+  // A supervisor who follows a link to a configuration page is told why it does not open.
+  const Page = sections.includes(section) ? PAGES[section] : NotAllowedPage;
 
   // Moving to another section puts the focus on its heading, so a screen reader announces where the link led.
   useEffect(() => {
@@ -80,7 +86,7 @@ export function AdminApp({ api, me, section, onLogout }: AdminAppProps) {
       <div className="admin__body">
         <nav className="admin__nav" aria-label={t('admin.title')}>
           <ul>
-            {ADMIN_SECTIONS.map((s) => (
+            {sections.map((s) => (
               <li key={s}>
                 <a href={adminHref(s)} aria-current={s === section ? 'page' : undefined}>
                   {t(SECTION_TITLE[s])}

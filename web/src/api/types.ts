@@ -21,7 +21,7 @@ export interface Me {
     readonly agentId: string;
     readonly accountId: string;
     readonly name: string;
-    readonly role: 'agent' | 'admin';
+    readonly role: 'agent' | 'admin' | 'supervisor';
     readonly permissions: { readonly messaging: boolean; readonly direct: boolean; readonly smart: boolean };
     readonly authorizedCountries: readonly string[];
     readonly load: { readonly openInteractions: number; readonly maxInteractions: number };

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { createConnection } from './connection';
 import { LoginForm } from './LoginForm';
 import { useHashRoute } from '../admin/use-hash-route';
+import { reachesAdmin } from '../admin/supervisor-sections';
 
 // Agents never load the administration pages: they come in their own chunk, for administrators only.
 const AdminApp = lazy(() => import('../admin/AdminApp').then((m) => ({ default: m.AdminApp })));
@@ -75,7 +76,7 @@ export function App() {
 
   if (session.kind === 'loading') return <p className="loading">{t('app.loading')}</p>;
   if (session.kind === 'signed-out') return <LoginForm api={api} onSignedIn={(r) => void onSignedIn(r)} />;
-  if (route.kind === 'admin' && session.me.agent.role === 'admin') {
+  if (route.kind === 'admin' && reachesAdmin(session.me.agent.role)) {
     return (
       <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
         <AdminApp api={connection.admin} me={session.me} section={route.section} onLogout={() => void onLogout()} />

@@ -3,6 +3,7 @@ import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StreamStatus } from '../live/event-stream';
 import { adminHref } from '../admin/admin-routes';
+import { homeSection, reachesAdmin } from '../admin/supervisor-sections';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveIndicator } from './LiveIndicator';
 import { NewMenu } from './NewMenu';
@@ -41,8 +42,8 @@ export function BannerHeader({ me, agentName, stream, smsOffered, onNewSms, onLo
       {!me.providerConfigured && smsOffered && <p className="banner__warning">{t('banner.noProvider')}</p>}
       <div className="banner__tools">
         <NewMenu smsOffered={smsOffered} onSms={onNewSms} buttonRef={newButtonRef} />
-        {me.agent.role === 'admin' && (
-          <a className="button" href={adminHref()} data-testid="admin-link">
+        {reachesAdmin(me.agent.role) && (
+          <a className="button" href={adminHref(homeSection(me.agent.role))} data-testid="admin-link">
             {t('banner.admin')}
           </a>
         )}

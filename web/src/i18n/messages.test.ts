@@ -23,6 +23,8 @@ describe('the Banner speaks English and French', () => {
     const alike = ['admin.title', 'banner.admin', 'admin.section.agents'];
     // The administration's words that French shares: "Agent", "Message", "Date", "Page", a dash for none.
     alike.push('admin.people.none', 'admin.people.page', 'admin.agents.role.agent', 'admin.inbox.message', 'admin.optOuts.date');
+    // The supervisor's screens: "Conversations" and "Agent" are French words too.
+    alike.push('admin.section.conversations', 'supervisor.conversations.agent');
     expect(same.sort()).toEqual([...alike, 'app.name', 'banner.channelSms', 'banner.label', 'banner.load', 'banner.loadValue', 'banner.agent', 'compose.message', 'conv.label', 'counter.gsm', 'counter.ucs2', 'lists.callSms', 'lists.label', 'conv.thread', 'notifications.label'].sort());
   });
 

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Refusal } from '../../errors/error-text';
 import { AdminFieldError } from '../AdminFieldError';
-import type { Profile } from '../admin-types';
+import type { AdminQueue, Profile } from '../admin-types';
 import type { AgentLang, Role } from './agent-form';
 
 export interface AgentFieldsProps {
@@ -11,16 +11,18 @@ export interface AgentFieldsProps {
   readonly profileId: string;
   readonly lang: AgentLang;
   readonly profiles: readonly Profile[];
-  readonly onChange: (patch: { name?: string; role?: Role; profileId?: string; lang?: AgentLang }) => void;
+  readonly supervisedQueueIds: readonly string[];
+  readonly queues: readonly AdminQueue[];
+  readonly onChange: (patch: { name?: string; role?: Role; profileId?: string; lang?: AgentLang; supervisedQueueIds?: readonly string[] }) => void;
   readonly errorAt: (field: string) => Refusal | null;
 }
 
 function isRole(v: string): v is Role {
-  return v === 'agent' || v === 'admin';
+  return v === 'agent' || v === 'admin' || v === 'supervisor';
 }
 
 /** Name, role, profile and language: the fields an invitation and a change share. */
-export function AgentFields({ id, name, role, profileId, lang, profiles, onChange, errorAt }: AgentFieldsProps) {
+export function AgentFields({ id, name, role, profileId, lang, profiles, supervisedQueueIds, queues, onChange, errorAt }: AgentFieldsProps) {
   const { t } = useI18n();
   const described = (field: string) => (errorAt(field) ? `${id}-${field}-error` : undefined);
   return (
@@ -48,10 +50,33 @@ export function AgentFields({ id, name, role, profileId, lang, profiles, onChang
           aria-describedby={described('role')}
         >
           <option value="agent">{t('admin.agents.role.agent')}</option>
+          <option value="supervisor">{t('admin.agents.role.supervisor')}</option>
           <option value="admin">{t('admin.agents.role.admin')}</option>
         </select>
         <AdminFieldError id={`${id}-role-error`} refusal={errorAt('role')} />
       </div>
+      {role === 'supervisor' && (
+        <fieldset className="field checks" aria-describedby={`${id}-supervised-help`} data-testid="supervised-queues">
+          <legend className="field__label">{t('supervisor.queues')}</legend>
+          <p id={`${id}-supervised-help`} className="field__help">
+            {t('supervisor.queuesHelp')}
+          </p>
+          {queues.map((q) => (
+            <label key={q.id} className="checks__item">
+              <input
+                type="checkbox"
+                checked={supervisedQueueIds.includes(q.id)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  onChange({ supervisedQueueIds: on ? [...supervisedQueueIds, q.id] : supervisedQueueIds.filter((x) => x !== q.id) });
+                }}
+              />{' '}
+              {q.name}
+            </label>
+          ))}
+          <AdminFieldError id={`${id}-supervisedQueueIds-error`} refusal={errorAt('supervisedQueueIds')} />
+        </fieldset>
+      )}
       <div className="field">
         <label className="field__label" htmlFor={`${id}-profile`}>
           {t('admin.agents.profile')}

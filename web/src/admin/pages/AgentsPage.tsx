@@ -17,14 +17,14 @@ import { LoadFailed } from './LoadFailed';
 import { useFocusOnChange } from './use-focus-on-change';
 import { OneTimePassword } from './OneTimePassword';
 
-const FIELDS = ['email', 'name', 'role', 'profileId', 'lang', 'disabled'];
+const FIELDS = ['email', 'name', 'role', 'profileId', 'lang', 'disabled', 'supervisedQueueIds'];
 
 /** Agents: invite (the one-time password is shown once), change role, profile, language, disable, reset the password. */
 export function AgentsPage({ api, me }: AdminPageProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const [version, setVersion] = useState(0);
-  const data = useAsync(() => Promise.all([api.agents(), api.profiles()]), `agents-${version}`);
+  const data = useAsync(() => Promise.all([api.agents(), api.profiles(), api.queues()]), `agents-${version}`);
   const [invite, setInvite] = useState<InviteDraft>(() => newInvite(lang));
   const [editing, setEditing] = useState<AdminAgent | null>(null);
   const [draft, setDraft] = useState<AgentDraft | null>(null);
@@ -75,7 +75,13 @@ export function AgentsPage({ api, me }: AdminPageProps) {
   };
 
   const heading = `${id}-heading`;
-  const [agents, profiles] = data.state === 'ready' ? data.value : [[], []];
+  const [agents, profiles, queues] = data.state === 'ready' ? data.value : [[], [], []];
+  const roleText = (a: AdminAgent) => {
+    if (a.role === 'admin') return t('admin.agents.role.admin');
+    if (a.role === 'agent') return t('admin.agents.role.agent');
+    const names = a.supervisedQueueIds.map((q) => queues.find((x) => x.id === q)?.name ?? q);
+    return `${t('admin.agents.role.supervisor')} ${names.length > 0 ? t('supervisor.queuesOf', { queues: names.join(', ') }) : `(${t('supervisor.noQueue')})`}`;
+  };
   const profileName = (pid: string | null) => (pid === null ? t('admin.agents.noProfile') : (profiles.find((p) => p.id === pid)?.name ?? pid));
 
   return (
@@ -104,7 +110,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
             <tr key={a.id}>
               <th scope="row">{a.name}</th>
               <td>{a.email}</td>
-              <td>{t(a.role === 'admin' ? 'admin.agents.role.admin' : 'admin.agents.role.agent')}</td>
+              <td>{roleText(a)}</td>
               <td>{profileName(a.profileId)}</td>
               <td>{t(a.disabled ? 'admin.agents.disabled' : 'admin.agents.active')}</td>
               <td className="admin__actions">
@@ -125,7 +131,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
         <form className="admin__form" aria-labelledby={`${id}-edit`} onSubmit={submitEdit} noValidate data-testid="agent-edit-form">
           <h3 id={`${id}-edit`} ref={editTitle} tabIndex={-1} className="form__title">{t('admin.agents.editHeading', { name: editing.name })}</h3>
           <p className="field__help">{editing.email}</p>
-          <AgentFields id={`${id}-e`} {...draft} profiles={profiles} onChange={(patch) => setDraft({ ...draft, ...patch })} errorAt={errorAt} />
+          <AgentFields id={`${id}-e`} {...draft} profiles={profiles} queues={queues} onChange={(patch) => setDraft({ ...draft, ...patch })} errorAt={errorAt} />
           <div className="field">
             <label className="checks__item">
               <input
@@ -151,7 +157,7 @@ export function AgentsPage({ api, me }: AdminPageProps) {
           <AdminField label={t('admin.agents.email')} name="email" refusal={errorAt('email')}>
             {(p) => <input {...p} className="input" type="email" autoComplete="off" value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />}
           </AdminField>
-          <AgentFields id={`${id}-i`} {...invite} profiles={profiles} onChange={(patch) => setInvite({ ...invite, ...patch })} errorAt={errorAt} />
+          <AgentFields id={`${id}-i`} {...invite} profiles={profiles} queues={queues} onChange={(patch) => setInvite({ ...invite, ...patch })} errorAt={errorAt} />
           <AdminFieldError id={`${id}-invite-error`} refusal={errorAt('form')} />
           <FormActions submitLabel={t('admin.agents.invite')} busy={action.busy} />
         </form>

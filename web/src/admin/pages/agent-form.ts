@@ -11,6 +11,8 @@ export interface InviteDraft {
   /** '' for no profile: the agent can sign in but send nothing until one is given. */
   readonly profileId: string;
   readonly lang: AgentLang;
+  /** Kept while another role is chosen, sent only for a supervisor. */
+  readonly supervisedQueueIds: readonly string[];
 }
 
 export interface AgentDraft {
@@ -19,22 +21,26 @@ export interface AgentDraft {
   readonly profileId: string;
   readonly lang: AgentLang;
   readonly disabled: boolean;
+  readonly supervisedQueueIds: readonly string[];
 }
 
+/** A supervisor's queues; another role supervises nothing (the server refuses a list for it). */
+const supervision = (d: { readonly role: Role; readonly supervisedQueueIds: readonly string[] }) => (d.role === 'supervisor' ? { supervisedQueueIds: [...d.supervisedQueueIds] } : {});
+
 export function newInvite(lang: AgentLang): InviteDraft {
-  return { email: '', name: '', role: 'agent', profileId: '', lang };
+  return { email: '', name: '', role: 'agent', profileId: '', lang, supervisedQueueIds: [] };
 }
 
 export function inviteBody(d: InviteDraft): AgentCreateBody {
-  return { email: d.email.trim(), name: d.name, role: d.role, profileId: d.profileId === '' ? null : d.profileId, lang: d.lang };
+  return { email: d.email.trim(), name: d.name, role: d.role, profileId: d.profileId === '' ? null : d.profileId, lang: d.lang, ...supervision(d) };
 }
 
 export function agentDraft(a: AdminAgent): AgentDraft {
-  return { name: a.name, role: a.role, profileId: a.profileId ?? '', lang: a.lang, disabled: a.disabled };
+  return { name: a.name, role: a.role, profileId: a.profileId ?? '', lang: a.lang, disabled: a.disabled, supervisedQueueIds: a.supervisedQueueIds };
 }
 
 export function agentUpdateBody(d: AgentDraft): AgentUpdateBody {
-  return { name: d.name, role: d.role, profileId: d.profileId === '' ? null : d.profileId, lang: d.lang, disabled: d.disabled };
+  return { name: d.name, role: d.role, profileId: d.profileId === '' ? null : d.profileId, lang: d.lang, disabled: d.disabled, ...supervision(d) };
 }
 
 /** The password shown once, and to whom it must be handed. */

@@ -1,0 +1,19 @@
+// What a supervisor sees at the address of a configuration page: why it does not open, and the way to what they may do.
+import { useId } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { adminHref, type AdminPageProps } from '../admin-routes';
+import { homeSection } from '../supervisor-sections';
+
+export function NotAllowedPage({ me }: AdminPageProps) {
+  const { t } = useI18n();
+  const heading = `${useId()}-heading`;
+  return (
+    <section aria-labelledby={heading} data-testid="not-allowed">
+      <h2 id={heading}>{t('supervisor.notAllowed.title')}</h2>
+      <p>{t('supervisor.notAllowed.text')}</p>
+      <p>
+        <a href={adminHref(homeSection(me.agent.role))}>{t('supervisor.notAllowed.link')}</a>
+      </p>
+    </section>
+  );
+}
