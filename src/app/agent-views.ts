@@ -127,8 +127,8 @@ export function previewOf(body: string | null): string {
  * holds and however many messages the account does.
  */
 export async function myInteractions(deps: AppDeps, actor: Actor, filter: InteractionFilter, limit = 50, before?: string): Promise<ListedInteraction[]> {
-  // The cursor is the (updated_at, id) of the last row seen.
-  const anchor = before ? await deps.db.selectFrom('interactions').select(['updated_at', 'id']).where('id', '=', before).where('account_id', '=', actor.accountId).executeTakeFirst() : undefined;
+  // The cursor is the last row seen; one the account does not hold is ignored (the first page).
+  const anchor = before ? (await deps.db.selectFrom('interactions').select('id').where('id', '=', before).where('account_id', '=', actor.accountId).executeTakeFirst())?.id : undefined;
   const rows = await interactionListQuery(deps.db, actor, filter, limit, anchor).execute();
   return rows.map((r) => ({
     id: r.id,
@@ -155,14 +155,18 @@ export async function myInteractions(deps: AppDeps, actor: Actor, filter: Intera
  * open or waiting conversation and the page taken after, a busy agent's list computed them for
  * hundreds of rows to show 50 (bench/agent-day.md). So the page comes first, in a subquery.
  */
-export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFilter, limit: number, anchor?: { readonly updated_at: Date; readonly id: string }) {
+export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFilter, limit: number, anchor?: string) {
   const n = Math.min(Math.max(limit, 1), 200);
   const base = db.selectFrom('interactions').selectAll('interactions').where('interactions.account_id', '=', actor.accountId).where('interactions.kind', '=', 'sms');
+  // The anchor's time is compared as stored (microseconds), in SQL: through a JavaScript Date it
+  // lost its microseconds, and a conversation updated in the same millisecond just before the
+  // anchor was skipped. As a scalar subquery it is computed once and bounds the index scan.
+  // `updated_at <= anchor` on its own lets the index scan start at the anchor instead of filtering every newer row.
+  const anchorTime = (anchorId: string) => sql<Date>`(select a.updated_at from interactions a where a.id = ${anchorId})`;
   const before = <Q extends typeof base>(q: Q): Q =>
     anchor
-      ? // `updated_at <= anchor` on its own lets the index scan start at the anchor instead of filtering every newer row.
-        (q.where((eb) =>
-          eb.and([eb('interactions.updated_at', '<=', anchor.updated_at), eb.or([eb('interactions.updated_at', '<', anchor.updated_at), eb('interactions.id', '<', anchor.id)])]),
+      ? (q.where((eb) =>
+          eb.and([eb('interactions.updated_at', '<=', anchorTime(anchor)), eb.or([eb('interactions.updated_at', '<', anchorTime(anchor)), eb('interactions.id', '<', anchor)])]),
         ) as Q)
       : q;
   const page =
@@ -286,8 +290,10 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
     .where('account_id', '=', actor.accountId)
     .where('interaction_id', '=', interactionId);
   if (after) {
-    const anchor = await deps.db.selectFrom('messages').select(['created_at', 'id']).where('id', '=', after).executeTakeFirst();
-    if (anchor) q = q.where((eb) => eb.or([eb('created_at', '>', anchor.created_at), eb.and([eb('created_at', '=', anchor.created_at), eb('id', '>', anchor.id)])]));
+    // The anchor's time as stored (microseconds), read in SQL: through a JavaScript Date the anchor
+    // itself came back. An anchor not in this conversation is ignored (the first page), as before.
+    const anchorTime = sql<Date>`coalesce((select a.created_at from messages a where a.id = ${after} and a.interaction_id = ${interactionId}), '-infinity'::timestamptz)`;
+    q = q.where((eb) => eb.and([eb('created_at', '>=', anchorTime), eb.or([eb('created_at', '>', anchorTime), eb('id', '>', after)])]));
   }
   const rows = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
   // Media (inbound MMS): the count, types and provider links; null when the message had none.
