@@ -163,7 +163,7 @@ function mixed(accounts: number, salt: number) {
 
 type Mem = { rss: number; heapUsed: number; external: number; connections: number };
 type Cpu = { user: number; system: number; delivered: number };
-type Check = { expected: number; delivered: number; missing: number; extra: number; duplicates: number; ended: number; latencies: number[] };
+type Check = { expected: number; delivered: number; missing: number; extra: number; duplicates: number; ended: number; cpuMs: number; latencies: number[] };
 
 function pct(sorted: readonly number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
@@ -229,7 +229,8 @@ async function main(): Promise<void> {
       const add = (k: 'expected' | 'delivered' | 'missing' | 'extra' | 'duplicates' | 'ended') => parts.reduce((t, p) => t + p[k], 0);
       const check = { expected: add('expected'), delivered: add('delivered'), missing: add('missing'), extra: add('extra'), duplicates: add('duplicates'), ended: add('ended'), p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), max: lat.at(-1) ?? NaN };
       const ms = cpuMs(before, after);
-      console.log(`${label}: ${events.length} events, last delivery ${Math.max(0, drained).toFixed(0)} s after the last commit, delivered ${check.delivered}/${check.expected} expected (missing ${check.missing}, extra ${check.extra}, duplicates ${check.duplicates}); latency p50 ${fmt(check.p50)} p95 ${fmt(check.p95)} p99 ${fmt(check.p99)} max ${fmt(check.max)} ms; server CPU ${ms.toFixed(0)} ms = ${((ms * 1000) / events.length).toFixed(0)} µs/event`);
+      const clientMs = parts.reduce((t, p) => t + p.cpuMs, 0);
+      console.log(`${label}: ${events.length} events, last delivery ${Math.max(0, drained).toFixed(0)} s after the last commit, delivered ${check.delivered}/${check.expected} expected (missing ${check.missing}, extra ${check.extra}, duplicates ${check.duplicates}); latency p50 ${fmt(check.p50)} p95 ${fmt(check.p95)} p99 ${fmt(check.p99)} max ${fmt(check.max)} ms; server CPU ${ms.toFixed(0)} ms = ${((ms * 1000) / events.length).toFixed(0)} µs/event; load generators' CPU so far ${(clientMs / 1000).toFixed(1)} s`);
       return { events: events.length, check, cpuMs: ms };
     };
     const idleCpu = async (seconds: number) => {

@@ -124,7 +124,8 @@ function check(events: readonly BenchEvent[]) {
     for (const n of want) if (!seen.has(n)) missing++;
   }
   // Rounded to 0.1 ms: the parent merges several generators' latencies before taking percentiles.
-  return { expected: expectedCount, delivered, missing, extra, duplicates, ended, latencies: latencies.map((l) => Math.round(l * 10) / 10) };
+  const cpu = process.cpuUsage();
+  return { expected: expectedCount, delivered, missing, extra, duplicates, ended, cpuMs: (cpu.user + cpu.system) / 1000, latencies: latencies.map((l) => Math.round(l * 10) / 10) };
 }
 
 process.on('message', (m: ClientAsk) => {
