@@ -58,7 +58,30 @@ function parseCursor(cursor: string): { us: string; id: string } {
 /** The filters, and one message's id (the details read their row through the same scope). */
 type Filters = LogFilters & { readonly id?: string };
 
-function conditions(accountId: string, scope: LogScope, f: Filters, cursor: string | undefined): RawBuilder<unknown>[] {
+/** A search's words, and the numbers of the contacts whose name matches, read once per request. */
+interface ResolvedSearch {
+  readonly tsquery: string | null;
+  readonly numbers: readonly string[];
+  readonly numberPrefix: string | null;
+}
+
+/** Contacts matched by name, at most this many numbers (a name typed is meant to be specific). */
+const MAX_NAME_NUMBERS = 200;
+
+async function resolveSearch(db: Db, accountId: string, q: string | undefined): Promise<ResolvedSearch | null> {
+  const terms = searchTerms(q);
+  if (!terms) return null;
+  let numbers: string[] = [];
+  if (terms.name) {
+    const like = `%${terms.name.replace(/[\\%_]/g, '\\$&')}%`;
+    const { rows } = await sql<{ number: string }>`select k.number from contacts k
+      where k.account_id = ${accountId} and smsdesk_fold(k.name) like ${like} limit ${MAX_NAME_NUMBERS}`.execute(db);
+    numbers = rows.map((r) => r.number);
+  }
+  return { tsquery: terms.tsquery, numbers, numberPrefix: terms.numberPrefix };
+}
+
+function conditions(accountId: string, scope: LogScope, f: Filters, search: ResolvedSearch | null, cursor: string | undefined): RawBuilder<unknown>[] {
   const c: RawBuilder<unknown>[] = [sql`m.account_id = ${accountId}`];
   if (f.id !== undefined) c.push(sql`m.id = ${f.id}`);
   if (!scope.all) c.push(sql`${supervisedMessageFilter(scope, 'm')}`);
@@ -77,16 +100,13 @@ function conditions(accountId: string, scope: LogScope, f: Filters, cursor: stri
     const code = isSupportedCountry(f.country) ? `+${getCountryCallingCode(f.country)}` : null;
     c.push(code ? sql`${CUSTOMER} >= ${code} and ${CUSTOMER} < ${prefixUpperBound(code)}` : sql`false`);
   }
-  const terms = searchTerms(f.q);
-  if (terms) {
+  if (search) {
+    // Each branch is indexed (full-text; the customer's number), so PostgreSQL can OR bitmaps.
     const any: RawBuilder<unknown>[] = [];
-    if (terms.tsquery) any.push(sql`to_tsvector('simple'::regconfig, smsdesk_fold(m.body)) @@ to_tsquery('simple'::regconfig, ${terms.tsquery})`);
-    if (terms.name) {
-      any.push(sql`${CUSTOMER} in (select k.number from contacts k where k.account_id = ${accountId}
-        and smsdesk_fold(k.name) like ${`%${terms.name.replace(/[\\%_]/g, '\\$&')}%`} limit 500)`);
-    }
-    if (terms.numberPrefix) any.push(sql`(${CUSTOMER} >= ${terms.numberPrefix} and ${CUSTOMER} < ${prefixUpperBound(terms.numberPrefix)})`);
-    c.push(sql`(${sql.join(any, sql` or `)})`);
+    if (search.tsquery) any.push(sql`to_tsvector('simple'::regconfig, smsdesk_fold(m.body)) @@ to_tsquery('simple'::regconfig, ${search.tsquery})`);
+    if (search.numbers.length > 0) any.push(sql`${CUSTOMER} in (${sql.join(search.numbers)})`);
+    if (search.numberPrefix) any.push(sql`(${CUSTOMER} >= ${search.numberPrefix} and ${CUSTOMER} < ${prefixUpperBound(search.numberPrefix)})`);
+    c.push(any.length > 0 ? sql`(${sql.join(any, sql` or `)})` : sql`false`);
   }
   if (cursor) {
     const { us, id } = parseCursor(cursor);
@@ -98,8 +118,8 @@ function conditions(accountId: string, scope: LogScope, f: Filters, cursor: stri
 
 type RawRow = Omit<LogRow, 'reason'> & { accountProvider: string | null };
 
-async function batch(db: Db, accountId: string, scope: LogScope, f: Filters, cursor: string | undefined, limit: number): Promise<RawRow[]> {
-  const where = sql.join(conditions(accountId, scope, f, cursor), sql` and `);
+async function batch(db: Db, accountId: string, scope: LogScope, f: Filters, search: ResolvedSearch | null, cursor: string | undefined, limit: number): Promise<RawRow[]> {
+  const where = sql.join(conditions(accountId, scope, f, search, cursor), sql` and `);
   const { rows } = await sql<RawRow>`
     select m.id, (extract(epoch from m.created_at) * 1000000)::bigint || '.' || m.id as cursor,
       m.created_at as "createdAt", m.direction, m.status, ${CUSTOMER} as customer, k.name as "customerName",
@@ -136,8 +156,9 @@ function withReason(r: RawRow): LogRow {
  */
 export async function* logRows(db: Db, accountId: string, scope: LogScope, f: LogFilters, opts: { cursor?: string | undefined; batchSize: number }): AsyncGenerator<LogRow> {
   let cursor = opts.cursor;
+  const search = await resolveSearch(db, accountId, f.q);
   for (;;) {
-    const rows = await batch(db, accountId, scope, f, cursor, opts.batchSize);
+    const rows = await batch(db, accountId, scope, f, search, cursor, opts.batchSize);
     for (const r of rows) {
       const row = withReason(r);
       if (!f.reason || row.reason === f.reason) yield row;
@@ -168,7 +189,7 @@ export async function logCount(db: Db, accountId: string, scope: LogScope, f: Lo
     for await (const _ of logRows(db, accountId, scope, f, { batchSize: 5000 })) n++;
     return n;
   }
-  const where = sql.join(conditions(accountId, scope, f, undefined), sql` and `);
+  const where = sql.join(conditions(accountId, scope, f, await resolveSearch(db, accountId, f.q), undefined), sql` and `);
   const { rows } = await sql<{ n: string }>`
     select count(*) as n from messages m left join interactions i on i.id = m.interaction_id where ${where}`.execute(db);
   return Number(rows[0]?.n ?? 0);
@@ -176,6 +197,6 @@ export async function logCount(db: Db, accountId: string, scope: LogScope, f: Lo
 
 /** One message, if the scope lets the reader see it. */
 export async function logRowById(db: Db, accountId: string, scope: LogScope, id: string): Promise<LogRow | null> {
-  const [row] = await batch(db, accountId, scope, { id }, undefined, 1);
+  const [row] = await batch(db, accountId, scope, { id }, null, undefined, 1);
   return row ? withReason(row) : null;
 }

@@ -1,32 +1,10 @@
 // A log row as the API answers it, and as the export writes it.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { LogEntryView } from '../../api/log-views.js';
 import type { LogRow } from './log-query.js';
 
-export interface LogEntryView {
-  readonly id: string;
-  readonly at: string;
-  readonly direction: 'out' | 'in';
-  readonly mode: 'direct' | 'smart';
-  readonly status: string;
-  readonly customer: string;
-  readonly customerName: string | null;
-  /** ISO 3166 alpha-2 of the customer's number; null when it has none (short code, unknown). */
-  readonly country: string | null;
-  readonly smsNumber: string;
-  readonly smsNumberLabel: string | null;
-  readonly agentId: string | null;
-  readonly agentName: string | null;
-  readonly interactionId: string | null;
-  readonly queueId: string | null;
-  readonly queueName: string | null;
-  readonly body: string | null;
-  readonly encoding: string;
-  readonly segments: number;
-  readonly credits: number;
-  readonly errorCode: string | null;
-  readonly reason: string | null;
-  readonly deliveredAt: string | null;
-}
+export type { LogEntryView };
+
 
 // One parse per number, not per row: an export repeats the same customers.
 const countries = new Map<string, string | null>();

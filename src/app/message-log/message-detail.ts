@@ -6,47 +6,10 @@ import type { MessageStatus } from '../../domain/messages/status.js';
 import { notFound } from '../admin/refusals.js';
 import type { Db } from '../context.js';
 import { logRowById, type LogScope } from './log-query.js';
-import { logEntryView, type LogEntryView } from './log-view.js';
+import type { MessageDetailView, StatusChangeView } from '../../api/log-views.js';
+import { logEntryView } from './log-view.js';
 
-export interface StatusChangeView {
-  readonly status: string;
-  readonly errorCode: string | null;
-  readonly at: string;
-}
-export interface CreditMovementView {
-  readonly delta: number;
-  readonly reason: string;
-  readonly at: string;
-}
-export interface PartView {
-  readonly index: number;
-  readonly partId: string | null;
-  readonly status: string | null;
-  readonly word: string | null;
-  readonly errorCode: string | null;
-  readonly reason: string | null;
-  readonly reportedAt: string | null;
-}
-export interface TranscriptLineView {
-  readonly id: string;
-  readonly direction: 'out' | 'in';
-  readonly status: string;
-  readonly body: string | null;
-  readonly agentName: string | null;
-  readonly at: string;
-}
-export interface MessageDetailView {
-  readonly message: LogEntryView;
-  readonly provider: string | null;
-  readonly providerMessageId: string | null;
-  /** Oldest first; recorded times of the messages written before the history existed. */
-  readonly history: readonly StatusChangeView[];
-  readonly credits: readonly CreditMovementView[];
-  readonly parts: readonly PartView[];
-  /** The conversation's last 200 messages, oldest first; empty for a Direct SMS. */
-  readonly transcript: readonly TranscriptLineView[];
-  readonly transcriptTruncated: boolean;
-}
+export type { MessageDetailView };
 
 const TRANSCRIPT_MAX = 200;
 const iso = (d: Date | string): string => new Date(d).toISOString();
@@ -68,7 +31,7 @@ export async function messageDetail(db: Db, accountId: string, scope: LogScope, 
     db.selectFrom('credit_ledger').select(['delta', 'reason', 'created_at']).where('message_id', '=', id).where('account_id', '=', accountId).orderBy('id').execute(),
     db.selectFrom('message_parts').selectAll().where('message_id', '=', id).orderBy('part_index').execute(),
     m.interaction_id
-      ? sql<{ id: string; direction: 'out' | 'in'; status: string; body: string | null; agent_name: string | null; created_at: Date }>`
+      ? sql<{ id: string; direction: 'out' | 'in'; status: MessageStatus; body: string | null; agent_name: string | null; created_at: Date }>`
           select t.id, t.direction, t.status, t.body, g.name as agent_name, t.created_at from (
             select x.* from messages x where x.interaction_id = ${m.interaction_id} order by x.seq desc limit ${TRANSCRIPT_MAX + 1}
           ) t left join agents g on g.id = t.agent_id order by t.seq`.execute(db).then((r) => r.rows)

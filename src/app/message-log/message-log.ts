@@ -5,16 +5,13 @@ import type { Actor, AppDeps } from '../context.js';
 import { supervisionScope } from '../supervision/scope.js';
 import { csvHeader, csvLine, jsonLine } from './export-format.js';
 import { logCount, logPage, logRows } from './log-query.js';
-import { logEntryView, type LogEntryView } from './log-view.js';
+import type { LogPageView } from '../../api/log-views.js';
+import { logEntryView } from './log-view.js';
 import { messageDetail, type MessageDetailView } from './message-detail.js';
 
 /** Rows per database read of an export: one batch is all the export holds in memory. */
 export const EXPORT_BATCH = 2000;
 
-export interface LogPageView {
-  readonly messages: readonly LogEntryView[];
-  readonly nextCursor: string | null;
-}
 
 function filtersOf(q: LogFilters): LogFilters {
   const { from, to, queueId, agentId, numberId, direction, mode, status, country, reason, q: text } = q;

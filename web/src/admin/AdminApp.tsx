@@ -14,6 +14,7 @@ import { NotAllowedPage } from './pages/NotAllowedPage';
 import { sectionsFor } from './supervisor-sections';
 import { CreditsPage } from './pages/CreditsPage';
 import { InboxPage } from './pages/InboxPage';
+import { LogPage } from './pages/LogPage';
 import { NumbersPage } from './pages/NumbersPage';
 import { OptOutsPage } from './pages/OptOutsPage';
 import { ProfilesPage } from './pages/ProfilesPage';
@@ -39,6 +40,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   tokens: TokensPage,
   simulator: SimulatorPage,
   audit: AuditPage,
+  log: LogPage,
   conversations: ConversationsPage,
 };
 

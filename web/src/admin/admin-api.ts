@@ -1,6 +1,7 @@
 // The administration API's routes (src/http/routes/admin*.ts), typed once.
 import type { ApiClient, RequestOptions } from '../api/client';
 import { contactsAdminApi } from '../timeline/contacts-admin-api';
+import { logApi } from './log/log-api';
 import { supervisionApi } from './supervision-api';
 import type {
   AdminAgent,
@@ -60,6 +61,7 @@ export function adminApi(c: ApiClient) {
   return {
     ...contactsAdminApi(c),
     ...supervisionApi(c),
+    ...logApi(c),
     provider: (o?: RequestOptions) => c.get<ProviderView>('/api/admin/provider', o),
     putProvider: (body: ProviderBody) => c.put<ProviderView>('/api/admin/provider', body),
     /** Without a body, the stored settings; with one, the submitted (unsaved) ones. */

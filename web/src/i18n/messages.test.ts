@@ -25,6 +25,8 @@ describe('the Banner speaks English and French', () => {
     alike.push('admin.people.none', 'admin.people.page', 'admin.agents.role.agent', 'admin.inbox.message', 'admin.optOuts.date');
     // The supervisor's screens: "Conversations" and "Agent" are French words too.
     alike.push('admin.section.conversations', 'supervisor.conversations.agent');
+    // The message log: "Agent" and "Conversation" too.
+    alike.push('log.agent', 'log.details.transcript');
     expect(same.sort()).toEqual([...alike, 'app.name', 'banner.channelSms', 'banner.label', 'banner.load', 'banner.loadValue', 'banner.agent', 'compose.message', 'conv.label', 'counter.gsm', 'counter.ucs2', 'lists.callSms', 'lists.label', 'conv.thread', 'notifications.label'].sort());
   });
 
