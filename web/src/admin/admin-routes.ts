@@ -4,7 +4,7 @@ import type { Me } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { AdminApi } from './admin-api';
 
-export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'contacts', 'tokens', 'simulator', 'audit', 'log', 'conversations'] as const;
+export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'contacts', 'tokens', 'simulator', 'audit', 'conversations', 'log'] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
