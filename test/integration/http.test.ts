@@ -22,6 +22,7 @@ let admin: Session;
 let smartOnly: Session;
 let other: Session;
 let otherAdmin: Session;
+let supervisor: Session;
 
 async function login(email: string): Promise<Session> {
   const r = await srv.request('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
@@ -55,6 +56,10 @@ beforeAll(async () => {
   other = await login(await email(w.agents.other));
   await tdb.db.insertInto('agents').values({ id: 'other-admin', account_id: w.otherAccountId, email: 'other-admin@example.test', name: 'Otto Admin', role: 'admin', password_hash: hash }).execute();
   otherAdmin = await login('other-admin@example.test');
+  // A supervisor of Support with no profile: sees outcomes and Support's conversations, sends nothing.
+  await tdb.db.insertInto('agents').values({ id: 'sup', account_id: w.accountId, email: 'sup@example.test', name: 'Sue Supervisor', role: 'supervisor', password_hash: hash }).execute();
+  await tdb.db.insertInto('queue_supervisors').values({ queue_id: w.queues.support, agent_id: 'sup' }).execute();
+  supervisor = await login('sup@example.test');
 });
 afterAll(async () => {
   await srv?.close();
@@ -161,11 +166,12 @@ describe('telephony integration', () => {
 
 describe('access matrix: every route x role x account', () => {
   it('never lets a caller reach what is not theirs', async () => {
-    const docs = (await srv.request('GET', '/api/docs')).json as { paths: Record<string, Record<string, { security: unknown[] }>> };
+    const docs = (await srv.request('GET', '/api/docs')).json as { paths: Record<string, Record<string, { security: unknown[]; 'x-access': string }>> };
     const { interactionId } = (await srv.request('POST', '/api/interactions', { headers: authed(agent), body: { recipient: '+33 6 11 22 33 44', queueId: w.queues.support } })).json as { interactionId: string };
     const roles: Record<string, Record<string, string>> = {
       anonymous: {},
       agent: authed(agent),
+      supervisor: authed(supervisor),
       admin: authed(admin),
       token: { authorization: `Bearer ${TOKEN}` },
       otherAccount: authed(other),
@@ -174,7 +180,13 @@ describe('access matrix: every route x role x account', () => {
     };
     const noneProfile = (await tdb.db.selectFrom('agents').select('profile_id').where('id', '=', w.agents.none).executeTakeFirstOrThrow()).profile_id!;
     // Admin routes name this account's objects; agents nobody signs in as, so writes with empty bodies disturb nothing.
+    // A waiting conversation of Support for the supervision routes: taken and closed as the roles go by.
+    await tdb.db
+      .insertInto('interactions')
+      .values({ id: 'int_matrix', account_id: w.accountId, kind: 'sms', status: 'waiting', agent_id: null, queue_id: w.queues.support, customer_number: CUSTOMER, sms_number_id: w.numbers.support, origin_call_id: null, external_id: null, closed_at: null })
+      .execute();
     const adminIds: [string, string][] = [
+      ['/api/admin/conversations/', 'int_matrix'],
       ['/api/admin/numbers/', w.numbers.orphan],
       ['/api/admin/templates/', w.templates.empty],
       ['/api/admin/agents/', w.agents.none],
@@ -189,6 +201,8 @@ describe('access matrix: every route x role x account', () => {
         // Logging out would end the sessions the rest of this file uses; it has its own test.
         if (path === '/api/auth/logout') continue;
         const isPublic = op.security.length === 0;
+        const access = op['x-access'];
+        expect(['public', 'agent', 'supervisor', 'admin', 'telephony'], `${method} ${path}`).toContain(access);
         const telephony = path.startsWith('/api/telephony');
         for (const [role, headers] of Object.entries(roles)) {
           const r = await srv.request(method.toUpperCase(), fill(path), { headers, body: method === 'get' ? undefined : {} });
@@ -196,9 +210,16 @@ describe('access matrix: every route x role x account', () => {
           expect(r.status, `${role} ${method} ${path}`).toBeLessThan(500);
           if (isPublic) continue;
           if (role === 'anonymous' || role === 'badToken') expect(r.status, `${role} ${method} ${path}`).toBe(401);
+          // Each role against the route's access level: refused with 403 FORBIDDEN below it, let through at or above it.
+          const refused = r.status === 403 && (r.json as { error?: { code?: string } } | null)?.error?.code === 'FORBIDDEN';
+          if (role === 'agent' && (access === 'supervisor' || access === 'admin')) expect(refused, `${role} ${method} ${path}: ${r.status}`).toBe(true);
+          if (role === 'supervisor' && (access === 'admin' || access === 'telephony')) expect(refused, `${role} ${method} ${path}: ${r.status}`).toBe(true);
+          if (role === 'supervisor' && access === 'supervisor') expect([401, 403], `${role} ${method} ${path}`).not.toContain(r.status);
+          if (role === 'supervisor' && access === 'agent') expect(r.status, `${role} ${method} ${path}`).not.toBe(401);
+          if (role === 'admin' && (access === 'supervisor' || access === 'admin')) expect([401, 403], `${role} ${method} ${path}`).not.toContain(r.status);
           if (role === 'token' && !telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
           const adminRoute = path.startsWith('/api/admin/');
-          const sessionRole = role === 'agent' || role === 'admin' || role === 'otherAccount' || role === 'otherAdmin';
+          const sessionRole = role === 'agent' || role === 'supervisor' || role === 'admin' || role === 'otherAccount' || role === 'otherAdmin';
           if (sessionRole && telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
           if ((role === 'agent' || role === 'otherAccount') && adminRoute) expect(r.status, `${role} ${method} ${path}`).toBe(403);
           const namesThisAccount = path.includes('{id}') || path.includes('/interactions/');
@@ -213,6 +234,8 @@ describe('access matrix: every route x role x account', () => {
       }
     }
     expect(checked).toBeGreaterThan(150);
+    // The supervision routes were reached by the supervisor: the conversation ended closed.
+    expect((await tdb.db.selectFrom('interactions').select('status').where('id', '=', 'int_matrix').executeTakeFirstOrThrow()).status).toBe('closed');
   });
 });
 

@@ -2,9 +2,8 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { adminHref, type AdminPageProps } from '../admin-routes';
-import { homeSection } from '../supervisor-sections';
 
-export function NotAllowedPage({ me }: AdminPageProps) {
+export function NotAllowedPage(_: AdminPageProps) {
   const { t } = useI18n();
   const heading = `${useId()}-heading`;
   return (
@@ -12,7 +11,7 @@ export function NotAllowedPage({ me }: AdminPageProps) {
       <h2 id={heading}>{t('supervisor.notAllowed.title')}</h2>
       <p>{t('supervisor.notAllowed.text')}</p>
       <p>
-        <a href={adminHref(homeSection(me.agent.role))}>{t('supervisor.notAllowed.link')}</a>
+        <a href={adminHref('conversations')}>{t('supervisor.notAllowed.link')}</a>
       </p>
     </section>
   );
