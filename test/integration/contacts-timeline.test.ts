@@ -283,4 +283,13 @@ describe('a number’s timeline', () => {
     const junkCursor = await timeline('bea', NUMBER, '?before=junk|consent|x');
     expect(junkCursor.entries.length).toBe(full.entries.length);
   });
+
+  it('names the caller in the agent’s calls in progress, from this account’s contacts only', async () => {
+    // Dan's call with NUMBER (started above) is still in progress; NUMBER is 'Parcel customer'.
+    const calls = await srv.request('GET', '/api/calls', { headers: h.dan });
+    expect(calls.json, calls.text).toMatchObject({ calls: [{ customerNumber: NUMBER, customerName: 'Parcel customer' }] });
+    await srv.request('PUT', `/api/contacts/${encodeURIComponent(NUMBER)}`, { headers: h.olga, body: { name: 'Another account’s name' } });
+    const again = await srv.request('GET', '/api/calls', { headers: h.dan });
+    expect(again.json).toMatchObject({ calls: [{ customerNumber: NUMBER, customerName: 'Parcel customer' }] });
+  });
 });

@@ -119,9 +119,9 @@ export function InteractionLists(p: InteractionListsProps) {
       <Section title={t('lists.calls')} testId="list-calls" empty={p.calls.length === 0 ? t('lists.emptyCalls') : null}>
         {p.calls.map((c) => (
           <li key={c.id} className="list__item">
-            <span className="list__main list__main--static">
-              <span className="list__number">{c.customerNumber}</span>
-              <span className="list__sub">{t('lists.since', { time: since(c.startedAt) })}</span>
+            <span className="list__main list__main--static" data-testid="call-row">
+              <span className="list__number">{c.customerName ?? c.customerNumber}</span>
+              <span className="list__sub">{[c.customerName ? c.customerNumber : null, t('lists.since', { time: since(c.startedAt) })].filter(Boolean).join(' · ')}</span>
             </span>
             {p.smsOffered && (
               <button type="button" className="button button--small" data-testid="call-sms" aria-label={t('lists.callSmsLabel', { number: c.customerNumber })} onClick={() => p.onSmsFromCall(c)}>
