@@ -124,7 +124,7 @@ async function queries(d: AppDeps, p: Plans): Promise<Query[]> {
   const list = (actor: Actor, filter: 'open' | 'waiting' | 'closed', before?: string) => async () => (await myInteractions(d, actor, filter, 50, before)).length;
   const tl = (actor: Actor, number: string, before?: string) => async () => (await numberTimeline(d, actor, number, { before })).entries.length;
   const sent = (actor: Actor, before?: string) => async () => (await mySentDirect(d, actor, 50, before)).messages.length;
-  const th = (actor: Actor, id: string, limit: number, after?: string) => async () => (await thread(d, actor, id, limit, after)).messages.length;
+  const th = (actor: Actor, id: string, limit: number, after?: string) => async () => (await thread(d, actor, id, limit, { after })).messages.length;
   return [
     { name: 'Open list, agent 000', busy: list(busy, 'open'), empty: list(empty, 'open') },
     { name: "Waiting list, agent 000's queues", busy: list(busy, 'waiting'), empty: list(empty, 'waiting') },

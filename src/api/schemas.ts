@@ -24,7 +24,17 @@ export const QueueParams = z.object({ id }).strict();
 export const InteractionsQuery = z
   .object({ filter: z.enum(['open', 'waiting', 'closed']).default('open'), limit: z.coerce.number().int().min(1).max(200).default(50), before: id.optional() })
   .strict();
-export const ThreadQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: id.optional() }).strict();
+export const ThreadQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    after: id.optional(),
+    /** The page just before this message (paging back from the newest). */
+    before: id.optional(),
+    /** `latest`: the newest page (still oldest first within it); `oldest`, the default, the first. */
+    order: z.enum(['oldest', 'latest']).default('oldest'),
+  })
+  .strict()
+  .refine((q) => !(q.after && q.before), { message: 'after and before cannot be used together', path: ['before'] });
 export const EventsQuery = z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).optional() }).strict();
 export const CallStartedBody = z.object({ agentId: id, callId: id, customerNumber: z.string().max(64) }).strict();
 export const CallParams = z.object({ callId: id }).strict();

@@ -249,8 +249,22 @@ export function interactionListQuery(db: Db, actor: Actor, filter: InteractionFi
     .orderBy('interactions.id', 'desc');
 }
 
-/** The messages of one conversation, oldest first, paginated by creation order. */
-export async function thread(deps: AppDeps, actor: Actor, interactionId: string, limit = 100, after?: string) {
+/** Where a page of a thread starts: the first messages, those after or before one, or the newest. */
+export interface ThreadCursor {
+  readonly after?: string | undefined;
+  readonly before?: string | undefined;
+  /** Without `before`: the newest page. */
+  readonly latest?: boolean | undefined;
+}
+
+/**
+ * The messages of one conversation, oldest first within the page, paginated by creation order:
+ * forward from the start or after a message, or backward from the newest or before a message (a
+ * long conversation opens on its newest messages). `hasMore` says whether messages remain past
+ * the page in the direction read.
+ */
+export async function thread(deps: AppDeps, actor: Actor, interactionId: string, limit = 100, cursor: ThreadCursor = {}) {
+  const { after, before } = cursor;
   const interaction = await deps.db
     .selectFrom('interactions')
     .leftJoin('sms_numbers', 'sms_numbers.id', 'interactions.sms_number_id')
@@ -294,15 +308,29 @@ export async function thread(deps: AppDeps, actor: Actor, interactionId: string,
     // itself came back. An anchor not in this conversation is ignored (the first page), as before.
     const anchorTime = sql<Date>`coalesce((select a.created_at from messages a where a.id = ${after} and a.interaction_id = ${interactionId}), '-infinity'::timestamptz)`;
     q = q.where((eb) => eb.and([eb('created_at', '>=', anchorTime), eb.or([eb('created_at', '>', anchorTime), eb('id', '>', after)])]));
+  } else if (before) {
+    // The same, backward; an anchor not in this conversation gives the newest page.
+    const anchorTime = sql<Date>`coalesce((select a.created_at from messages a where a.id = ${before} and a.interaction_id = ${interactionId}), 'infinity'::timestamptz)`;
+    q = q.where((eb) => eb.and([eb('created_at', '<=', anchorTime), eb.or([eb('created_at', '<', anchorTime), eb('id', '<', before)])]));
   }
-  const rows = await q.orderBy('created_at').orderBy('id').limit(Math.min(Math.max(limit, 1), 500)).execute();
+  const backward = Boolean(before) || (cursor.latest === true && !after);
+  const n = Math.min(Math.max(limit, 1), 500);
+  // One row more than the page says whether another page follows.
+  const read = await q
+    .orderBy('created_at', backward ? 'desc' : 'asc')
+    .orderBy('id', backward ? 'desc' : 'asc')
+    .limit(n + 1)
+    .execute();
+  const hasMore = read.length > n;
+  const page = read.slice(0, n);
+  const rows = backward ? page.reverse() : page;
   // Media (inbound MMS): the count, types and provider links; null when the message had none.
   // A reply to a Direct SMS carries that SMS (src/app/in-reply-to.ts).
   const replied = await repliedDirectSms(deps.db, actor.accountId, rows.map((m) => m.in_reply_to));
   const messages = rows.map(({ in_reply_to, ...m }) => ({ ...m, media: (m.media ?? null) as readonly InboundMedia[] | null, inReplyTo: (in_reply_to && replied.get(in_reply_to)) || null }));
   // The Banner's counter needs the sender number's national table, as the provider can send it, to count as the server will.
   const nationalLanguage = effectiveNationalLanguage(interaction.national_language, submitCapability(interaction.provider_type, interaction.provider_config));
-  return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage }, messages };
+  return { interaction: { id: interaction.id, status: interaction.status, nationalLanguage }, messages, hasMore };
 }
 
 export async function myActiveCalls(deps: AppDeps, actor: Actor) {

@@ -72,7 +72,7 @@ describe('cursors at microsecond precision', () => {
     await message('cp-m3', 'cp-t', '2026-12-01T11:00:00.500900Z');
     const d = testDeps(tdb.db);
     const actor = { accountId: w.accountId, agentId: w.agents.smartOnly };
-    const ids = async (after?: string, limit = 10) => (await thread(d, actor, 'cp-t', limit, after)).messages.map((m) => m.id);
+    const ids = async (after?: string, limit = 10) => (await thread(d, actor, 'cp-t', limit, { after })).messages.map((m) => m.id);
     expect(await ids()).toEqual(['cp-m1', 'cp-m2', 'cp-m3']);
     expect(await ids('cp-m1')).toEqual(['cp-m2', 'cp-m3']);
     expect(await ids('cp-m2')).toEqual(['cp-m3']);

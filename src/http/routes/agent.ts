@@ -1,5 +1,6 @@
 // The agent's API: who am I, what may I use, send, converse, close, take.
-import { directOptions, myActiveCalls, myInteractions, myQueues, queueTemplates, thread, whoAmI } from '../../app/agent-views.js';
+import { myActiveCalls } from '../../app/active-calls.js';
+import { directOptions, myInteractions, myQueues, queueTemplates, thread, whoAmI } from '../../app/agent-views.js';
 import { closeInteraction } from '../../app/close-interaction.js';
 import { numberFacts } from '../../app/number-facts.js';
 import type { AppDeps } from '../../app/context.js';
@@ -91,7 +92,7 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       summary: 'A conversation’s thread, oldest first',
       params: InteractionParams,
       query: ThreadQuery,
-      handler: async ({ params, query, caller }) => thread(deps, agentActor(caller), params.id, query.limit, query.after),
+      handler: async ({ params, query, caller }) => thread(deps, agentActor(caller), params.id, query.limit, { after: query.after, before: query.before, latest: query.order === 'latest' }),
     }),
     route({
       method: 'POST',

@@ -22,6 +22,8 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
+/** Messages per page of a thread: a conversation opens on its newest ones, earlier pages load on demand. */
+export const THREAD_PAGE = 200;
 
 export function agentApi(c: ApiClient) {
   return {
@@ -38,7 +40,9 @@ export function agentApi(c: ApiClient) {
     sendDirect: (body: SendDirectBody, o?: RequestOptions) => c.post<SentDirect>('/api/direct/messages', body, o),
     startSmart: (body: StartSmartBody, o?: RequestOptions) => c.post<StartedInteraction>('/api/interactions', body, o),
     interactions: (filter: 'open' | 'waiting' | 'closed') => c.get<{ interactions: readonly Interaction[] }>(`/api/interactions?filter=${filter}`).then((r) => r.interactions),
-    thread: (id: string) => c.get<Thread>(`/api/interactions/${enc(id)}/messages?limit=500`),
+    /** The newest page of a conversation (oldest first within it); `before`: the page just before that message. */
+    thread: (id: string, before?: string) =>
+      c.get<Thread>(`/api/interactions/${enc(id)}/messages?limit=${THREAD_PAGE}&${before ? `before=${enc(before)}` : 'order=latest'}`),
     sendInInteraction: (id: string, body: SendInInteractionBody, o?: RequestOptions) => c.post<SentInInteraction>(`/api/interactions/${enc(id)}/messages`, body, o),
     close: (id: string) => c.post<{ status: 'closed'; alreadyClosed: boolean }>(`/api/interactions/${enc(id)}/close`),
     take: (id: string) => c.post<{ status: 'progressing' }>(`/api/interactions/${enc(id)}/take`),

@@ -124,6 +124,8 @@ export interface ReadState {
 export interface Call {
   readonly id: string;
   readonly customerNumber: string;
+  /** The account's contact name for the caller, null when none. */
+  readonly customerName: string | null;
   readonly startedAt: string;
 }
 
@@ -157,6 +159,8 @@ export interface ThreadMessage {
 export interface Thread {
   readonly interaction: { readonly id: string; readonly status: InteractionStatus; readonly nationalLanguage: NationalLanguage | null };
   readonly messages: readonly ThreadMessage[];
+  /** More messages past this page in the direction it was read (before it for `order=latest` and `before`). */
+  readonly hasMore?: boolean;
 }
 
 export interface SentDirect {

@@ -50,7 +50,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
   const { notify } = useToasts();
   const headingId = useId();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const { state, dispatch, failure } = useThread(api, bus, conversation.id, reloadToken);
+  const { state, dispatch, failure, loadEarlier, loadingEarlier } = useThread(api, bus, conversation.id, reloadToken);
   const [confirmClose, setConfirmClose] = useState(false);
   const draft = useDraft({ kind: 'conversation', id: conversation.id });
   const [actionError, setActionError] = useState<Refusal | null>(null);
@@ -139,7 +139,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
         {...(onOpenConversation ? { onOpen: (e: ConversationEntry) => onOpenConversation({ id: e.id, customerNumber: conversation.customerNumber, queueId: e.queueId, queueName: e.queueName ?? '', smsNumber: e.smsNumber, status: e.status }) } : {})}
       />
       {state.loaded && (
-        <FollowNewest messages={state.messages}>
+        <FollowNewest messages={state.messages} hasEarlier={state.hasEarlier} loadingEarlier={loadingEarlier} onEarlier={loadEarlier}>
           <ThreadView messages={state.messages} />
         </FollowNewest>
       )}

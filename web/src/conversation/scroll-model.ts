@@ -9,6 +9,13 @@ export function isAtBottom(m: { readonly scrollTop: number; readonly scrollHeigh
   return m.scrollHeight - m.scrollTop - m.clientHeight <= slack;
 }
 
+/** Within this many pixels of the top, earlier messages load (the agent is about to reach the first one shown). */
+export const TOP_SLACK_PX = 120;
+
+export function isNearTop(m: { readonly scrollTop: number }, slack = TOP_SLACK_PX): boolean {
+  return m.scrollTop <= slack;
+}
+
 export type ScrollDecision = 'scroll' | 'show-button' | 'stay';
 
 /**

@@ -11,6 +11,22 @@ const status = (messageId: string, s: string, error: string | null = null): Thre
 const run = (...actions: ThreadAction[]): ThreadState => actions.reduce(threadReducer, emptyThread(I));
 const loaded = (messages: ThreadMessage[], st: Thread['interaction']['status'] = 'progressing'): ThreadAction => ({ kind: 'loaded', thread: { interaction: { id: I, status: st, nationalLanguage: null }, messages } });
 
+describe('the thread, paged from its newest messages', () => {
+  const page = (messages: ThreadMessage[], hasMore: boolean): Thread => ({ interaction: { id: I, status: 'progressing', nationalLanguage: null }, messages, hasMore });
+  it('knows earlier messages remain, puts an earlier page before what it holds, and keeps that through a reload', () => {
+    const newest = page([inbound('m3', '2026-01-01T10:03:00Z'), inbound('m4', '2026-01-01T10:04:00Z')], true);
+    let s = run({ kind: 'loaded', thread: newest });
+    expect(s.hasEarlier).toBe(true);
+    s = threadReducer(s, { kind: 'earlier', thread: page([inbound('m1', '2026-01-01T10:01:00Z'), inbound('m2', '2026-01-01T10:02:00Z')], false) });
+    expect(s.messages.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(s.hasEarlier).toBe(false);
+    // A reload brings the newest page again: the earlier messages stay, and nothing is said to remain before them.
+    s = threadReducer(s, { kind: 'loaded', thread: newest });
+    expect(s.messages.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(s.hasEarlier).toBe(false);
+  });
+});
+
 describe('the thread', () => {
   it('shows the agent’s message at once, then its live status', () => {
     const s = run(loaded([]), { kind: 'sent', message: { ...out('m1', '2026-01-01T10:00:05Z'), local: true } }, status('m1', 'sent'), status('m1', 'delivered'));

@@ -21,6 +21,8 @@ export interface ThreadState {
   /** The sender number's national tables, so the counter counts as the server will. */
   readonly nationalLanguage: NationalLanguage | null;
   readonly loaded: boolean;
+  /** The server holds messages before the first one loaded (the thread opens on its newest page). */
+  readonly hasEarlier: boolean;
   readonly messages: readonly ThreadMessage[];
   /** Status reports for messages not seen yet (a report can beat the reload that brings its message). */
   readonly pending: Readonly<Record<string, StatusUpdate>>;
@@ -28,12 +30,14 @@ export interface ThreadState {
 
 export type ThreadAction =
   | { readonly kind: 'loaded'; readonly thread: Thread }
+  /** A page of messages before the first one loaded. */
+  | { readonly kind: 'earlier'; readonly thread: Thread }
   | { readonly kind: 'sent'; readonly message: ThreadMessage }
   | { readonly kind: 'event'; readonly event: LiveEvent }
   | { readonly kind: 'status'; readonly status: InteractionStatus };
 
 export function emptyThread(interactionId: string): ThreadState {
-  return { interactionId, status: null, nationalLanguage: null, loaded: false, messages: [], pending: {} };
+  return { interactionId, status: null, nationalLanguage: null, loaded: false, hasEarlier: false, messages: [], pending: {} };
 }
 
 function advance(current: string, reported: string): string {
@@ -95,7 +99,16 @@ function updateStatus(state: ThreadState, messageId: string, u: StatusUpdate): T
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
   switch (action.kind) {
     case 'loaded':
-      return { ...upsert(state, action.thread.messages), status: action.thread.interaction.status, nationalLanguage: action.thread.interaction.nationalLanguage ?? null, loaded: true };
+      return {
+        ...upsert(state, action.thread.messages),
+        status: action.thread.interaction.status,
+        nationalLanguage: action.thread.interaction.nationalLanguage ?? null,
+        loaded: true,
+        // A reload brings the newest page again: what was loaded before it stays, and so does what is known of earlier ones.
+        hasEarlier: state.loaded ? state.hasEarlier : Boolean(action.thread.hasMore),
+      };
+    case 'earlier':
+      return { ...upsert(state, action.thread.messages), hasEarlier: Boolean(action.thread.hasMore) };
     case 'sent':
       return upsert(state, [action.message]);
     case 'status':

@@ -6,6 +6,8 @@ export const WRITING_EN = {
   'writing.threadRegion': 'Conversation history',
   'writing.queueSender': 'Messages leave from {sender}.',
   'writing.newMessages': 'New messages below',
+  'writing.earlierMessages': 'Earlier messages',
+  'writing.loadingEarlier': 'Loading earlier messages…',
   'writing.discardTitle': 'Discard this message?',
   'writing.discardText': 'The message you started will be lost.',
   'writing.discardConfirm': 'Discard',

@@ -7,6 +7,8 @@ export const WRITING_FR: Readonly<Record<WritingKey, string>> = {
   'writing.threadRegion': 'Historique de la conversation',
   'writing.queueSender': 'Les messages partent de {sender}.',
   'writing.newMessages': 'Nouveaux messages en bas',
+  'writing.earlierMessages': 'Messages précédents',
+  'writing.loadingEarlier': 'Chargement des messages précédents…',
   'writing.discardTitle': 'Abandonner ce message ?',
   'writing.discardText': 'Le message commencé sera perdu.',
   'writing.discardConfirm': 'Abandonner',
