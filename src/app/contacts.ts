@@ -7,6 +7,7 @@ import { cleanContactName, contactNumber, parseContactsCsv, type CsvRefusedLine 
 import { DomainError } from '../domain/errors.js';
 import { audit } from './admin/audit.js';
 import type { Actor, AppDeps } from './context.js';
+import { appendEvent } from './record.js';
 
 export interface ContactView {
   readonly number: string;
@@ -55,6 +56,7 @@ export async function setContact(deps: Pick<AppDeps, 'db' | 'clock'>, actor: Act
       .onConflict((oc) => oc.columns(['account_id', 'number']).doUpdateSet({ name, updated_by: actor.agentId, updated_at: now }))
       .execute();
     if (opts.admin) await audit(tx, actor, { what: 'contact.updated', targetId: number, before: before === null ? null : { name: before }, after: { name } });
+    await contactChanged(tx, actor.accountId, number, name);
   });
   return getContact(deps, actor, number);
 }
@@ -64,8 +66,17 @@ export async function removeContact(deps: Pick<AppDeps, 'db'>, actor: Actor, raw
   await deps.db.transaction().execute(async (tx) => {
     const gone = await tx.deleteFrom('contacts').where('account_id', '=', actor.accountId).where('number', '=', number).returning('name').executeTakeFirst();
     if (opts.admin && gone) await audit(tx, actor, { what: 'contact.removed', targetId: number, before: { name: gone.name }, after: null });
+    if (gone) await contactChanged(tx, actor.accountId, number, null);
   });
   return { number, name: null, updatedAt: null, updatedBy: null };
+}
+
+/**
+ * Tells everyone in the account (names are the account's): open Banners show the new name in
+ * their lists, conversation headings, timelines and Sent view without a reload.
+ */
+async function contactChanged(tx: Executor, accountId: string, number: string | null, name: string | null): Promise<void> {
+  await appendEvent(tx, { accountId, agentId: null, queueId: null, type: 'contact.changed', payload: { number, name } });
 }
 
 async function nameOf(tx: Executor, accountId: string, number: string): Promise<string | null> {
@@ -154,6 +165,8 @@ export async function importContacts(deps: Pick<AppDeps, 'db' | 'clock'>, actor:
         .execute();
     }
     await audit(tx, actor, { what: 'contacts.imported', targetId: null, after: { created, updated, unchanged, refused: parsed.refused.length } });
+    // One event for the whole file (number null: "several"), not one per line.
+    if (changed.length > 0) await contactChanged(tx, actor.accountId, null, null);
   });
   return { accepted: parsed.contacts.length, created, updated, unchanged, refused: parsed.refused };
 }

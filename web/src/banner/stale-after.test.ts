@@ -11,6 +11,8 @@ describe('staleAfter', () => {
     expect(staleAfter({ type: 'message.received', interactionId: 'i', message: { id: 'm', direction: 'in', status: 'received', from: 'a', to: 'b', body: 'x', createdAt: 't', errorCode: null, lastError: null, optOut: null } })).toEqual({ lists: true, me: false });
     expect(staleAfter({ type: 'waiting.taken', interactionId: 'i', agentId: 'a', agentName: 'Bob' })).toEqual({ lists: true, me: false });
     expect(staleAfter({ type: 'optout.changed', interactionId: null, number: '+33612345678', optedOut: true, keyword: 'STOP' })).toEqual({ lists: false, me: false });
+    // A colleague renamed a customer: the lists and the calls show names.
+    expect(staleAfter({ type: 'contact.changed', number: '+33612345678', name: 'Claire' })).toEqual({ lists: true, me: false });
   });
 
   it('re-reads the profile past the server’s cache when an administrator changed it', () => {

@@ -34,9 +34,10 @@ export function staleAfter(e: LiveEvent): { readonly lists: boolean; readonly me
     case 'message.status':
     case 'credits.changed':
       return { lists: false, me: true };
-    // Read in another tab or on another device: unread counts change.
+    // Read in another tab (or on another device), a reply, or a contact name shown in the lists and the calls changed.
     case 'interaction.read':
     case 'message.received':
+    case 'contact.changed':
       return { lists: true, me: false };
     default:
       return { lists: false, me: false };

@@ -37,6 +37,12 @@ describe('decodeEvent', () => {
     expect(decodeEvent('profile.changed', data({ profileId: 'p1' }))).toEqual({ type: 'profile.changed' });
   });
 
+  it('reads a contact name change, one number or an import (number null)', () => {
+    expect(decodeEvent('contact.changed', data({ number: '+33612345678', name: 'Claire' }))).toEqual({ type: 'contact.changed', number: '+33612345678', name: 'Claire' });
+    expect(decodeEvent('contact.changed', data({ number: '+33612345678', name: null }))).toEqual({ type: 'contact.changed', number: '+33612345678', name: null });
+    expect(decodeEvent('contact.changed', data({ number: null, name: null }))).toEqual({ type: 'contact.changed', number: null, name: null });
+  });
+
   it('drops what it cannot trust', () => {
     expect(decodeEvent('inbox.message', data({ interactionId: 'i' }))).toBeNull();
     expect(decodeEvent('message.status', data({ status: 'sent' }))).toBeNull();

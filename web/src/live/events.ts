@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'waiting.taken',
   'profile.changed',
   'interaction.read',
+  'contact.changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -43,7 +44,9 @@ export type LiveEvent =
   /** An administrator changed the agent's profile: rights, limits, numbers or templates. */
   | { readonly type: 'profile.changed' }
   /** The agent read a conversation up to `seq` (in this tab or another, on any device). */
-  | { readonly type: 'interaction.read'; readonly interactionId: string; readonly seq: number };
+  | { readonly type: 'interaction.read'; readonly interactionId: string; readonly seq: number }
+  /** Someone in the account named, renamed or unnamed a number (`number` null: an import changed several). */
+  | { readonly type: 'contact.changed'; readonly number: string | null; readonly name: string | null };
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -126,6 +129,8 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
       return { type };
     case 'interaction.read':
       return interactionId && typeof d.seq === 'number' && Number.isSafeInteger(d.seq) && d.seq >= 0 ? { type, interactionId, seq: d.seq } : null;
+    case 'contact.changed':
+      return { type, number: str(d.number), name: str(d.name) };
     default:
       return interactionId ? { type, interactionId } : null;
   }

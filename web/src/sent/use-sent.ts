@@ -62,6 +62,11 @@ export function useSent(api: AgentApi, bus: EventBus, reloadToken: number) {
     };
     const off = bus.subscribe((e) => {
       if (e.type === 'message.created' && e.interactionId === null && e.message.direction === 'out') soon();
+      if (e.type === 'contact.changed') {
+        const { number, name } = e;
+        if (number === null) soon();
+        else setState((s) => (s.messages.some((m) => m.to === number) ? { ...s, messages: s.messages.map((m) => (m.to === number ? { ...m, customerName: name } : m)) } : s));
+      }
       if (e.type === 'message.status' && e.interactionId === null) {
         const r = applyStatus(shown.current, e);
         if (r.messages !== shown.current) setState((s) => ({ ...s, messages: applyStatus(s.messages, e).messages }));

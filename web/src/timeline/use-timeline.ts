@@ -63,6 +63,13 @@ export function useTimeline(api: AgentApi, number: string | null, bus?: EventBus
     const unsubscribe = bus.subscribe((e) => {
       if (e.type === 'message.status' && e.interactionId === null) {
         setLoaded((l) => (l && l.number === number && l.timeline ? { ...l, timeline: withStatus(l.timeline, e.messageId, e.status, e.errorCode) } : l));
+      } else if (e.type === 'contact.changed') {
+        // A colleague renamed this number: the heading and the panel follow.
+        if (e.number === number) setLoaded((l) => (l && l.number === number && l.timeline ? { ...l, timeline: { ...l.timeline, name: e.name } } : l));
+        else if (e.number === null && timer === null) timer = setTimeout(() => {
+          timer = null;
+          setGeneration((g) => g + 1);
+        }, RELOAD_AFTER_MS);
       } else if ((RELOADING_EVENTS.has(e.type) || (e.type === 'message.created' && e.interactionId === null)) && timer === null) {
         timer = setTimeout(() => {
           timer = null;
