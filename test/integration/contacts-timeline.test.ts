@@ -292,4 +292,25 @@ describe('a number’s timeline', () => {
     const again = await srv.request('GET', '/api/calls', { headers: h.dan });
     expect(again.json).toMatchObject({ calls: [{ customerNumber: NUMBER, customerName: 'Parcel customer' }] });
   });
+
+  it('tells the whole account when a name changes (contact.changed, naming no agent or queue), nothing for a name already gone, one event per import', async () => {
+    const eventsOf = async () =>
+      (await tdb.db.selectFrom('events').select(['id', 'account_id', 'agent_id', 'queue_id', 'payload']).where('type', '=', 'contact.changed').orderBy('id').execute()).map((e) => ({
+        account: e.account_id,
+        agent: e.agent_id,
+        queue: e.queue_id,
+        payload: typeof e.payload === 'string' ? (JSON.parse(e.payload) as unknown) : e.payload,
+      }));
+    const before = (await eventsOf()).length;
+    await srv.request('PUT', `/api/contacts/${encodeURIComponent(NUMBER)}`, { headers: h.bea, body: { name: 'Parcel customer (Lyon)' } });
+    await srv.request('DELETE', `/api/contacts/${encodeURIComponent(NUMBER)}`, { headers: h.bea });
+    await srv.request('DELETE', `/api/contacts/${encodeURIComponent(NUMBER)}`, { headers: h.bea });
+    await srv.request('POST', '/api/admin/contacts/import', { headers: h.cole, body: { csv: 'number,name\n+33611223355,One\n+33611223366,Two' } });
+    const added = (await eventsOf()).slice(before);
+    expect(added).toEqual([
+      { account: w.accountId, agent: null, queue: null, payload: { number: NUMBER, name: 'Parcel customer (Lyon)' } },
+      { account: w.accountId, agent: null, queue: null, payload: { number: NUMBER, name: null } },
+      { account: w.accountId, agent: null, queue: null, payload: { number: null, name: null } },
+    ]);
+  });
 });
