@@ -19,6 +19,7 @@ import { createHttpApp, type HttpApp } from './http-app.js';
 import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
 import { startRetention } from './retention.js';
+import { startDeliveryStatsRollup } from '../app/dashboard/rollup.js';
 import { createWebhookGateway } from './webhook-gateway.js';
 import { instrumentProvider, type ProviderCallObserver } from './instrument-provider.js';
 
@@ -111,6 +112,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     onPurged: (messages, events) => logger.info({ messages, events, days: o.server.messageRetentionDays }, 'message texts past retention cleared'),
     onError: (e) => logger.warn({ err: e }, 'message retention run failed (retried next hour)'),
   });
+  const rollup = startDeliveryStatsRollup(database.db, { onError: (e) => logger.warn({ err: e }, 'delivery statistics roll-up failed (retried)') });
   const address = http.app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.app.port;
   const url = o.server.publicUrl ?? `http://${o.app.host}:${port}`;
@@ -131,6 +133,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
         await metricsListener?.close();
         await dispatcher.stop();
         await retention.stop();
+        await rollup.stop();
         await providers.close();
         await events.close();
         await outbox.close();

@@ -5,12 +5,14 @@ import { supervisedConversations, supervisedTranscript, supervisorClose, supervi
 import { agentActor } from '../auth/caller.js';
 import { route, type RouteDef } from '../route.js';
 import { withFieldErrors } from './admin-body.js';
+import { adminDashboardRoutes } from './admin-dashboard.js';
 
 const tags = ['supervision'];
 const params = withFieldErrors(AdminIdParams);
 
 export function supervisionRoutes(deps: AppDeps): RouteDef[] {
   return [
+    ...adminDashboardRoutes(deps),
     route({ method: 'GET', url: '/api/admin/conversations', access: 'supervisor', tags, summary: 'Waiting and open conversations of the supervised queues (all, for an administrator)', handler: async ({ caller }) => supervisedConversations(deps, agentActor(caller)) }),
     route({ method: 'GET', url: '/api/admin/conversations/:id/messages', access: 'supervisor', tags, summary: 'A supervised conversation’s transcript, oldest first (its latest 500 messages)', params, handler: async ({ caller, params: p }) => supervisedTranscript(deps, agentActor(caller), p.id) }),
     route({ method: 'POST', url: '/api/admin/conversations/:id/take', access: 'supervisor', tags, summary: 'Takes a waiting or open supervised conversation; the agent who had it is told', params, handler: async ({ caller, params: p }) => supervisorTake(deps, agentActor(caller), p.id) }),
