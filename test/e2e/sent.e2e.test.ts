@@ -155,3 +155,41 @@ it('sends it again with the keyboard: confirmed, debited again, and the two link
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, 'sent-view.png') });
 });
+
+it('shows older messages page by page: Show older from the keyboard puts the focus on the first older row, and the last page has no button', async () => {
+  // 55 more Direct SMS through the API as the signed-in agent (the view's page is 50).
+  const sent = await page.evaluate(async (to: string) => {
+    const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+    const options = (await (await fetch('/api/direct/options')).json()) as { senders: { id: string; address: string }[] };
+    const sender = options.senders.find((s) => s.address.startsWith('+')) ?? options.senders[0]!;
+    let ok = 0;
+    for (let i = 1; i <= 55; i++) {
+      const r = await fetch('/api/direct/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ recipient: to, senderId: sender.id, text: `Older page check ${i}` }),
+      });
+      if (r.status === 201) ok++;
+    }
+    return ok;
+  }, UK_CUSTOMER);
+  expect(sent).toBe(55);
+  await page.reload();
+  await page.locator('[data-testid=live-indicator][data-status=online]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('open-sent').click();
+  await eventually(() => rows(page).count(), (n) => n === 50);
+  expect(await rows(page).first().innerText()).toContain('Older page check 55');
+  const lastShown = await rows(page).nth(49).getAttribute('data-id');
+
+  await tabTo(page, 'sent-more', 200);
+  await page.keyboard.press('Enter');
+  // 55 + the two of the tests above: 57 in all, newest first, none twice.
+  await eventually(() => rows(page).count(), (n) => n === 57);
+  const ids = await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  expect(new Set(ids).size).toBe(57);
+  expect(ids.indexOf(lastShown)).toBe(49);
+  expect(await page.evaluate<string>('document.activeElement.id')).toBe(`sent-${ids[50]}`);
+  expect(await page.getByTestId('sent-more').count()).toBe(0);
+  expect(await rows(page).nth(50).innerText()).toContain('Older page check 5');
+  await noSeriousViolations(page, 'Sent SMS after Show older');
+});

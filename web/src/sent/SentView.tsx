@@ -90,11 +90,20 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
   const [busy, setBusy] = useState(false);
   // The row to focus once it is on screen: the new message after Send again.
   const focusId = useRef<string | null>(null);
+  // After Show older: the first older row, so the keyboard carries on where the list grew (the
+  // button itself goes away on the last page).
+  const focusAfter = useRef<string | null>(null);
   useEffect(() => {
     const id = focusId.current;
     if (id && sent.messages.some((m) => m.id === id)) {
       focusId.current = null;
       focusRow(id);
+    }
+    const after = focusAfter.current;
+    const next = after ? sent.messages[sent.messages.findIndex((m) => m.id === after) + 1] : undefined;
+    if (next) {
+      focusAfter.current = null;
+      focusRow(next.id);
     }
   }, [sent.messages]);
 
@@ -143,7 +152,15 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
         </ol>
       )}
       {sent.nextBefore && (
-        <button type="button" className="button" data-testid="sent-more" onClick={() => void sent.loadMore()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="sent-more"
+          onClick={() => {
+            focusAfter.current = sent.messages[sent.messages.length - 1]?.id ?? null;
+            void sent.loadMore();
+          }}
+        >
           {t('sent.more')}
         </button>
       )}
