@@ -25,6 +25,7 @@ const SUE = { email: 'sue@acme.example', name: 'Sue Supervisor' };
 const WAITING = { id: 'int_waiting', number: '+33611000001', name: 'Alice Waiting' };
 const OPEN = { id: 'int_open', number: '+33611000002', name: 'Bruno Open' };
 const SALES = { id: 'int_sales', number: '+33611000003', name: 'Carla Sales' };
+const SHOWN = { id: 'int_shown', number: '+33611000004', name: 'Dora Shown' };
 let suePassword = '';
 
 async function noSeriousViolations(page: Page, where: string): Promise<void> {
@@ -66,7 +67,7 @@ beforeAll(async () => {
     .execute();
   await db
     .insertInto('contacts')
-    .values([WAITING, OPEN, SALES].map((c) => ({ account_id: ACCOUNT_ID, number: c.number, name: c.name })))
+    .values([WAITING, OPEN, SALES, SHOWN].map((c) => ({ account_id: ACCOUNT_ID, number: c.number, name: c.name })))
     .execute();
   const since = new Date(Date.now() - 7 * 60_000);
   const conv = (c: typeof WAITING, queue: string, number: string, agent: string | null) => ({
@@ -86,12 +87,13 @@ beforeAll(async () => {
   });
   await db
     .insertInto('interactions')
-    .values([conv(WAITING, 'q_support', 'num_support', null), conv(OPEN, 'q_support', 'num_support', 'agt_bea'), conv(SALES, 'q_sales', 'num_sales', null)])
+    .values([conv(WAITING, 'q_support', 'num_support', null), conv(OPEN, 'q_support', 'num_support', 'agt_bea'), conv(SALES, 'q_sales', 'num_sales', null), conv(SHOWN, 'q_support', 'num_support', 'agt_bea')])
     .execute();
   for (const [c, to, body] of [
     [WAITING, '+33757000001', 'My parcel never came'],
     [OPEN, '+33757000001', 'Can I change my address?'],
     [SALES, '+33757000002', 'Do you ship to Lyon?'],
+    [SHOWN, '+33757000001', 'Hello again'],
   ] as const) {
     await db
       .insertInto('messages')
@@ -138,6 +140,9 @@ describe('a supervisor of Support', () => {
     await signIn(bea, { agentId: 'agt_bea', email: BEA.email, password: BEA.password, name: BEA.name });
     const beaOpen = bea.getByTestId('list-open').locator(`[data-id="${OPEN.id}"]`);
     await beaOpen.waitFor();
+    // Bea is reading another of her conversations when the supervisor takes it.
+    await bea.getByTestId('list-open').locator(`[data-id="${SHOWN.id}"]`).getByRole('button').first().click();
+    await bea.getByTestId('conversation').getByText('Hello again').waitFor();
 
     const page = await open();
     await page.locator('input[type=email]').fill(SUE.email);
@@ -159,7 +164,7 @@ describe('a supervisor of Support', () => {
     expect(links.filter((l) => !['Log', 'Message log', 'Dashboard', 'Conversations'].includes(l))).toEqual([]);
 
     const table = page.getByRole('table', { name: 'Waiting and open conversations of the queues you supervise' });
-    await eventually(() => table.getByRole('row').count(), (n) => n === 3);
+    await eventually(() => table.getByRole('row').count(), (n) => n === 4);
     const text = await table.innerText();
     expect(text).toContain(WAITING.name);
     expect(text).toContain(OPEN.name);
@@ -184,6 +189,14 @@ describe('a supervisor of Support', () => {
     const waitingRow = table.getByRole('row', { name: new RegExp(WAITING.name) });
     await eventually(() => waitingRow.innerText(), (t) => t.includes('Open') && t.includes(SUE.name));
 
+    // Take the one Bea is reading: her Banner says who took it and closes it.
+    await page.getByRole('button', { name: `Take the conversation with ${SHOWN.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: `The conversation with ${SHOWN.name} is yours now` }).waitFor();
+    await bea.getByTestId('toast').filter({ hasText: `${SUE.name} took this conversation.` }).waitFor();
+    await bea.getByTestId('conversation').waitFor({ state: 'detached' });
+    await bea.getByTestId('list-open').locator(`[data-id="${SHOWN.id}"]`).waitFor({ state: 'detached' });
+
     // Close Bea's open one: the dialog's confirm button has the focus; Enter confirms.
     await page.getByRole('button', { name: `Close the conversation with ${OPEN.name}` }).focus();
     await page.keyboard.press('Enter');
@@ -196,11 +209,12 @@ describe('a supervisor of Support', () => {
     await eventually(() => table.innerText(), (t) => !t.includes(OPEN.name));
     // Bea's Banner drops it at once (live).
     await beaOpen.waitFor({ state: 'detached' });
-    const rows = await server.db.selectFrom('interactions').select(['id', 'status', 'agent_id']).where('id', 'in', [WAITING.id, OPEN.id, SALES.id]).orderBy('id').execute();
+    const rows = await server.db.selectFrom('interactions').select(['id', 'status', 'agent_id']).where('id', 'in', [WAITING.id, OPEN.id, SALES.id, SHOWN.id]).orderBy('id').execute();
     const sue = await server.db.selectFrom('agents').select('id').where('email', '=', SUE.email).executeTakeFirstOrThrow();
     expect(rows).toEqual([
       { id: OPEN.id, status: 'closed', agent_id: 'agt_bea' },
       { id: SALES.id, status: 'waiting', agent_id: null },
+      { id: SHOWN.id, status: 'progressing', agent_id: sue.id },
       { id: WAITING.id, status: 'progressing', agent_id: sue.id },
     ]);
 

@@ -76,6 +76,13 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
   useEffect(
     () =>
       bus.subscribe((e) => {
+        // A supervisor took this agent's open conversation: it is no longer theirs to answer.
+        if (e.type === 'interaction.taken' && e.takenBy !== undefined) {
+          if (shown.current?.id !== e.interactionId) return;
+          notify(t('error.takenBy', { name: e.takenBy }), 'info');
+          setSelected(null);
+          return;
+        }
         if (e.type !== 'waiting.taken' || e.agentId === myId) return;
         const s = shown.current;
         if (s?.id !== e.interactionId || s.status !== 'waiting') return;

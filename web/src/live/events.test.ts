@@ -37,6 +37,12 @@ describe('decodeEvent', () => {
     expect(decodeEvent('profile.changed', data({ profileId: 'p1' }))).toEqual({ type: 'profile.changed' });
   });
 
+  it('reads a take: the agent’s own, or a supervisor’s of the agent’s open conversation (who)', () => {
+    expect(decodeEvent('interaction.taken', data({ interactionId: 'i1', agentId: 'a1', status: 'progressing' }))).toEqual({ type: 'interaction.taken', interactionId: 'i1' });
+    expect(decodeEvent('interaction.taken', data({ interactionId: 'i1', agentId: 's1', agentName: 'Sue', takenFrom: 'a1' }))).toEqual({ type: 'interaction.taken', interactionId: 'i1', takenBy: 'Sue' });
+    expect(decodeEvent('interaction.taken', data({}))).toBeNull();
+  });
+
   it('reads a contact name change, one number or an import (number null)', () => {
     expect(decodeEvent('contact.changed', data({ number: '+33612345678', name: 'Claire' }))).toEqual({ type: 'contact.changed', number: '+33612345678', name: 'Claire' });
     expect(decodeEvent('contact.changed', data({ number: '+33612345678', name: null }))).toEqual({ type: 'contact.changed', number: '+33612345678', name: null });

@@ -34,7 +34,9 @@ export type LiveEvent =
       /** Under an administrator's review (delivery uncertain); false once decided. */
       readonly needsReview?: boolean;
     }
-  | { readonly type: 'interaction.started' | 'interaction.waiting' | 'interaction.taken' | 'interaction.closed'; readonly interactionId: string }
+  | { readonly type: 'interaction.started' | 'interaction.waiting' | 'interaction.closed'; readonly interactionId: string }
+  /** `takenBy`: a supervisor took this agent's open conversation (their name); absent when the agent took it. */
+  | { readonly type: 'interaction.taken'; readonly interactionId: string; readonly takenBy?: string }
   | { readonly type: 'optout.changed'; readonly interactionId: string | null; readonly number: string; readonly optedOut: boolean; readonly keyword: string | null }
   | { readonly type: 'call.started' | 'call.ended'; readonly interactionId: string }
   /** The account's balance after a top-up or an adjustment. */
@@ -124,6 +126,11 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
     case 'waiting.taken': {
       const agentId = str(d.agentId);
       return interactionId && agentId ? { type, interactionId, agentId, agentName: str(d.agentName) ?? '' } : null;
+    }
+    case 'interaction.taken': {
+      if (!interactionId) return null;
+      const by = str(d.takenFrom) !== null ? str(d.agentName) : null;
+      return by !== null ? { type, interactionId, takenBy: by } : { type, interactionId };
     }
     case 'profile.changed':
       return { type };
