@@ -76,7 +76,7 @@ describe('the audit trail page', () => {
     const added = await cells(1);
     expect(added.slice(1, 4)).toEqual([server.admin.name, 'SMS number added', '+33612345678']);
     // The database keeps a snapshot's fields in its own order.
-    expect(added[4]?.split('\n').sort()).toEqual(['address: +33612345678', 'nationalLanguage: —', 'sendRatePerSecond: 10']);
+    expect(added[4]?.split('\n').sort()).toEqual(['address: +33612345678', 'label: —', 'nationalLanguage: —', 'sendRatePerSecond: 10']);
     expect(await cells(2)).toEqual([expect.any(String), server.admin.name, 'Template changed', `Seed ${SEEDED}`, 'body: Old → New']);
     const seenAt = await entries().nth(0).locator('time').getAttribute('datetime');
     expect(Date.now() - Date.parse(seenAt ?? '')).toBeLessThan(120_000);
