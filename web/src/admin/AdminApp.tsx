@@ -15,6 +15,7 @@ import { sectionsFor } from './supervisor-sections';
 import { CreditsPage } from './pages/CreditsPage';
 import { InboxPage } from './pages/InboxPage';
 import { LogPage } from './pages/LogPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { NumbersPage } from './pages/NumbersPage';
 import { OptOutsPage } from './pages/OptOutsPage';
 import { ProfilesPage } from './pages/ProfilesPage';
@@ -41,6 +42,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   simulator: SimulatorPage,
   audit: AuditPage,
   log: LogPage,
+  dashboard: DashboardPage,
   conversations: ConversationsPage,
 };
 

@@ -27,6 +27,8 @@ describe('the Banner speaks English and French', () => {
     alike.push('admin.section.conversations', 'supervisor.conversations.agent');
     // The message log: "Agent" and "Conversation" too.
     alike.push('log.agent', 'log.details.transcript');
+    // The dashboard: "Agent" too.
+    alike.push('dashboard.agent');
     expect(same.sort()).toEqual([...alike, 'app.name', 'banner.channelSms', 'banner.label', 'banner.load', 'banner.loadValue', 'banner.agent', 'compose.message', 'conv.label', 'counter.gsm', 'counter.ucs2', 'lists.callSms', 'lists.label', 'conv.thread', 'notifications.label'].sort());
   });
 

@@ -1,0 +1,175 @@
+// The delivery dashboard: a period and filters, the key figures, and charts each with its table.
+import { useEffect, useId, useState } from 'react';
+import { useAsync } from '../../flows/use-async';
+import { formatDate, formatDateTime, formatDuration } from '../../i18n/format-time';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/translate';
+import type { AdminPageProps } from '../admin-routes';
+import type { AdminAgent, AdminQueue, SmsNumber } from '../admin-types';
+import { BarChart } from '../dashboard/BarChart';
+import type { DashboardFilter } from '../dashboard/dashboard-api';
+import { LoadFailed } from './LoadFailed';
+import '../dashboard/dashboard.css';
+
+const PERIODS = [1, 7, 30, 90] as const;
+
+export function DashboardPage({ api }: AdminPageProps) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [filter, setFilter] = useState<DashboardFilter>({ days: 7, granularity: 'day', queueId: '', smsNumberId: '', agentId: '' });
+  const [version, setVersion] = useState(0);
+  const key = `${JSON.stringify(filter)}-${version}`;
+  const data = useAsync(() => api.dashboard(filter), key);
+  // Supervisors may not read the configuration lists: the filters then offer the period only.
+  const choices = useAsync(
+    () =>
+      Promise.all([api.queues().catch(() => [] as readonly AdminQueue[]), api.numbers().catch(() => [] as readonly SmsNumber[]), api.agents().catch(() => [] as readonly AdminAgent[])]),
+    'dashboard-choices',
+  );
+  // A printout shows every chart's table.
+  useEffect(() => {
+    const open = () => document.querySelectorAll<HTMLDetailsElement>('.dash-chart__table').forEach((d) => (d.open = true));
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
+  const set = (patch: Partial<DashboardFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const heading = `${id}-heading`;
+  const label = (at: string) => (filter.granularity === 'hour' ? formatDateTime(new Date(at), lang) : formatDate(new Date(at), lang));
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
+  const secs = (x: number | null) => (x === null ? '—' : formatDuration(x * 1000, lang));
+  const [queues, numbers, agents] = choices.state === 'ready' ? choices.value : [[], [], []];
+  return (
+    <section aria-labelledby={heading}>
+      <h2 id={heading}>{t('dashboard.title')}</h2>
+      <form className="dash-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.filters')}>
+        <label>
+          {t('dashboard.period')}{' '}
+          <select value={filter.days} onChange={(e) => set({ days: Number(e.target.value), granularity: Number(e.target.value) <= 1 ? 'hour' : filter.granularity })}>
+            {PERIODS.map((d) => (
+              <option key={d} value={d}>
+                {t('dashboard.lastDays', { days: d })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('dashboard.granularity')}{' '}
+          <select value={filter.granularity} onChange={(e) => set({ granularity: e.target.value === 'hour' ? 'hour' : 'day', days: e.target.value === 'hour' ? Math.min(filter.days, 30) : filter.days })}>
+            <option value="hour">{t('dashboard.perHour')}</option>
+            <option value="day">{t('dashboard.perDay')}</option>
+          </select>
+        </label>
+        {queues.length > 0 && (
+          <label>
+            {t('dashboard.queue')}{' '}
+            <select value={filter.queueId} onChange={(e) => set({ queueId: e.target.value })}>
+              <option value="">{t('dashboard.all')}</option>
+              {queues.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {numbers.length > 0 && (
+          <label>
+            {t('dashboard.number')}{' '}
+            <select value={filter.smsNumberId} onChange={(e) => set({ smsNumberId: e.target.value })}>
+              <option value="">{t('dashboard.all')}</option>
+              {numbers.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.address}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {agents.length > 0 && (
+          <label>
+            {t('dashboard.agent')}{' '}
+            <select value={filter.agentId} onChange={(e) => set({ agentId: e.target.value })}>
+              <option value="">{t('dashboard.all')}</option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('dashboard.print')}
+        </button>
+      </form>
+      {data.state === 'failed' && <LoadFailed refusal={data.refusal} onRetry={() => setVersion((v) => v + 1)} />}
+      {data.state === 'loading' && <p>{t('app.loading')}</p>}
+      {data.state === 'ready' && (
+        <>
+          <ul className="dash-tiles" data-testid="dashboard-totals">
+            <Tile label={t('dashboard.sent')} value={String(data.value.totals.sent)} />
+            <Tile label={t('dashboard.received')} value={String(data.value.totals.received)} />
+            <Tile label={t('dashboard.deliveryRate')} value={pct(data.value.totals.deliveryRate)} />
+            <Tile label={t('dashboard.p50')} value={secs(data.value.timeToDelivered.p50Seconds)} />
+            <Tile label={t('dashboard.p95')} value={secs(data.value.timeToDelivered.p95Seconds)} />
+            <Tile label={t('dashboard.credits')} value={String(data.value.totals.credits)} />
+            <Tile label={t('dashboard.unicodeShare')} value={pct(data.value.totals.unicodeShare)} />
+            <Tile label={t('dashboard.multipartShare')} value={pct(data.value.totals.multipartShare)} />
+            <Tile label={t('dashboard.optOuts')} value={String(data.value.totals.optOuts)} />
+          </ul>
+          <div className="dash-charts">
+            <BarChart
+              testId="chart-volume"
+              title={t('dashboard.chart.volume')}
+              tableLabel={t('dashboard.showTable')}
+              categories={data.value.series.map((p) => label(p.at))}
+              series={[
+                { label: t('dashboard.sent'), className: 'bar-sent', values: data.value.series.map((p) => p.sent) },
+                { label: t('dashboard.received'), className: 'bar-received', values: data.value.series.map((p) => p.received) },
+                { label: t('dashboard.delivered'), className: 'bar-delivered', values: data.value.series.map((p) => p.delivered) },
+                { label: t('dashboard.failed'), className: 'bar-failed', values: data.value.series.map((p) => p.failed) },
+              ]}
+            />
+            <BarChart
+              testId="chart-failures"
+              title={t('dashboard.chart.failures')}
+              tableLabel={t('dashboard.showTable')}
+              categories={data.value.failures.map((f) => t(`sent.reason.${f.reason}` as MessageKey))}
+              series={[{ label: t('dashboard.failed'), className: 'bar-failed', values: data.value.failures.map((f) => f.count) }]}
+            />
+            <BarChart
+              testId="chart-queues"
+              title={t('dashboard.chart.creditsByQueue')}
+              tableLabel={t('dashboard.showTable')}
+              categories={data.value.creditsByQueue.map((q) => q.name ?? t('dashboard.noQueue'))}
+              series={[{ label: t('dashboard.credits'), className: 'bar-credits', values: data.value.creditsByQueue.map((q) => q.credits) }]}
+            />
+            <BarChart
+              testId="chart-agents"
+              title={t('dashboard.chart.creditsByAgent')}
+              tableLabel={t('dashboard.showTable')}
+              categories={data.value.creditsByAgent.map((a) => a.name ?? t('dashboard.noAgent'))}
+              series={[{ label: t('dashboard.credits'), className: 'bar-credits', values: data.value.creditsByAgent.map((a) => a.credits) }]}
+            />
+            <BarChart
+              testId="chart-optouts"
+              title={t('dashboard.chart.optOuts')}
+              tableLabel={t('dashboard.showTable')}
+              categories={data.value.optOuts.map((o) => label(o.at))}
+              series={[{ label: t('dashboard.optOuts'), className: 'bar-optout', values: data.value.optOuts.map((o) => o.count) }]}
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Tile({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <li>
+      <span>{label}</span>
+      <strong>{value}</strong>
+    </li>
+  );
+}
