@@ -292,6 +292,8 @@ describe('a conversation', () => {
     const lists = await page.locator('.lists').boundingBox();
     expect(conv && lists && conv.y < lists.y).toBe(true);
     expect(await page.getByTestId('message-input').isVisible()).toBe(true);
+    // Nothing wider than the screen: the lists' one-line previews once widened the page sideways.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await noSeriousViolations('a conversation at phone width');
     await shot('writing-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
