@@ -1,0 +1,107 @@
+// The delivery dashboard in a real browser (test/e2e/admin-server.ts, a new installation): a supervisor of Support
+// opens the Dashboard with the keyboard and sees a failed Direct SMS of an agent of Support in the key figures, in the
+// failures chart and in its table alternative (opened with the keyboard), by its plain reason; what Sales' agent sent
+// stays out. The page is checked with axe and photographed for the README.
+//
+// Accessible names relied on: nav "Administration", link "Dashboard", h2 "Delivery dashboard"; figure "Failures by
+// reason" with a "Show as a table" disclosure; the failure reason texts of the Sent view.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/platform/password.js';
+import { ACCOUNT_ID, startAdminE2eServer, type AdminE2eServer } from './admin-server.js';
+import { seriousViolations } from './axe.js';
+import { eventually, launchBrowser, openBanner, type AgentPage } from './browser.js';
+
+let server: AdminE2eServer;
+let browser: Browser;
+let opened: AgentPage;
+let page: Page;
+const SUE = { email: 'sue.dash@acme.example', password: 'sue password for the dashboard e2e test' };
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.resolve('.test-results/screenshots');
+const DOCS_SHOTS = path.resolve('docs/screenshots');
+
+/** A message moved through its statuses one statement at a time, as the dispatcher and a report would. */
+async function message(id: string, agent: string, final: 'delivered' | 'failed' | 'undelivered', code: string | null, minutesAgo: number, deliveredAfterSec = 4): Promise<void> {
+  const db = server.db;
+  const created = new Date(Date.now() - minutesAgo * 60_000);
+  await db
+    .insertInto('messages')
+    .values({ id, account_id: ACCOUNT_ID, direction: 'out', status: 'queued', agent_id: agent, sms_number_id: 'num_dash', from_address: '+33757000010', to_address: '+33611220000', body: 'Bonjour', encoding: 'GSM-7', units: 7, segments: 1, credits: 1, created_at: created })
+    .execute();
+  for (const s of ['sending', 'sent', final] as const) {
+    await db
+      .updateTable('messages')
+      .set({ status: s, provider: 'twilio', ...(s === final && code ? { error_code: code } : {}), ...(s === 'delivered' ? { delivered_at: new Date(created.getTime() + deliveredAfterSec * 1000) } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+beforeAll(async () => {
+  server = await startAdminE2eServer();
+  const db = server.db;
+  await db.insertInto('sms_numbers').values({ id: 'num_dash', account_id: ACCOUNT_ID, address: '+33757000010', label: 'Support FR' }).execute();
+  await db.insertInto('queues').values([{ id: 'q_support', account_id: ACCOUNT_ID, name: 'Support', sms_number_id: null }, { id: 'q_sales', account_id: ACCOUNT_ID, name: 'Sales', sms_number_id: null }]).execute();
+  await db
+    .insertInto('agents')
+    .values([
+      { id: 'agt_bea', account_id: ACCOUNT_ID, email: 'bea.dash@acme.example', name: 'Bea Support', role: 'agent' },
+      { id: 'agt_sam', account_id: ACCOUNT_ID, email: 'sam.dash@acme.example', name: 'Sam Sales', role: 'agent' },
+      { id: 'agt_sue', account_id: ACCOUNT_ID, email: SUE.email, name: 'Sue Supervisor', role: 'supervisor', password_hash: await hashPassword(SUE.password) },
+    ])
+    .execute();
+  await db.insertInto('queue_members').values([{ queue_id: 'q_support', agent_id: 'agt_bea' }, { queue_id: 'q_sales', agent_id: 'agt_sam' }]).execute();
+  await db.insertInto('queue_supervisors').values({ queue_id: 'q_support', agent_id: 'agt_sue' }).execute();
+  for (let i = 0; i < 4; i++) await message(`m_ok${i}`, 'agt_bea', 'delivered', null, 50 - i * 10, 3 + i * 2);
+  await message('m_failed', 'agt_bea', 'failed', '30003', 15);
+  await message('m_sales', 'agt_sam', 'undelivered', '30007', 12);
+
+  browser = await launchBrowser();
+  opened = await openBanner(browser, server.url);
+  page = opened.page;
+  await page.locator('input[type=email]').fill(SUE.email);
+  await page.locator('input[type=password]').fill(SUE.password);
+  await page.locator('input[type=password]').press('Enter');
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('navigation', { name: 'Administration' }).waitFor();
+});
+
+afterAll(async () => {
+  await opened?.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the dashboard, for a supervisor of Support', () => {
+  it('opens with the keyboard and shows the failure in the figures, the chart and its table', async () => {
+    const link = page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Dashboard', exact: true });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Delivery dashboard' }).waitFor();
+    const totals = page.getByTestId('dashboard-totals');
+    await eventually(() => totals.innerText(), (t) => /Sent\s*5\b/.test(t));
+    // 4 delivered of 5 with an outcome; Sales' undelivered SMS is not Sue's.
+    expect(await totals.innerText()).toMatch(/Delivery rate\s*80 %/);
+
+    const chart = page.getByTestId('chart-failures');
+    expect(await chart.locator('figcaption').innerText()).toBe('Failures by reason');
+    expect(await chart.locator('svg rect').count()).toBe(1);
+    const summary = chart.locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const table = chart.getByRole('table', { name: 'Failures by reason' });
+    await table.waitFor();
+    const rows = await table.getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['The phone could not be reached (switched off or out of coverage). 1']);
+
+    const v = await seriousViolations(page);
+    expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+    await mkdir(DOCS_SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'dashboard.png'), fullPage: true });
+  });
+});
