@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { myInteractions, thread } from '../src/app/agent-views.js';
+import { myInteractions, thread, type ThreadCursor } from '../src/app/agent-views.js';
 import type { Actor, AppDeps } from '../src/app/context.js';
 import type { AgentProfile } from '../src/app/load-facts.js';
 import { mySentDirect } from '../src/app/sent/sent-view.js';
@@ -104,7 +104,9 @@ async function queries(d: AppDeps, p: Plans): Promise<Query[]> {
   const closedCursor = closedPages.at(-1)?.at(-1)?.id;
 
   const longId = (await d.db.selectFrom('interactions').select('id').where('account_id', '=', p.busy.id).where('customer_number', '=', longCustomer(p.busy, 1)).executeTakeFirstOrThrow()).id;
-  const lateAfter = (await d.db.selectFrom('messages').select('id').where('interaction_id', '=', longId).orderBy('created_at').orderBy('id').offset(2_300).limit(1).executeTakeFirstOrThrow()).id;
+  const nth = async (n: number) => (await d.db.selectFrom('messages').select('id').where('interaction_id', '=', longId).orderBy('created_at').orderBy('id').offset(n).limit(1).executeTakeFirstOrThrow()).id;
+  const lateAfter = await nth(2_300);
+  const earlyBefore = await nth(300);
   const emptyThread = (await d.db.selectFrom('interactions').select('id').where('account_id', '=', p.empty.id).executeTakeFirstOrThrow()).id;
   const emptyMessage = (await d.db.selectFrom('messages').select('id').where('interaction_id', '=', emptyThread).executeTakeFirstOrThrow()).id;
 
@@ -124,7 +126,7 @@ async function queries(d: AppDeps, p: Plans): Promise<Query[]> {
   const list = (actor: Actor, filter: 'open' | 'waiting' | 'closed', before?: string) => async () => (await myInteractions(d, actor, filter, 50, before)).length;
   const tl = (actor: Actor, number: string, before?: string) => async () => (await numberTimeline(d, actor, number, { before })).entries.length;
   const sent = (actor: Actor, before?: string) => async () => (await mySentDirect(d, actor, 50, before)).messages.length;
-  const th = (actor: Actor, id: string, limit: number, after?: string) => async () => (await thread(d, actor, id, limit, { after })).messages.length;
+  const th = (actor: Actor, id: string, limit: number, cursor: ThreadCursor = {}) => async () => (await thread(d, actor, id, limit, cursor)).messages.length;
   return [
     { name: 'Open list, agent 000', busy: list(busy, 'open'), empty: list(empty, 'open') },
     { name: "Waiting list, agent 000's queues", busy: list(busy, 'waiting'), empty: list(empty, 'waiting') },
@@ -137,9 +139,11 @@ async function queries(d: AppDeps, p: Plans): Promise<Query[]> {
     { name: 'Sent view, agent 000, first page', busy: sent(busy), empty: sent(empty) },
     { name: 'Sent view, agent 000, page 6 (cursor)', busy: sent(busy, busySent), empty: sent(empty, busySent) },
     // The empty account's one conversation has one message.
-    // The Banner asks for 500 (web/src/api/endpoints.ts); a later page goes by the `after` cursor.
+    // The Banner opens a thread on its newest 200 (web/src/api/endpoints.ts THREAD_PAGE) and pages back with `before`.
+    { name: 'Thread of a 2,500-message conversation, newest 200', busy: th(busy, longId, 200, { latest: true }), empty: th(empty, emptyThread, 200, { latest: true }) },
+    { name: 'Thread of a 2,500-message conversation, 200 before message 300', busy: th(busy, longId, 200, { before: earlyBefore }), empty: th(empty, emptyThread, 200, { before: emptyMessage }) },
     { name: 'Thread of a 2,500-message conversation, first 500', busy: th(busy, longId, 500), empty: th(empty, emptyThread, 500) },
-    { name: 'Thread of a 2,500-message conversation, 100 after message 2,300', busy: th(busy, longId, 100, lateAfter), empty: th(empty, emptyThread, 100, emptyMessage) },
+    { name: 'Thread of a 2,500-message conversation, 100 after message 2,300', busy: th(busy, longId, 100, { after: lateAfter }), empty: th(empty, emptyThread, 100, { after: emptyMessage }) },
   ];
 }
 
