@@ -165,6 +165,8 @@ describe('who is this customer', () => {
     await conversation.getByTestId('close-conversation').click();
     await page.getByTestId('close-confirm-dialog').getByRole('button', { name: 'Close and archive' }).click();
     await eventually(() => conversation.getByTestId('conversation-status').innerText(), (s) => /closed/i.test(s));
+    // The toast names the customer too, the number beside the name.
+    await page.getByTestId('toast').filter({ hasText: `Conversation with Jane Doe (${CUSTOMER}) closed.` }).waitFor();
     // The customer writes again: a new waiting conversation.
     await server.receive(CUSTOMER, NUMBERS.support, 'START');
     const view = page.getByTestId('list-waiting').getByRole('button', { name: new RegExp(`View the waiting conversation with .*\\${CUSTOMER}`) });

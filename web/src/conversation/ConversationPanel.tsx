@@ -69,7 +69,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
       draft.clear();
       // The Close button is gone: keep the keyboard in the conversation.
       heading.current?.focus();
-      notify(t('conv.closed', { number: conversation.customerNumber }));
+      notify(customerName ? t('timeline.closedNamed', { name: customerName, number: conversation.customerNumber }) : t('conv.closed', { number: conversation.customerNumber }));
       onChanged();
     } catch (e) {
       setActionError(toRefusal(e));

@@ -21,6 +21,7 @@ export const TIMELINE_EN = {
   'timeline.nameSaved': 'Name saved for {number}.',
   'timeline.nameRemoved': 'Name removed for {number}.',
   'timeline.headingNamed': 'Conversation with {name} ({number})',
+  'timeline.closedNamed': 'Conversation with {name} ({number}) closed.',
   'timeline.holder.agent': 'Open conversation in {queue} with {agent}',
   'timeline.holder.mine': 'Open conversation in {queue} with you',
   'timeline.holder.waiting': 'Waiting in queue {queue}',

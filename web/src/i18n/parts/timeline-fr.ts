@@ -22,6 +22,7 @@ export const TIMELINE_FR: Readonly<Record<TimelineKey, string>> = {
   'timeline.nameSaved': 'Nom enregistré pour {number}.',
   'timeline.nameRemoved': 'Nom retiré pour {number}.',
   'timeline.headingNamed': 'Conversation avec {name} ({number})',
+  'timeline.closedNamed': 'Conversation avec {name} ({number}) fermée.',
   'timeline.holder.agent': 'Conversation ouverte dans {queue} avec {agent}',
   'timeline.holder.mine': 'Conversation ouverte dans {queue} avec vous',
   'timeline.holder.waiting': 'En attente dans la file {queue}',
