@@ -3,6 +3,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'kysely';
 import type { Db } from '../app/context.js';
+import { recentNumberOutcomes } from '../app/dashboard/number-health.js';
 
 export interface HttpMetrics {
   readonly registry: Registry;
@@ -84,6 +85,23 @@ export function createMetrics(db: Db, liveConnections: () => number): HttpMetric
         .execute();
       this.reset();
       for (const r of rows) this.set({ status: r.status }, Number(r.n));
+    },
+  });
+  // Outcomes per SMS number over the last 15 minutes: alert on failures / reports above a rate
+  // with a minimum of reports (docs/operations.md).
+  new Gauge({
+    name: 'smsdesk_sms_number_reports_15m',
+    help: 'Final delivery reports per SMS number over the last 15 minutes, and how many were failures',
+    labelNames: ['account', 'number', 'outcome'],
+    registers: [registry],
+    async collect() {
+      const rows = await recentNumberOutcomes(db);
+      this.reset();
+      for (const r of rows) {
+        const number = r.address ?? r.smsNumberId;
+        this.set({ account: r.accountId, number, outcome: 'all' }, r.finals);
+        this.set({ account: r.accountId, number, outcome: 'failed' }, r.failures);
+      }
     },
   });
   return {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpDeliveryStats } from '../../src/app/dashboard/rollup.js';
 import { dashboard } from '../../src/app/dashboard/dashboard.js';
 import { DashboardQuery } from '../../src/app/dashboard/dashboard-schema.js';
+import { recentNumberOutcomes } from '../../src/app/dashboard/number-health.js';
 import { aggregated, recounted } from '../fixtures/dashboard/recount.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';
 
@@ -121,6 +122,9 @@ describe(`delivery aggregates (${TEST_DB_KIND})`, () => {
     expect(v.creditsByQueue).toEqual([{ queueId: w.account + '-q', name: 'Support', credits: 11, sent: 10 }]);
     expect(v.creditsByAgent).toEqual([{ agentId: w.agent, name: 'Ana', credits: 11, sent: 10 }]);
     expect(v.optOuts).toEqual([{ at: '2026-11-02T10:00:00.000Z', count: 1 }]);
+    // The number's health counts outcomes by when they were reported (now), not by the message's hour.
+    const health = (await recentNumberOutcomes(t.db)).find((o) => o.smsNumberId === w.number);
+    expect(health).toMatchObject({ finals: 10, failures: 2, address: '+33750000000' });
     // A supervisor of no queue sees none of it; a filter on another number neither.
     const none = await dashboard(t.db, { accountId: w.account, agentId: w.agent }, q, { all: false, queueIds: [] });
     expect(none.totals.sent).toBe(0);
