@@ -72,10 +72,11 @@ async function resolveSearch(db: Db, accountId: string, q: string | undefined): 
   const terms = searchTerms(q);
   if (!terms) return null;
   let numbers: string[] = [];
-  if (terms.name) {
-    const like = `%${terms.name.replace(/[\\%_]/g, '\\$&')}%`;
+  if (terms.tsquery) {
+    // The words of a name, each typed word the beginning of one (the index of migration 0016).
     const { rows } = await sql<{ number: string }>`select k.number from contacts k
-      where k.account_id = ${accountId} and smsdesk_fold(k.name) like ${like} limit ${MAX_NAME_NUMBERS}`.execute(db);
+      where k.account_id = ${accountId} and to_tsvector('simple'::regconfig, smsdesk_fold(k.name)) @@ to_tsquery('simple'::regconfig, ${terms.tsquery})
+      limit ${MAX_NAME_NUMBERS}`.execute(db);
     numbers = rows.map((r) => r.number);
   }
   return { tsquery: terms.tsquery, numbers, numberPrefix: terms.numberPrefix };

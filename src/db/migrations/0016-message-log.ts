@@ -8,7 +8,9 @@
 // - messages_search_words: the built-in full-text index (GIN, 'simple' configuration: no
 //   stemming, no stop words) of the folded text; a word typed is a prefix of a word sent.
 // - messages_by_customer: the customer's number (to for outbound, from for inbound), newest
-//   first, for a search by number or by a contact's name (contacts give the numbers).
+//   first, for a search by number or by a contact's name (contacts give the numbers);
+// - contacts_name_words: the same full-text index of contacts' folded names (a scan of the
+//   account's contacts folding each name cost 200 ms at 75,000 contacts).
 // - messages_failures: failed, undelivered and refused messages, newest first (a small partial
 //   index: the log's most asked filter).
 // - message_status_history: appended by triggers in the writing statement itself, so no
@@ -27,7 +29,7 @@ const UP: readonly string[] = [
   `create index messages_search_words on messages using gin (to_tsvector('simple'::regconfig, smsdesk_fold(body)))`,
   `create index messages_by_customer on messages (account_id, ${CUSTOMER}, created_at desc)`,
   `create index messages_failures on messages (account_id, created_at desc) where status in ('failed', 'undelivered', 'rejected')`,
-  `create index contacts_folded_name on contacts (account_id, smsdesk_fold(name))`,
+  `create index contacts_name_words on contacts using gin (to_tsvector('simple'::regconfig, smsdesk_fold(name)))`,
 
   `create table message_status_history (
     id bigserial primary key,
@@ -56,7 +58,7 @@ const DOWN: readonly string[] = [
   'drop trigger if exists messages_status_history_insert on messages',
   'drop function if exists smsdesk_message_status_history()',
   'drop table if exists message_status_history',
-  'drop index if exists contacts_folded_name',
+  'drop index if exists contacts_name_words',
   'drop index if exists messages_failures',
   'drop index if exists messages_by_customer',
   'drop index if exists messages_search_words',
