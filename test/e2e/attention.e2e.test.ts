@@ -276,6 +276,15 @@ it('alerts are turned on from the keyboard: the permission is asked from that ke
   expect(replied.notices[1]).toEqual({ title: `Reply from ${DAVID}`, body: 'Thanks, and on Monday?' });
   await setHidden(cole, false);
 
+  // On a screen others can see, the agent hides the customer's words: the notification says only who wrote.
+  expect(await cole.isChecked('[data-testid=attention-show-text]')).toBe(true);
+  await cole.getByLabel('Show the message text in notifications').uncheck();
+  await setHidden(cole, true);
+  await server.receive(DAVID, NUMBERS.support, 'My card ends 4242');
+  const hiddenText = await eventually(() => watch(cole), (w) => w.notices.length === 3);
+  expect(hiddenText.notices[2]).toEqual({ title: `Reply from ${DAVID}`, body: 'Open the Banner to read the message.' });
+  await setHidden(cole, false);
+
   // Sam turned nothing on: his tabs announced nothing and asked for nothing.
   for (const tab of [tabA, tabB]) expect(await watch(tab)).toMatchObject({ requests: 0, notices: [] });
 });

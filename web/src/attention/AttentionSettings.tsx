@@ -33,6 +33,10 @@ export function AttentionSettings({ attention }: { readonly attention: Attention
         />{' '}
         {t('attention.notify')}
       </label>
+      <label className="attention-settings__option attention-settings__option--sub">
+        <input type="checkbox" data-testid="attention-show-text" checked={settings.showText} disabled={!settings.notify || notification !== 'granted'} onChange={(e) => attention.setShowText(e.currentTarget.checked)} />{' '}
+        {t('attention.showText')}
+      </label>
       {note && (
         <p className="attention-settings__note" id={noteId} role="status">
           {note}

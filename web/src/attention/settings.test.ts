@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { notificationBody } from './notification-body';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, settingsKey, type SettingsStore } from './settings';
 
 function memoryStore(): SettingsStore & { data: Map<string, string> } {
@@ -10,9 +11,9 @@ describe('attention settings', () => {
   it('are off until the agent turns them on, and kept per agent', () => {
     const store = memoryStore();
     expect(loadSettings(store, 'sam')).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toEqual({ sound: false, notify: false });
-    saveSettings(store, 'sam', { sound: true, notify: false });
-    expect(loadSettings(store, 'sam')).toEqual({ sound: true, notify: false });
+    expect(DEFAULT_SETTINGS).toEqual({ sound: false, notify: false, showText: true });
+    saveSettings(store, 'sam', { sound: true, notify: false, showText: false });
+    expect(loadSettings(store, 'sam')).toEqual({ sound: true, notify: false, showText: false });
     expect(loadSettings(store, 'cole')).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -31,7 +32,18 @@ describe('attention settings', () => {
       },
     };
     expect(loadSettings(refusing, 'sam')).toEqual(DEFAULT_SETTINGS);
-    expect(() => saveSettings(refusing, 'sam', { sound: true, notify: true })).not.toThrow();
+    expect(() => saveSettings(refusing, 'sam', { sound: true, notify: true, showText: true })).not.toThrow();
     expect(loadSettings(null, 'sam')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('show the message text in notifications unless the agent hid it, including choices saved before it existed', () => {
+    const store = memoryStore();
+    store.data.set(settingsKey('sam'), '{"sound":true,"notify":true}');
+    expect(loadSettings(store, 'sam')).toEqual({ sound: true, notify: true, showText: true });
+    store.data.set(settingsKey('sam'), '{"sound":true,"notify":true,"showText":false}');
+    expect(loadSettings(store, 'sam').showText).toBe(false);
+    const hidden = 'Open the Banner to read the message.';
+    expect(notificationBody({ preview: 'My card number is 4111' }, { showText: true }, hidden)).toBe('My card number is 4111');
+    expect(notificationBody({ preview: 'My card number is 4111' }, { showText: false }, hidden)).toBe(hidden);
   });
 });

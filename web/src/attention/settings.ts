@@ -3,9 +3,15 @@
 export interface AttentionSettings {
   readonly sound: boolean;
   readonly notify: boolean;
+  /**
+   * Whether a notification shows the customer's words or only who wrote. On by default, as in
+   * the contact-centre tools agents already know: the point of a notification is to let the agent
+   * judge from another window whether to switch. An agent on a screen others can see turns it off.
+   */
+  readonly showText: boolean;
 }
 
-export const DEFAULT_SETTINGS: AttentionSettings = { sound: false, notify: false };
+export const DEFAULT_SETTINGS: AttentionSettings = { sound: false, notify: false, showText: true };
 
 /** The part of Storage used here, so tests can hand in their own. */
 export type SettingsStore = Pick<Storage, 'getItem' | 'setItem'>;
@@ -20,7 +26,8 @@ export function loadSettings(store: SettingsStore | null, agentId: string): Atte
     const v: unknown = JSON.parse(raw);
     if (typeof v !== 'object' || v === null) return DEFAULT_SETTINGS;
     const o = v as Record<string, unknown>;
-    return { sound: o.sound === true, notify: o.notify === true };
+    // Saved before the choice existed (absent) reads as its default.
+    return { sound: o.sound === true, notify: o.notify === true, showText: o.showText !== false };
   } catch {
     return DEFAULT_SETTINGS;
   }

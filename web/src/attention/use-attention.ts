@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { EventBus } from '../live/event-bus';
 import { browserStore, loadSettings, saveSettings, type AttentionSettings } from './settings';
 import { playTone, unlockTone } from './tone';
+import { notificationBody } from './notification-body';
 import { announcements, seqToMark, tabTitle, totalUnread, unreadOf, withMark, type Announcement, type ListsSnapshot, type ReadMarks } from './unread-model';
 
 export type NotificationState = NotificationPermission | 'unsupported';
@@ -17,6 +18,7 @@ export interface Attention {
   readonly setSound: (on: boolean) => void;
   /** From a click only: asks the browser's permission the first time. */
   readonly setNotify: (on: boolean) => Promise<void>;
+  readonly setShowText: (on: boolean) => void;
 }
 
 export interface AttentionInput {
@@ -127,8 +129,17 @@ export function useAttention({ api, bus, agentId, lists, selectedId, onOpen }: A
     [agentId, settings],
   );
 
+  const setShowText = useCallback(
+    (on: boolean) => {
+      const next = { ...settings, showText: on };
+      setSettings(next);
+      saveSettings(browserStore(), agentId, next);
+    },
+    [agentId, settings],
+  );
+
   const unread = useCallback((i: Interaction) => unreadOf(i, marks), [marks]);
-  return { unreadOf: unread, settings, notification, setSound, setNotify };
+  return { unreadOf: unread, settings, notification, setSound, setNotify, setShowText };
 }
 
 function announce(
@@ -142,7 +153,7 @@ function announce(
     const title = a.kind === 'reply' ? o.t('attention.notifyReply', { who: a.who }) : o.t('attention.notifyWaiting', { who: a.who });
     try {
       // One per conversation: a second reply replaces the first one's notification.
-      const n = new N(title, { body: a.preview, tag: `smsdesk-${a.interactionId}` });
+      const n = new N(title, { body: notificationBody(a, o.settings, o.t('attention.notifyHidden')), tag: `smsdesk-${a.interactionId}` });
       n.onclick = () => {
         window.focus();
         const row = [...o.lists.open, ...o.lists.waiting].find((i) => i.id === a.interactionId);

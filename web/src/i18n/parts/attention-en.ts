@@ -8,6 +8,8 @@ export const ATTENTION_EN = {
   'attention.settingsHint': 'When the Banner is not in front, announce a customer’s reply or a new waiting conversation.',
   'attention.sound': 'Play a sound',
   'attention.notify': 'Show a browser notification',
+  'attention.showText': 'Show the message text in notifications',
+  'attention.notifyHidden': 'Open the Banner to read the message.',
   'attention.notifyDenied': 'Notifications are blocked for this site in the browser’s settings.',
   'attention.notifyUnsupported': 'This browser cannot show notifications.',
   'attention.notifyReply': 'Reply from {who}',
