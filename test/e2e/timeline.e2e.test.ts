@@ -113,7 +113,8 @@ describe('who is this customer', () => {
 
   it('the New SMS dialog tells who holds the number and how the last Direct SMS went, by keyboard', async () => {
     // Sam takes the waiting conversation: he holds the number now.
-    const take = sam.page.getByRole('button', { name: new RegExp(`Take the conversation with .*\\${CUSTOMER}`) });
+    // The button's accessible name says who, the number beside the name.
+    const take = sam.page.getByRole('button', { name: `Take the conversation with Jane Doe (${CUSTOMER})`, exact: true });
     await take.first().waitFor({ timeout: 10_000 });
     await take.first().click();
     await eventually(() => sam.page.getByTestId('conversation-status').innerText(), (s) => /progress/i.test(s));
@@ -169,7 +170,7 @@ describe('who is this customer', () => {
     await page.getByTestId('toast').filter({ hasText: `Conversation with Jane Doe (${CUSTOMER}) closed.` }).waitFor();
     // The customer writes again: a new waiting conversation.
     await server.receive(CUSTOMER, NUMBERS.support, 'START');
-    const view = page.getByTestId('list-waiting').getByRole('button', { name: new RegExp(`View the waiting conversation with .*\\${CUSTOMER}`) });
+    const view = page.getByTestId('list-waiting').getByRole('button', { name: `View the waiting conversation with Jane Doe (${CUSTOMER})`, exact: true });
     await view.first().waitFor({ timeout: 10_000 });
     await view.first().click();
     await eventually(() => conversation.getByTestId('conversation-status').innerText(), (s) => /waiting/i.test(s));

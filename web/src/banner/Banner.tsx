@@ -92,9 +92,9 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
     [bus, myId, notify, t],
   );
 
-  const onSmartStarted = (started: StartedInteraction, queue: Queue) => {
+  const onSmartStarted = (started: StartedInteraction, queue: Queue, name: string | null) => {
     setNewSms(null);
-    if (started.reopened) notify(t('smart.reopened', { number: started.customerNumber }), 'info');
+    if (started.reopened) notify(name ? t('timeline.reopenedNamed', { name, number: started.customerNumber }) : t('smart.reopened', { number: started.customerNumber }), 'info');
     open({ id: started.interactionId, customerNumber: started.customerNumber, queueId: queue.id, queueName: queue.name, smsNumber: started.from, status: 'progressing' });
     reload();
   };
@@ -155,9 +155,9 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
           request={newSms}
           returnFocusTo={newButton}
           onClose={() => setNewSms(null)}
-          onDirectSent={(to) => {
+          onDirectSent={(to, name) => {
             setNewSms(null);
-            notify(t('direct.sent', { number: to }));
+            notify(name ? t('timeline.directSentNamed', { name, number: to }) : t('direct.sent', { number: to }));
             reloadMe();
           }}
           onSmartStarted={onSmartStarted}

@@ -107,10 +107,10 @@ export function InteractionLists(p: InteractionListsProps) {
             <span className={`${rowClass(unreadOf(i))} list__main--static`}>
               <Summary i={i} unread={unreadOf(i)} queue={queueName(p.queues, i.queueId)} now={now} />
             </span>
-            <button type="button" className="button button--small" aria-label={t('lists.viewLabel', { number: i.customerNumber })} onClick={() => p.onSelect(i)}>
+            <button type="button" className="button button--small" aria-label={i.customerName ? t('timeline.viewLabelNamed', { name: i.customerName, number: i.customerNumber }) : t('lists.viewLabel', { number: i.customerNumber })} onClick={() => p.onSelect(i)}>
               {t('lists.view')}
             </button>
-            <button type="button" className="button button--small button--primary" data-testid="take" aria-label={t('lists.takeLabel', { number: i.customerNumber })} onClick={() => p.onTake(i)}>
+            <button type="button" className="button button--small button--primary" data-testid="take" aria-label={i.customerName ? t('timeline.takeLabelNamed', { name: i.customerName, number: i.customerNumber }) : t('lists.takeLabel', { number: i.customerNumber })} onClick={() => p.onTake(i)}>
               {t('lists.take')}
             </button>
           </li>

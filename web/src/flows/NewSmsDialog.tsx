@@ -28,8 +28,9 @@ export interface NewSmsDialogProps {
   readonly me: Me;
   readonly request: NewSmsRequest;
   readonly onClose: () => void;
-  readonly onDirectSent: (to: string) => void;
-  readonly onSmartStarted: (started: StartedInteraction, queue: Queue) => void;
+  /** `name` is the contact's name when the number has one, so the confirmation can say who. */
+  readonly onDirectSent: (to: string, name: string | null) => void;
+  readonly onSmartStarted: (started: StartedInteraction, queue: Queue, name: string | null) => void;
   readonly returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
@@ -148,7 +149,7 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
             onBack={() => setChosen(null)}
             onSent={(to) => {
               draft.clear();
-              onDirectSent(to);
+              onDirectSent(to, facts?.contactName ?? null);
             }}
             composer={composer}
             onComposerChange={setComposer}
@@ -162,7 +163,7 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
             onBack={() => setChosen(null)}
             onStarted={(started, queue) => {
               draft.clear();
-              onSmartStarted(started, queue);
+              onSmartStarted(started, queue, facts?.contactName ?? null);
             }}
           />
         )}
