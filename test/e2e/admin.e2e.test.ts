@@ -93,7 +93,7 @@ describe('a new account, configured through the administration pages, then used 
     const nav = page.getByRole('navigation', { name: 'Administration' });
     await nav.waitFor();
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links).toEqual(['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Messages under review', 'Opt-outs', 'Contacts', 'API tokens', 'Try it out', 'Audit trail']);
+    expect(links).toEqual(['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Messages under review', 'Opt-outs', 'Contacts', 'API tokens', 'Try it out', 'Audit trail', 'Conversations', 'Message log', 'Dashboard']);
     expect(await page.getByRole('link', { name: 'Back to the Banner' }).count()).toBe(1);
   });
 
