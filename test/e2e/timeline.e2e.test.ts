@@ -155,6 +155,17 @@ describe('who is this customer', () => {
     // The customer opts out: Sam's timeline shows it as it happened, live.
     const panel = sam.page.getByTestId('conversation').getByTestId('timeline-panel');
     await panel.getByTestId('timeline-panel-toggle').click();
+    await panel.getByTestId('timeline-entry').first().waitFor();
+    // With the panel open at 1280×900, the reply box and its Send button stay in view.
+    const viewport = sam.page.viewportSize()!;
+    const send = await sam.page.getByTestId('conversation').getByTestId('send-button').boundingBox();
+    expect(send).not.toBeNull();
+    expect(send!.y).toBeGreaterThanOrEqual(0);
+    expect(send!.y + send!.height).toBeLessThanOrEqual(viewport.height);
+    expect(send!.x + send!.width).toBeLessThanOrEqual(viewport.width);
+    // Not clipped by a scrolling box either: what is drawn at its centre is the button.
+    const hit = await sam.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid=send-button]') !== null, [send!.x + send!.width / 2, send!.y + send!.height / 2]);
+    expect(hit).toBe(true);
     await server.receive(CUSTOMER, NUMBERS.support, 'STOP');
     await eventually(() => panel.locator('[data-testid=timeline-entry][data-kind=consent]').allInnerTexts(), (t) => t.length === 1 && t[0]!.includes('Opted out (STOP)'));
     await panel.getByTestId('timeline-opted-out').waitFor();
