@@ -1,12 +1,10 @@
-// What a search box's text means: words of a message (each a prefix of a word sent, accents and
-// case ignored), a contact's name, or the customer's number (international form, whole or its
+// What a search box's text means: words of a message or of a contact's name (each a prefix of a
+// word, accents and case ignored), or the customer's number (international form, whole or its
 // beginning). One text is tried as all three; the log shows a message matching any.
 
 export interface SearchTerms {
   /** A to_tsquery text ('recu:* & colis:*'), or null when the text has no word. */
   readonly tsquery: string | null;
-  /** The folded text a contact's name must contain (folded again by the database). */
-  readonly name: string | null;
   /** '+336123': the customer's number starts with it; null when the text is not a number. */
   readonly numberPrefix: string | null;
 }
@@ -28,7 +26,7 @@ export function searchTerms(text: string | undefined): SearchTerms | null {
   const tsquery = words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
   const compact = q.replace(/[\s().-]/g, '');
   const number = /^(\+|00)\d{1,15}$|^\d{3,15}$/.test(compact) ? `+${compact.replace(/^(\+|00)/, '')}` : null;
-  return { tsquery, name: words.length > 0 ? words.join(' ') : null, numberPrefix: number };
+  return { tsquery, numberPrefix: number };
 }
 
 /** The smallest string greater than every string starting with `prefix` (a range scan's bound). */
