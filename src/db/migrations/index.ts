@@ -16,8 +16,8 @@ import { messageNationalTable } from './0012-message-national-table.js';
 import { agentDay } from './0013-agent-day.js';
 import { listIndexes } from './0014-list-indexes.js';
 import { supervisors } from './0015-supervisors.js';
-import { deliveryStats } from './0017-delivery-stats.js';
 import { messageLog } from './0016-message-log.js';
+import { deliveryStats } from './0017-delivery-stats.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -35,8 +35,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-agent-day': agentDay,
   '0014-list-indexes': listIndexes,
   '0015-supervisors': supervisors,
-  '0017-delivery-stats': deliveryStats,
   '0016-message-log': messageLog,
+  '0017-delivery-stats': deliveryStats,
 };
 
 export const migrationProvider: MigrationProvider = {
