@@ -143,6 +143,11 @@ it('sends it again with the keyboard: confirmed, debited again, and the two link
   // The resend fails too (the simulator fails every send here): live, with its reason.
   await eventually(() => again.getAttribute('data-status'), (s) => s === 'failed', 15_000);
   await again.getByTestId('sent-reason').waitFor();
+  // A screen reader is told that change alone, in a polite status region (the list is not live).
+  const announcement = page.getByTestId('sent-announcement');
+  expect(await announcement.getAttribute('role')).toBe('status');
+  await eventually(() => announcement.textContent(), (t) => t === `SMS to ${UK_CUSTOMER}: Failed`);
+  expect(await page.locator('ol.sent__list').getAttribute('aria-live')).toBeNull();
 
   // From the resend, the keyboard reaches the first, and from the first, the resend.
   await tabTo(page, 'sent-show-first');
@@ -174,6 +179,9 @@ it('shows older messages page by page: Show older from the keyboard puts the foc
     return ok;
   }, UK_CUSTOMER);
   expect(sent).toBe(55);
+  // All of them failed before the reload: what follows changes no status, so nothing is to be announced.
+  const pending = () => server.db.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).where('to_address', '=', UK_CUSTOMER).where('status', '!=', 'failed').executeTakeFirstOrThrow();
+  await eventually(pending, (r) => Number(r.n) === 0, 15_000);
   await page.reload();
   await page.locator('[data-testid=live-indicator][data-status=online]').waitFor({ timeout: 15_000 });
   await page.getByTestId('open-sent').click();
@@ -181,6 +189,9 @@ it('shows older messages page by page: Show older from the keyboard puts the foc
   expect(await rows(page).first().innerText()).toContain('Older page check 55');
   const lastShown = await rows(page).nth(49).getAttribute('data-id');
 
+  // The reload and the older page add rows: nothing is announced.
+  const announcement = page.getByTestId('sent-announcement');
+  expect(await announcement.textContent()).toBe('');
   await tabTo(page, 'sent-more', 200);
   await page.keyboard.press('Enter');
   // 55 + the two of the tests above: 57 in all, newest first, none twice.
@@ -191,5 +202,6 @@ it('shows older messages page by page: Show older from the keyboard puts the foc
   expect(await page.evaluate<string>('document.activeElement.id')).toBe(`sent-${ids[50]}`);
   expect(await page.getByTestId('sent-more').count()).toBe(0);
   expect(await rows(page).nth(50).innerText()).toContain('Older page check 5');
+  expect(await announcement.textContent()).toBe('');
   await noSeriousViolations(page, 'Sent SMS after Show older');
 });

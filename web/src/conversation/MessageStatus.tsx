@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
 import type { ThreadMessage } from '../api/types';
 
-const LABELS: Readonly<Record<string, MessageKey>> = {
+export const STATUS_LABELS: Readonly<Record<string, MessageKey>> = {
   queued: 'status.queued',
   sending: 'status.sending',
   sent: 'status.sent',
@@ -19,7 +19,7 @@ export function MessageStatus({ message }: { readonly message: ThreadMessage }) 
   const { t } = useI18n();
   // Under review only while not final: a late report may have settled it before the administrator did.
   const underReview = message.needsReview === true && !FAILED.has(message.status) && message.status !== 'delivered';
-  const key = underReview ? 'status.underReview' : LABELS[message.status];
+  const key = underReview ? 'status.underReview' : STATUS_LABELS[message.status];
   const label = key ? t(key) : message.status;
   const reason = FAILED.has(message.status) ? (message.lastError ?? message.errorCode ?? null) : null;
   return (

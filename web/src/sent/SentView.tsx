@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentApi } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
-import { MessageStatus } from '../conversation/MessageStatus';
+import { MessageStatus, STATUS_LABELS } from '../conversation/MessageStatus';
 import { errorText } from '../errors/error-text';
 import { toRefusal } from '../errors/to-refusal';
 import { useI18n } from '../i18n/I18nProvider';
@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useToasts } from '../ui/Toasts';
 import { canSendAgain, sendAgainHelps } from './sent-model';
 import type { SentDirectMessage } from './sent-types';
+import { statusChanges } from './status-changes';
 import { useSent } from './use-sent';
 import './sent.css';
 
@@ -107,6 +108,24 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
     }
   }, [sent.messages]);
 
+  // Only what changed is announced (the list is not a live region: Show older or a reload would
+  // have it all read out). The newest change replaces the one before.
+  const [announcement, setAnnouncement] = useState('');
+  const before = useRef(sent.messages);
+  useEffect(() => {
+    const changes = statusChanges(before.current, sent.messages);
+    before.current = sent.messages;
+    if (changes.length === 0) return;
+    setAnnouncement(
+      changes
+        .map((c) => {
+          const key = STATUS_LABELS[c.status];
+          return t('sent.statusChanged', { who: c.customerName ? `${c.customerName} (${c.to})` : c.to, status: key ? t(key) : c.status });
+        })
+        .join(' '),
+    );
+  }, [sent.messages, t]);
+
   const sendAgain = useCallback(async () => {
     if (!confirming || busy) return;
     const { m, key } = confirming;
@@ -133,6 +152,9 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
         {t('sent.title')}
       </h2>
       <p className="sent__intro">{t('sent.intro')}</p>
+      <p className="visually-hidden" role="status" data-testid="sent-announcement">
+        {announcement}
+      </p>
       {!sent.loaded ? (
         <p>{t('sent.loading')}</p>
       ) : sent.failed && sent.messages.length === 0 ? (
@@ -145,7 +167,7 @@ export function SentView({ api, bus, reloadToken, onResent }: SentViewProps) {
       ) : sent.messages.length === 0 ? (
         <p className="sent__empty">{t('sent.empty')}</p>
       ) : (
-        <ol className="sent__list" aria-live="polite">
+        <ol className="sent__list">
           {sent.messages.map((m) => (
             <Row key={m.id} m={m} onSendAgain={(row) => setConfirming({ m: row, key: newIdempotencyKey() })} />
           ))}

@@ -20,6 +20,7 @@ export const SENT_EN = {
   'sent.confirmTitle': 'Send this SMS again?',
   'sent.confirmText': 'The same text goes to {number} as a new message, debited again: {credits}.',
   'sent.confirm': 'Send again',
+  'sent.statusChanged': 'SMS to {who}: {status}',
   'sent.resent': 'Sent again to {number}.',
   'sent.reason.unreachable': 'The phone could not be reached (switched off or out of coverage).',
   'sent.reason.blocked_by_carrier': 'Blocked by the customer’s carrier or by the customer.',

@@ -20,6 +20,7 @@ export const SENT_FR: Readonly<Record<SentKey, string>> = {
   'sent.confirmTitle': 'Renvoyer ce SMS ?',
   'sent.confirmText': 'Le même texte part vers le {number} comme un nouveau message, débité à nouveau : {credits}.',
   'sent.confirm': 'Renvoyer',
+  'sent.statusChanged': 'SMS à {who} : {status}',
   'sent.resent': 'Renvoyé au {number}.',
   'sent.reason.unreachable': 'Le téléphone n’a pas pu être joint (éteint ou hors couverture).',
   'sent.reason.blocked_by_carrier': 'Bloqué par l’opérateur du client ou par le client.',
