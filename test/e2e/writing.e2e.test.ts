@@ -164,7 +164,8 @@ describe('the New SMS dialog', () => {
 
     await page.getByTestId('message-input').focus();
     await page.keyboard.press('Control+Enter');
-    await page.getByTestId('toast').filter({ hasText: `SMS sent to ${CUSTOMER}.` }).waitFor();
+    // The number has a contact name: the confirmation says who, the number beside the name.
+    await page.getByTestId('toast').filter({ hasText: `SMS sent to Ann Lee (${CUSTOMER}).` }).waitFor();
     await page.getByTestId('new-sms-dialog').waitFor({ state: 'detached' });
     const row = await server.db.selectFrom('messages').select(['body', 'from_address']).where('to_address', '=', CUSTOMER).where('interaction_id', 'is', null).executeTakeFirstOrThrow();
     expect(row).toEqual({ body: 'Hello Ann Lee, this is Bea. Ref R-7.', from_address: NUMBERS.direct });
