@@ -164,7 +164,7 @@ describe('who is this customer', () => {
     expect(send!.y + send!.height).toBeLessThanOrEqual(viewport.height);
     expect(send!.x + send!.width).toBeLessThanOrEqual(viewport.width);
     // Not clipped by a scrolling box either: what is drawn at its centre is the button.
-    const hit = await sam.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid=send-button]') !== null, [send!.x + send!.width / 2, send!.y + send!.height / 2]);
+    const hit = await sam.page.evaluate<boolean>(`document.elementFromPoint(${send!.x + send!.width / 2}, ${send!.y + send!.height / 2})?.closest('[data-testid=send-button]') != null`);
     expect(hit).toBe(true);
     await server.receive(CUSTOMER, NUMBERS.support, 'STOP');
     await eventually(() => panel.locator('[data-testid=timeline-entry][data-kind=consent]').allInnerTexts(), (t) => t.length === 1 && t[0]!.includes('Opted out (STOP)'));
