@@ -1,8 +1,10 @@
 // The dashboard's route (src/http/routes/admin-dashboard.ts).
 import type { ApiClient } from '../../api/client';
 import type { DashboardView } from '@api/dashboard-views';
+import type { FilterChoices } from '@api/filter-choices-views';
 
 export type { DashboardView } from '@api/dashboard-views';
+export type { FilterChoices } from '@api/filter-choices-views';
 
 export interface DashboardFilter {
   readonly days: number;
@@ -23,5 +25,9 @@ export function dashboardQuery(f: DashboardFilter, now = new Date()): string {
 }
 
 export function dashboardApi(c: ApiClient) {
-  return { dashboard: (f: DashboardFilter) => c.get<DashboardView>(dashboardQuery(f)) };
+  return {
+    dashboard: (f: DashboardFilter) => c.get<DashboardView>(dashboardQuery(f)),
+    // What the caller may filter by (a supervisor: their queues, their members, their numbers).
+    filterChoices: () => c.get<FilterChoices>('/api/admin/dashboard/filters'),
+  };
 }

@@ -5,7 +5,6 @@ import { formatDate, formatDateTime, formatDuration } from '../../i18n/format-ti
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
 import type { AdminPageProps } from '../admin-routes';
-import type { AdminAgent, AdminQueue, SmsNumber } from '../admin-types';
 import { BarChart } from '../dashboard/BarChart';
 import type { DashboardFilter } from '../dashboard/dashboard-api';
 import { LoadFailed } from './LoadFailed';
@@ -20,12 +19,8 @@ export function DashboardPage({ api }: AdminPageProps) {
   const [version, setVersion] = useState(0);
   const key = `${JSON.stringify(filter)}-${version}`;
   const data = useAsync(() => api.dashboard(filter), key);
-  // Supervisors may not read the configuration lists: the filters then offer the period only.
-  const choices = useAsync(
-    () =>
-      Promise.all([api.queues().catch(() => [] as readonly AdminQueue[]), api.numbers().catch(() => [] as readonly SmsNumber[]), api.agents().catch(() => [] as readonly AdminAgent[])]),
-    'dashboard-choices',
-  );
+  // The choices the caller may see (a supervisor: their queues, those queues' agents and numbers).
+  const choices = useAsync(() => api.filterChoices(), 'dashboard-choices');
   // A printout shows every chart's table.
   useEffect(() => {
     const open = () => document.querySelectorAll<HTMLDetailsElement>('.dash-chart__table').forEach((d) => (d.open = true));
@@ -37,7 +32,7 @@ export function DashboardPage({ api }: AdminPageProps) {
   const label = (at: string) => (filter.granularity === 'hour' ? formatDateTime(new Date(at), lang) : formatDate(new Date(at), lang));
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
   const secs = (x: number | null) => (x === null ? '—' : formatDuration(x * 1000, lang));
-  const [queues, numbers, agents] = choices.state === 'ready' ? choices.value : [[], [], []];
+  const { queues, numbers, agents } = choices.state === 'ready' ? choices.value : { queues: [], numbers: [], agents: [] };
   return (
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('dashboard.title')}</h2>
@@ -79,7 +74,7 @@ export function DashboardPage({ api }: AdminPageProps) {
               <option value="">{t('dashboard.all')}</option>
               {numbers.map((n) => (
                 <option key={n.id} value={n.id}>
-                  {n.address}
+                  {n.label ? `${n.label} (${n.address})` : n.address}
                 </option>
               ))}
             </select>

@@ -9,7 +9,7 @@ import { toRefusal } from '../../errors/to-refusal';
 import { formatDateTime } from '../../i18n/format-time';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { AdminPageProps } from '../admin-routes';
-import type { AdminAgent, AdminQueue, SmsNumber } from '../admin-types';
+import type { FilterChoices } from '../dashboard/dashboard-api';
 import { ExportButtons } from '../log/ExportButtons';
 import type { LogEntryView, MessageDetailView } from '../log/log-api';
 import { filterParams, NO_FILTERS, type LogFilterState } from '../log/log-filters';
@@ -19,11 +19,7 @@ import '../log/log.css';
 
 export const LOG_PAGE_SIZE = 50;
 
-interface Choices {
-  readonly queues: readonly AdminQueue[];
-  readonly agents: readonly AdminAgent[];
-  readonly numbers: readonly SmsNumber[];
-}
+type Choices = FilterChoices;
 
 export function LogPage({ api }: AdminPageProps) {
   const { t, lang } = useI18n();
@@ -37,10 +33,10 @@ export function LogPage({ api }: AdminPageProps) {
   const [detail, setDetail] = useState<MessageDetailView | null>(null);
   const [choices, setChoices] = useState<Choices>({ queues: [], agents: [], numbers: [] });
 
-  // Names for the filters' lists; a supervisor may not read the configuration, and then goes without them.
+  // The filters' lists, narrowed to what the caller may see (a supervisor: their queues, those
+  // queues' agents and numbers); without them the log is still usable, so a failure leaves them empty.
   useEffect(() => {
-    const none = () => [] as const;
-    void Promise.all([api.queues().catch(none), api.agents().catch(none), api.numbers().catch(none)]).then(([queues, agents, numbers]) => setChoices({ queues, agents, numbers }));
+    void api.filterChoices().then(setChoices, () => undefined);
   }, [api]);
 
   // Bumped to load the same view again (Try again after a refusal).
