@@ -32,6 +32,12 @@ export const DASHBOARD_EN = {
   'dashboard.chart.optOuts': 'Opt-outs',
   'dashboard.noQueue': 'Direct SMS (no queue)',
   'dashboard.noAgent': 'No agent',
+  'numberHealth.bannerTitle.one': 'An SMS number is failing',
+  'numberHealth.bannerTitle.other': '{count} SMS numbers are failing',
+  'numberHealth.figures': '{rate} % of its last {reports} delivery reports failed in 15 minutes (threshold {threshold} %),',
+  'numberHealth.since': 'since',
+  'numberHealth.badge': 'Failing',
+  'numberHealth.badgeDetail': '{rate} % failed over 15 minutes',
 } as const;
 
 export type DashboardKey = keyof typeof DASHBOARD_EN;

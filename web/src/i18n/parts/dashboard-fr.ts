@@ -33,4 +33,10 @@ export const DASHBOARD_FR: Readonly<Record<DashboardKey, string>> = {
   'dashboard.chart.optOuts': 'Désinscriptions',
   'dashboard.noQueue': 'SMS directs (sans file)',
   'dashboard.noAgent': 'Sans agent',
+  'numberHealth.bannerTitle.one': 'Un numéro SMS est en échec',
+  'numberHealth.bannerTitle.other': '{count} numéros SMS sont en échec',
+  'numberHealth.figures': '{rate} % de ses {reports} derniers accusés de réception sont des échecs sur 15 minutes (seuil {threshold} %),',
+  'numberHealth.since': 'depuis',
+  'numberHealth.badge': 'En échec',
+  'numberHealth.badgeDetail': '{rate} % d’échecs sur 15 minutes',
 };
