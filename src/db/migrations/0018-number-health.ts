@@ -35,10 +35,14 @@ const UP: readonly string[] = [
     last_error text,
     created_at timestamptz not null default now()
   )`,
+  // The evaluation every 10 s and the metric read the last 15 minutes of every number: without
+  // this, a scan of the day of minutes the roll-up keeps.
+  `create index number_outcomes_minute on number_outcomes (minute)`,
   `create index ops_webhook_outbox_due on ops_webhook_outbox (next_at) where delivered_at is null`,
 ];
 
 const DOWN: readonly string[] = [
+  'drop index if exists number_outcomes_minute',
   'drop table if exists ops_webhook_outbox',
   'drop table if exists number_health',
   'alter table sms_numbers drop column if exists health_threshold_percent',
