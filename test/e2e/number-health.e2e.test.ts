@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateNumberHealth } from '../../src/app/number-health/evaluate.js';
 import { ACCOUNT_ID, startAdminE2eServer, type AdminE2eServer } from './admin-server.js';
 import { seriousViolations } from './axe.js';
-import { launchBrowser, openBanner, type AgentPage } from './browser.js';
+import { eventually, launchBrowser, openBanner, type AgentPage } from './browser.js';
 
 let server: AdminE2eServer;
 let browser: Browser;
@@ -66,5 +66,25 @@ describe('a failing SMS number, for the administrator', () => {
     expect(await page.getByRole('row', { name: /\+33757000021/ }).getByTestId('number-unhealthy').count()).toBe(0);
     const v = await seriousViolations(page);
     expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+  });
+
+  it('has its rule and webhook set on SMS numbers: a bad address is refused on its field, a good one saved with a sealed secret', async () => {
+    const form = page.getByRole('form', { name: 'Failing numbers' });
+    await form.waitFor();
+    expect(await form.getByLabel('Failure rate threshold (%)').inputValue()).toBe('20');
+    await form.getByLabel('Failure rate threshold (%)').fill('15');
+    await form.getByLabel('Operations webhook address (optional)').fill('ftp://ops.acme.example/hook');
+    await form.getByLabel('Webhook signing secret').fill('a signing secret of the ops team');
+    await form.getByLabel('Webhook signing secret').press('Enter');
+    const url = form.getByLabel('Operations webhook address (optional)');
+    await eventually(() => url.getAttribute('aria-invalid'), (v) => v === 'true');
+    const v = await seriousViolations(page);
+    expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+    await url.fill('https://ops.acme.example/hook');
+    await url.press('Enter');
+    await eventually(() => form.getByText(/Stored \(••••team\)/).count(), (n) => n === 1);
+    const stored = await sql<{ threshold_percent: number; webhook_url: string; webhook_secret: string }>`select threshold_percent, webhook_url, webhook_secret from number_health_settings`.execute(server.db);
+    expect(stored.rows).toMatchObject([{ threshold_percent: 15, webhook_url: 'https://ops.acme.example/hook' }]);
+    expect(stored.rows[0]?.webhook_secret).toMatch(/^smsdesk:v1:/);
   });
 });

@@ -22,3 +22,26 @@ export function numberHealthApi(c: ApiClient) {
     numberHealth: () => c.get<{ numbers: readonly NumberHealth[] }>('/api/admin/number-health').then((r) => r.numbers),
   };
 }
+
+export interface NumberHealthSettings {
+  readonly thresholdPercent: number;
+  readonly minReports: number;
+  readonly webhookUrl: string | null;
+  /** Redacted; null when none is set. */
+  readonly webhookSecret: string | null;
+  readonly secretEncrypted: boolean;
+}
+
+export interface NumberHealthSettingsBody {
+  readonly thresholdPercent?: number;
+  readonly minReports?: number;
+  readonly webhookUrl?: string | null;
+  readonly webhookSecret?: string | null;
+}
+
+export function numberHealthSettingsApi(c: ApiClient) {
+  return {
+    numberHealthSettings: () => c.get<NumberHealthSettings>('/api/admin/number-health/settings'),
+    putNumberHealthSettings: (body: NumberHealthSettingsBody) => c.put<NumberHealthSettings>('/api/admin/number-health/settings', body),
+  };
+}

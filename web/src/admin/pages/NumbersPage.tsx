@@ -17,6 +17,7 @@ import { NATIONAL_LANGUAGES, numberBody, numberForm, type NumberForm } from './n
 import { useLoaded } from './use-loaded';
 import { useAsync } from '../../flows/use-async';
 import '../dashboard/number-health.css';
+import { NumberHealthSettingsForm } from '../dashboard/NumberHealthSettingsForm';
 
 export function NumbersPage({ api }: AdminPageProps) {
   const { t, number } = useI18n();
@@ -72,6 +73,7 @@ export function NumbersPage({ api }: AdminPageProps) {
         }}
         onCancel={() => edit(null)}
       />
+      <NumberHealthSettingsForm load={() => api.numberHealthSettings()} save={(b) => api.putNumberHealthSettings(b)} />
     </section>
   );
 }

@@ -38,6 +38,18 @@ export const DASHBOARD_EN = {
   'numberHealth.since': 'since',
   'numberHealth.badge': 'Failing',
   'numberHealth.badgeDetail': '{rate} % failed over 15 minutes',
+  'numberHealth.settingsTitle': 'Failing numbers',
+  'numberHealth.threshold': 'Failure rate threshold (%)',
+  'numberHealth.thresholdHelp': 'A number is failing when more than this share of its delivery reports over 15 minutes are failures.',
+  'numberHealth.minReports': 'Minimum of delivery reports',
+  'numberHealth.minReportsHelp': 'Fewer reports in 15 minutes neither raise nor clear the alert.',
+  'numberHealth.webhookUrl': 'Operations webhook address (optional)',
+  'numberHealth.webhookUrlHelp': 'http or https; told when a number starts or stops failing. Empty: no webhook.',
+  'numberHealth.webhookSecret': 'Webhook signing secret',
+  'numberHealth.webhookSecretHelp': 'At least 16 characters; the calls are signed with it.',
+  'numberHealth.webhookSecretKept': 'Stored ({shown}); leave empty to keep it.',
+  'numberHealth.save': 'Save',
+  'numberHealth.saved': 'Failing-number settings saved.',
 } as const;
 
 export type DashboardKey = keyof typeof DASHBOARD_EN;
