@@ -78,6 +78,9 @@ describe(`delivery aggregates (${TEST_DB_KIND})`, () => {
                 where id = ${id}`.execute(trx);
             }
             if (rollback) throw new Error('rolled back on purpose');
+          })
+          // Only a committed Direct SMS may be answered: another worker's reply names it next.
+          .then(() => {
             if (out && interaction === null) a.sent.push(id);
           })
           .catch((e: unknown) => {
