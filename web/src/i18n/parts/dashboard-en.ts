@@ -48,7 +48,7 @@ export const DASHBOARD_EN = {
   'numberHealth.webhookSecret': 'Webhook signing secret',
   'numberHealth.webhookSecretHelp': 'At least 16 characters; the calls are signed with it.',
   'numberHealth.webhookSecretKept': 'Stored ({shown}); leave empty to keep it.',
-  'numberHealth.save': 'Save',
+  'numberHealth.save': 'Apply the alert settings',
   'numberHealth.saved': 'Failing-number settings saved.',
 } as const;
 

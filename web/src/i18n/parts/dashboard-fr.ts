@@ -49,6 +49,6 @@ export const DASHBOARD_FR: Readonly<Record<DashboardKey, string>> = {
   'numberHealth.webhookSecret': 'Secret de signature du webhook',
   'numberHealth.webhookSecretHelp': 'Au moins 16 caractères ; les appels sont signés avec.',
   'numberHealth.webhookSecretKept': 'Enregistré ({shown}) ; laissez vide pour le garder.',
-  'numberHealth.save': 'Enregistrer',
+  'numberHealth.save': 'Appliquer les réglages d’alerte',
   'numberHealth.saved': 'Réglages des numéros en échec enregistrés.',
 };
