@@ -5,7 +5,7 @@
 // seeds it and keeps it). That seed writes messages with the triggers off, so their aggregates are
 // filled here once, set-based, with the same statement migration 0017 uses for the messages already
 // there when it runs (delivery_stat_row over every message, grouped), and kept.
-//   npx tsx bench/dashboard-read.bench.ts [--pg-only | --pglite-only] [--iterations=100] [--no-explain]
+//   npx tsx bench/dashboard-read.bench.ts [--pg-only | --pglite-only] [--iterations=100] [--warmup=5] [--only=24 h] [--no-explain]
 import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
@@ -18,6 +18,8 @@ import type { Database } from '../src/db/schema.js';
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const ITERATIONS = Number(arg('iterations') ?? 100);
+const WARMUP = Number(arg('warmup') ?? 5);
+const ONLY = arg('only'); // a part of the shapes' names, to measure a few
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_NAME = process.env.BENCH_PG_NAME ?? 'smsdesk_bench_message_log';
 const PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), 'smsdesk-bench-message-log-pglite');
@@ -85,9 +87,9 @@ function shapes(): Shape[] {
 async function measure(db: Kysely<Database>, iterations: number): Promise<void> {
   const actor = { accountId: ACCOUNT, agentId: `${ACCOUNT}-admin` };
   console.log('| request | p50 | p95 | p99 | max | points |\n|---|---:|---:|---:|---:|---:|');
-  for (const s of shapes()) {
+  for (const s of shapes().filter((x) => !ONLY || x.name.includes(ONLY))) {
     const run = () => dashboard(db, actor, DashboardQuery.parse(s.query()), s.scope ?? { all: true });
-    for (let i = 0; i < 5; i++) await run(); // warm-up
+    for (let i = 0; i < WARMUP; i++) await run();
     const times: number[] = [];
     let points = 0;
     for (let i = 0; i < iterations; i++) {
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
       await ensureAggregates(database.db, 'PostgreSQL');
       const v = await sql<{ v: string; rows: string; n: string }>`select version() as v, (select count(*) from delivery_stats)::text as rows,
         (select count(*) from delivery_stats where account_id = ${ACCOUNT})::text as n`.execute(database.db);
-      console.log(`\n### PostgreSQL (${v.rows[0]?.v.split(' on ')[0]}): delivery_stats ${Number(v.rows[0]?.rows).toLocaleString('en')} rows, ${Number(v.rows[0]?.n).toLocaleString('en')} of the busy account; ms, ${ITERATIONS} runs each after 5 warm-ups\n`);
+      console.log(`\n### PostgreSQL (${v.rows[0]?.v.split(' on ')[0]}): delivery_stats ${Number(v.rows[0]?.rows).toLocaleString('en')} rows, ${Number(v.rows[0]?.n).toLocaleString('en')} of the busy account; ms, ${ITERATIONS} runs each after ${WARMUP} warm-ups\n`);
       await measure(database.db, ITERATIONS);
     } finally {
       await database.close();
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
     try {
       await ensureAggregates(database.db, 'PGlite');
       const v = await sql<{ m: string; rows: string }>`select (select count(*) from messages where account_id = ${ACCOUNT})::text as m, (select count(*) from delivery_stats)::text as rows`.execute(database.db);
-      console.log(`\n### PGlite (${PGLITE_DIR}): ${Number(v.rows[0]?.m).toLocaleString('en')} messages in the busy account, delivery_stats ${Number(v.rows[0]?.rows).toLocaleString('en')} rows; ms, ${ITERATIONS} runs each after 5 warm-ups\n`);
+      console.log(`\n### PGlite (${PGLITE_DIR}): ${Number(v.rows[0]?.m).toLocaleString('en')} messages in the busy account, delivery_stats ${Number(v.rows[0]?.rows).toLocaleString('en')} rows; ms, ${ITERATIONS} runs each after ${WARMUP} warm-ups\n`);
       await measure(database.db, ITERATIONS);
     } finally {
       await database.close();

@@ -19,6 +19,7 @@ import { supervisors } from './0015-supervisors.js';
 import { messageLog } from './0016-message-log.js';
 import { deliveryStats } from './0017-delivery-stats.js';
 import { numberHealth } from './0018-number-health.js';
+import { dashboardReadIndex } from './0019-dashboard-read-index.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -39,6 +40,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-message-log': messageLog,
   '0017-delivery-stats': deliveryStats,
   '0018-number-health': numberHealth,
+  '0019-dashboard-read-index': dashboardReadIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
