@@ -102,6 +102,9 @@ export function startNumberHealth(
   const tick = async () => {
     for (const t of await evaluateNumberHealth(db)) o.onTransition?.(t);
     await deliverDueOpsWebhooks(db, o);
+    // Delivered and abandoned calls are kept 30 days for an administrator who asks what was sent.
+    await sql`delete from ops_webhook_outbox where created_at < now() - interval '30 days'
+      and (delivered_at is not null or attempts >= ${o.maxAttempts ?? OPS_DEFAULTS.maxAttempts})`.execute(db);
   };
   const timer = setInterval(() => {
     if (running) return;
