@@ -7,7 +7,7 @@ import type { MessageStatus } from '../../domain/messages/status.js';
 import type { Actor, Db } from '../context.js';
 import type { SupervisionScope } from '../supervision/scope.js';
 import type { DashboardQuery } from './dashboard-schema.js';
-import type { DashboardPoint, DashboardView } from './dashboard-view.js';
+import type { DashboardPoint, DashboardView } from '../../api/dashboard-views.js';
 import { rollUpDeliveryStats } from './rollup.js';
 
 /** Which queues the caller sees (supervisors: theirs; administrators: all). */
