@@ -3,14 +3,11 @@
 // members of those queues, and the numbers those queues and members send from (the queues' own
 // numbers and the Direct SMS numbers of the members' profiles). The configuration lists
 // (/api/admin/queues ...) stay administrators' only.
+import type { FilterChoices } from '../../api/filter-choices-views.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { SupervisionScope } from './scope.js';
 
-export interface FilterChoices {
-  readonly queues: readonly { readonly id: string; readonly name: string }[];
-  readonly agents: readonly { readonly id: string; readonly name: string }[];
-  readonly numbers: readonly { readonly id: string; readonly address: string; readonly label: string | null }[];
-}
+export type { FilterChoices };
 
 export async function filterChoices(deps: Pick<AppDeps, 'db'>, actor: Actor, scope: SupervisionScope): Promise<FilterChoices> {
   const db = deps.db;
