@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataDirLockedError } from '../../src/db/lock-file.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { hashPassword } from '../../src/platform/password.js';
 import { DEMO_LOGINS } from '../../src/main/demo-seed.js';
@@ -70,6 +71,19 @@ describe('npm start at a terminal', () => {
     return out.split(/\r?\n/);
   }
 
+  /** `script` can exit before the server it ran has closed the embedded database: wait for the folder to be free. */
+  async function openWhenFree() {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        return await openDatabase({ url: location.options.url, dataDir: location.options.dataDir });
+      } catch (e) {
+        if (!(e instanceof DataDirLockedError) || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+
   it('prints no JSON line among its friendly output, and the demo passwords only while they are the demo’s', async () => {
     const first = await startOutput();
     expect(first.filter((l) => l.trimStart().startsWith('{'))).toEqual([]);
@@ -77,7 +91,7 @@ describe('npm start at a terminal', () => {
     for (const l of DEMO_LOGINS) expect(first.join('\n')).toContain(`password ${l.password}`);
 
     // The administrator changes Alice's password: the next start does not announce the old one.
-    const database = await openDatabase({ url: location.options.url, dataDir: location.options.dataDir });
+    const database = await openWhenFree();
     try {
       await database.db.updateTable('agents').set({ password_hash: await hashPassword('a new secret of Alice') }).where('email', '=', DEMO_LOGINS[0]!.email).execute();
     } finally {
