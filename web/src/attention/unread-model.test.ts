@@ -79,8 +79,18 @@ describe('announcements', () => {
   it('announce a new waiting conversation, not one taken from the queue nor one still waiting', () => {
     const w = row('w', { status: 'waiting', unread: 1, lastMessage: inbound(2, 'Hello?') });
     const before = { open: [], waiting: [w] };
-    const after = { open: [row('w', { unread: 2, lastMessage: inbound(5) })], waiting: [row('x', { status: 'waiting', customerNumber: '+33611223344', unread: 1, lastMessage: inbound(6, 'Anyone?') })] };
+    const after = { open: [row('w', { unread: 1, lastMessage: inbound(2, 'Hello?') })], waiting: [row('x', { status: 'waiting', customerNumber: '+33611223344', unread: 1, lastMessage: inbound(6, 'Anyone?') })] };
     expect(announcements(before, after, none)).toEqual([{ kind: 'waiting', interactionId: 'x', who: '+33611223344', preview: 'Anyone?' }]);
     expect(announcements(after, after, none)).toEqual([]);
+  });
+
+  it('announce a reply that arrived with the take, when one load of the lists brings both', () => {
+    const before = { open: [], waiting: [row('w', { status: 'waiting', unread: 1, lastMessage: inbound(2, 'Hello?') })] };
+    const after = { open: [row('w', { unread: 2, lastMessage: inbound(5, 'And on Monday?') })], waiting: [] };
+    expect(announcements(before, after, none)).toEqual([{ kind: 'reply', interactionId: 'w', who: '+33611000001', preview: 'And on Monday?' }]);
+    // Read already (the take opened it and the reply was on screen): nothing.
+    expect(announcements(before, after, new Map([['w', 5]]))).toEqual([]);
+    // Taken elsewhere before this tab ever saw it wait: not this agent's news.
+    expect(announcements({ open: [], waiting: [] }, after, none)).toEqual([]);
   });
 });

@@ -74,12 +74,14 @@ export interface ListsSnapshot {
 export function announcements(before: ListsSnapshot | null, after: ListsSnapshot, marks: ReadMarks): Announcement[] {
   if (!before) return [];
   const out: Announcement[] = [];
-  const seqBefore = new Map(before.open.map((i) => [i.id, i.lastMessage?.seq ?? -1]));
+  // A conversation taken from the queue between two loads is compared with what it held while it
+  // waited: a reply that came with the take is news (the lists may reload once for both).
+  const seqBefore = new Map([...before.waiting, ...before.open].map((i) => [i.id, i.lastMessage?.seq ?? -1]));
   for (const i of after.open) {
     const last = i.lastMessage;
     if (!last || last.direction !== 'in' || unreadOf(i, marks) === 0) continue;
     const was = seqBefore.get(i.id);
-    // A conversation just taken from the queue was announced while it waited.
+    // One the agent was never told of (taken elsewhere before this tab saw it wait) is no reply to them.
     if (was === undefined || last.seq <= was) continue;
     out.push({ kind: 'reply', interactionId: i.id, who: i.customerName ?? i.customerNumber, preview: last.preview });
   }

@@ -50,7 +50,12 @@ const COALESCE_MS = 150;
 export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { data: BannerData; reload: () => void; reloadMe: () => void } {
   const [data, setData] = useState<BannerData>({ me: initialMe, open: [], waiting: [], closed: [], calls: [], queues: [] });
 
+  // Loads can overlap (an event arrives while one is in flight) and answer in any order: an
+  // older answer must not replace a newer one, or the lists step back and a reply goes unseen.
+  const listsStarted = useRef(0);
+  const listsShown = useRef(0);
   const loadLists = useCallback(async () => {
+    const generation = ++listsStarted.current;
     const [open, waiting, closed, calls, queues] = await Promise.all([
       api.interactions('open'),
       api.interactions('waiting'),
@@ -58,17 +63,26 @@ export function useBannerData(api: AgentApi, bus: EventBus, initialMe: Me): { da
       api.calls(),
       api.queues(),
     ]);
+    if (generation < listsShown.current) return;
+    listsShown.current = generation;
     setData((d) => ({ ...d, open, waiting, closed, calls, queues }));
   }, [api]);
 
-  const loadMe = useCallback(async () => {
-    const me = await api.me();
-    setData((d) => ({ ...d, me }));
-  }, [api]);
-  const loadMeFresh = useCallback(async () => {
-    const me = await api.me({ fresh: true });
-    setData((d) => ({ ...d, me }));
-  }, [api]);
+  // The same for the profile (its credits move with every send).
+  const meStarted = useRef(0);
+  const meShown = useRef(0);
+  const loadMeWith = useCallback(
+    async (fresh: boolean) => {
+      const generation = ++meStarted.current;
+      const me = await (fresh ? api.me({ fresh: true }) : api.me());
+      if (generation < meShown.current) return;
+      meShown.current = generation;
+      setData((d) => ({ ...d, me }));
+    },
+    [api],
+  );
+  const loadMe = useCallback(() => loadMeWith(false), [loadMeWith]);
+  const loadMeFresh = useCallback(() => loadMeWith(true), [loadMeWith]);
 
   const timers = useRef<Record<'lists' | 'me' | 'fresh', ReturnType<typeof setTimeout> | null>>({ lists: null, me: null, fresh: null });
   const later = useCallback((which: 'lists' | 'me' | 'fresh', run: () => Promise<void>, delayMs = COALESCE_MS) => {
