@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { sql } from 'kysely';
 import type { Db } from '../app/context.js';
 import { recentNumberOutcomes } from '../app/dashboard/number-health.js';
+import { registerNumberHealthGauge } from './metrics-number-health.js';
 
 export interface HttpMetrics {
   readonly registry: Registry;
@@ -104,6 +105,7 @@ export function createMetrics(db: Db, liveConnections: () => number): HttpMetric
       }
     },
   });
+  registerNumberHealthGauge(db, registry);
   return {
     registry,
     observeRequest(route, method, status, ms) {

@@ -20,6 +20,7 @@ import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
 import { startRetention } from './retention.js';
 import { startDeliveryStatsRollup } from '../app/dashboard/rollup.js';
+import { startNumberHealth } from '../app/number-health/ops-webhook.js';
 import { createWebhookGateway } from './webhook-gateway.js';
 import { instrumentProvider, type ProviderCallObserver } from './instrument-provider.js';
 
@@ -113,6 +114,11 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     onError: (e) => logger.warn({ err: e }, 'message retention run failed (retried next hour)'),
   });
   const rollup = startDeliveryStatsRollup(database.db, { onError: (e) => logger.warn({ err: e }, 'delivery statistics roll-up failed (retried)') });
+  const health = startNumberHealth(database.db, {
+    secretKey: o.server.secretKey,
+    onTransition: (t) => logger.warn({ account: t.accountId, number: t.number, failureRate: t.failureRate, reports: t.reports, threshold: t.threshold }, t.unhealthy ? 'SMS number unhealthy' : 'SMS number healthy again'),
+    onError: (e) => logger.warn({ err: e }, 'number health check failed (retried)'),
+  });
   const address = http.app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.app.port;
   const url = o.server.publicUrl ?? `http://${o.app.host}:${port}`;
@@ -134,6 +140,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
         await dispatcher.stop();
         await retention.stop();
         await rollup.stop();
+        await health.stop();
         await providers.close();
         await events.close();
         await outbox.close();

@@ -18,6 +18,7 @@ import { listIndexes } from './0014-list-indexes.js';
 import { supervisors } from './0015-supervisors.js';
 import { messageLog } from './0016-message-log.js';
 import { deliveryStats } from './0017-delivery-stats.js';
+import { numberHealth } from './0018-number-health.js';
 import { dashboardReadIndex } from './0019-dashboard-read-index.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015-supervisors': supervisors,
   '0016-message-log': messageLog,
   '0017-delivery-stats': deliveryStats,
+  '0018-number-health': numberHealth,
   '0019-dashboard-read-index': dashboardReadIndex,
 };
 

@@ -11,6 +11,7 @@ import { withFieldErrors } from './admin-body.js';
 import { adminCatalogRoutes } from './admin-catalog.js';
 import { adminCreditRoutes } from './admin-credits.js';
 import { adminMessageLogRoutes } from './admin-message-log.js';
+import { adminNumberHealthRoutes } from './admin-number-health.js';
 import { adminPeopleRoutes } from './admin-people.js';
 import { adminProviderRoutes } from './admin-provider.js';
 import { adminReviewRoutes } from './admin-review.js';
@@ -25,6 +26,7 @@ export function adminRoutes(deps: AppDeps, provider: ProviderAdminDeps, review: 
     ...adminProviderRoutes(deps, provider),
     ...adminCreditRoutes(deps),
     ...adminMessageLogRoutes(deps),
+    ...adminNumberHealthRoutes(deps, provider.secretKey),
     ...adminCatalogRoutes(deps),
     ...adminPeopleRoutes(deps),
     ...adminReviewRoutes(deps, review),

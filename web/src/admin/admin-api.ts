@@ -3,6 +3,7 @@ import type { ApiClient, RequestOptions } from '../api/client';
 import { contactsAdminApi } from '../timeline/contacts-admin-api';
 import { logApi } from './log/log-api';
 import { dashboardApi } from './dashboard/dashboard-api';
+import { numberHealthApi, numberHealthSettingsApi } from './dashboard/number-health-api';
 import { supervisionApi } from './supervision-api';
 import type {
   AdminAgent,
@@ -64,6 +65,8 @@ export function adminApi(c: ApiClient) {
     ...supervisionApi(c),
     ...logApi(c),
     ...dashboardApi(c),
+    ...numberHealthApi(c),
+    ...numberHealthSettingsApi(c),
     provider: (o?: RequestOptions) => c.get<ProviderView>('/api/admin/provider', o),
     putProvider: (body: ProviderBody) => c.put<ProviderView>('/api/admin/provider', body),
     /** Without a body, the stored settings; with one, the submitted (unsaved) ones. */

@@ -8,6 +8,7 @@ import type { AdminPageProps } from '../admin-routes';
 import { BarChart } from '../dashboard/BarChart';
 import type { DashboardFilter } from '../dashboard/dashboard-api';
 import { LoadFailed } from './LoadFailed';
+import { UnhealthyNumbers } from '../dashboard/UnhealthyNumbers';
 import '../dashboard/dashboard.css';
 
 const PERIODS = [1, 7, 30, 90] as const;
@@ -36,6 +37,7 @@ export function DashboardPage({ api }: AdminPageProps) {
   return (
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('dashboard.title')}</h2>
+      <UnhealthyNumbers load={() => api.numberHealth()} refreshKey={String(version)} />
       <form className="dash-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.filters')}>
         <label>
           {t('dashboard.period')}{' '}

@@ -15,11 +15,17 @@ import { useItemForm } from '../use-item-form';
 import { AdminField, FormRefusal } from './AdminField';
 import { NATIONAL_LANGUAGES, numberBody, numberForm, type NumberForm } from './numbers-model';
 import { useLoaded } from './use-loaded';
+import { useAsync } from '../../flows/use-async';
+import '../dashboard/number-health.css';
+import { NumberHealthSettingsForm } from '../dashboard/NumberHealthSettingsForm';
 
 export function NumbersPage({ api }: AdminPageProps) {
   const { t, number } = useI18n();
   const loaded = useLoaded(useCallback(() => api.numbers(), [api]));
   const numbers = loaded.data;
+  // Failing numbers are marked; the list works the same when their state cannot be read.
+  const health = useAsync(() => api.numberHealth(), `number-health-${numbers?.length ?? 0}`);
+  const failing = new Map(health.state === 'ready' ? health.value.filter((h) => h.unhealthy).map((h) => [h.smsNumberId, h]) : []);
   const { editing, setEditing, edit, headingRef } = useChosenItem<SmsNumber>();
 
   return (
@@ -36,7 +42,17 @@ export function NumbersPage({ api }: AdminPageProps) {
       >
         {(numbers ?? []).map((n) => (
           <tr key={n.id}>
-            <th scope="row">{n.address}</th>
+            <th scope="row">
+              {n.address}
+              {failing.has(n.id) && (
+                <>
+                  {' '}
+                  <span className="number-health-badge" data-testid="number-unhealthy" title={t('numberHealth.badgeDetail', { rate: Math.round((failing.get(n.id)?.failureRate ?? 0) * 1000) / 10 })}>
+                    {t('numberHealth.badge')}
+                  </span>
+                </>
+              )}
+            </th>
             <td data-testid="number-label">{n.label ?? ''}</td>
             <td className="admin-table__num">{number(n.sendRatePerSecond)}</td>
             <td>{n.nationalLanguage ? t(`counter.language.${n.nationalLanguage}`) : t('admin.numbers.languageNone')}</td>
@@ -57,6 +73,7 @@ export function NumbersPage({ api }: AdminPageProps) {
         }}
         onCancel={() => edit(null)}
       />
+      <NumberHealthSettingsForm load={() => api.numberHealthSettings()} save={(b) => api.putNumberHealthSettings(b)} />
     </section>
   );
 }
