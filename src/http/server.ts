@@ -128,7 +128,7 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fast
     return reply.status(status).send(body);
   }
   if (err instanceof ZodError) {
-    const issues = err.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    const issues = err.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`);
     return reply.status(400).send(envelope('VALIDATION_FAILED', lang, { issues }));
   }
   const status = typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;

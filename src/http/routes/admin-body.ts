@@ -10,14 +10,20 @@ export function withFieldErrors<T extends z.ZodType>(schema: T): T {
     const r = schema.safeParse(data);
     if (r.success) return r.data as z.output<T>;
     const first = r.error.issues[0];
-    const field = first ? first.path.map(String).join('.') || (first.code === 'unrecognized_keys' ? (first.keys[0] ?? '(body)') : '(body)') : '(body)';
+    const field = first ? first.path.map(String).join('.') || (first.code === 'unrecognized_keys' ? (first.keys[0] ?? '(request)') : '(request)') : '(request)';
     throw new DomainError('VALIDATION_FAILED', {
       field,
       reason: first ? first.code.toUpperCase() : 'INVALID',
-      issues: r.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+      issues: r.error.issues.slice(0, 10).map((i) => `${where(i)}: ${i.message}`),
     });
   };
   return wrapped;
+}
+
+/** The field an issue is about; schemas check query strings as well as bodies, so neither is named. */
+function where(i: z.core.$ZodIssue): string {
+  if (i.path.length > 0) return i.path.map(String).join('.');
+  return i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(request)';
 }
 
 /** Where the request was addressed, for links given back to the caller (the proxy's host with TRUST_PROXY). */
