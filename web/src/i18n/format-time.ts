@@ -1,4 +1,4 @@
-// One way to show time in the interface: every date, time and duration goes through Intl in
+// One way to show time (and shares) in the interface: every date, time, duration and percentage goes through Intl in
 // the interface's language. Relative times ("3 min ago") where the exact time matters less;
 // the exact one is always available beside them (see When.tsx).
 import type { Lang } from './lang';
@@ -66,4 +66,9 @@ export function formatDuration(ms: number, lang: Lang): string {
   return shown
     .map(([unit, n]) => cached(`u:${lang}:${unit}`, () => new Intl.NumberFormat(locale(lang), { style: 'unit', unit, unitDisplay: 'short' })).format(n))
     .join(' ');
+}
+
+/** A share (0..1) as a percentage: "80.5%" / "80,5 %". */
+export function formatPercent(share: number, lang: Lang): string {
+  return cached(`p:${lang}`, () => new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 })).format(share);
 }

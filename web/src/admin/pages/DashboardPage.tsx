@@ -1,11 +1,12 @@
 // The delivery dashboard: a period and filters, the key figures, and charts each with its table.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useAsync } from '../../flows/use-async';
-import { formatDate, formatDateTime, formatDuration } from '../../i18n/format-time';
+import { formatDuration, formatPercent } from '../../i18n/format-time';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
 import type { AdminPageProps } from '../admin-routes';
-import { BarChart } from '../dashboard/BarChart';
+import { Chart } from '../dashboard/Chart';
+import { dashboardCharts, type ChartTexts } from '../dashboard/chart-data';
 import type { DashboardFilter } from '../dashboard/dashboard-api';
 import { LoadFailed } from './LoadFailed';
 import { UnhealthyNumbers } from '../dashboard/UnhealthyNumbers';
@@ -14,7 +15,7 @@ import '../dashboard/dashboard.css';
 const PERIODS = [1, 7, 30, 90] as const;
 
 export function DashboardPage({ api }: AdminPageProps) {
-  const { t, lang } = useI18n();
+  const { t, lang, number: num } = useI18n();
   const id = useId();
   const [filter, setFilter] = useState<DashboardFilter>({ days: 7, granularity: 'day', queueId: '', smsNumberId: '', agentId: '' });
   const [version, setVersion] = useState(0);
@@ -22,16 +23,23 @@ export function DashboardPage({ api }: AdminPageProps) {
   const data = useAsync(() => api.dashboard(filter), key);
   // The choices the caller may see (a supervisor: their queues, those queues' agents and numbers).
   const choices = useAsync(() => api.filterChoices(), 'dashboard-choices');
-  // A printout shows every chart's table.
+  // A printout shows every chart's table (print media emulated or the browser's print dialog).
   useEffect(() => {
     const open = () => document.querySelectorAll<HTMLDetailsElement>('.dash-chart__table').forEach((d) => (d.open = true));
+    const print = window.matchMedia('print');
+    const onChange = () => print.matches && open();
     window.addEventListener('beforeprint', open);
-    return () => window.removeEventListener('beforeprint', open);
+    print.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', open);
+      print.removeEventListener('change', onChange);
+    };
   }, []);
+  const view = data.state === 'ready' ? data.value : null;
+  const charts = useMemo(() => (view ? dashboardCharts(view, chartTexts(t)) : []), [view, t]);
   const set = (patch: Partial<DashboardFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const heading = `${id}-heading`;
-  const label = (at: string) => (filter.granularity === 'hour' ? formatDateTime(new Date(at), lang) : formatDate(new Date(at), lang));
-  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
+  const pct = (x: number | null) => (x === null ? '—' : formatPercent(x, lang));
   const secs = (x: number | null) => (x === null ? '—' : formatDuration(x * 1000, lang));
   const { queues, numbers, agents } = choices.state === 'ready' ? choices.value : { queues: [], numbers: [], agents: [] };
   return (
@@ -104,62 +112,56 @@ export function DashboardPage({ api }: AdminPageProps) {
       {data.state === 'ready' && (
         <>
           <ul className="dash-tiles" data-testid="dashboard-totals">
-            <Tile label={t('dashboard.sent')} value={String(data.value.totals.sent)} />
-            <Tile label={t('dashboard.received')} value={String(data.value.totals.received)} />
+            <Tile label={t('dashboard.sent')} value={num(data.value.totals.sent)} />
+            <Tile label={t('dashboard.received')} value={num(data.value.totals.received)} />
             <Tile label={t('dashboard.deliveryRate')} value={pct(data.value.totals.deliveryRate)} />
             <Tile label={t('dashboard.p50')} value={secs(data.value.timeToDelivered.p50Seconds)} />
             <Tile label={t('dashboard.p95')} value={secs(data.value.timeToDelivered.p95Seconds)} />
-            <Tile label={t('dashboard.credits')} value={String(data.value.totals.credits)} />
+            <Tile label={t('dashboard.credits')} value={num(data.value.totals.credits)} />
             <Tile label={t('dashboard.unicodeShare')} value={pct(data.value.totals.unicodeShare)} />
             <Tile label={t('dashboard.multipartShare')} value={pct(data.value.totals.multipartShare)} />
-            <Tile label={t('dashboard.optOuts')} value={String(data.value.totals.optOuts)} />
+            <Tile label={t('dashboard.optOuts')} value={num(data.value.totals.optOuts)} />
           </ul>
           <div className="dash-charts">
-            <BarChart
-              testId="chart-volume"
-              title={t('dashboard.chart.volume')}
-              tableLabel={t('dashboard.showTable')}
-              categories={data.value.series.map((p) => label(p.at))}
-              series={[
-                { label: t('dashboard.sent'), className: 'bar-sent', values: data.value.series.map((p) => p.sent) },
-                { label: t('dashboard.received'), className: 'bar-received', values: data.value.series.map((p) => p.received) },
-                { label: t('dashboard.delivered'), className: 'bar-delivered', values: data.value.series.map((p) => p.delivered) },
-                { label: t('dashboard.failed'), className: 'bar-failed', values: data.value.series.map((p) => p.failed) },
-              ]}
-            />
-            <BarChart
-              testId="chart-failures"
-              title={t('dashboard.chart.failures')}
-              tableLabel={t('dashboard.showTable')}
-              categories={data.value.failures.map((f) => t(`sent.reason.${f.reason}` as MessageKey))}
-              series={[{ label: t('dashboard.failed'), className: 'bar-failed', values: data.value.failures.map((f) => f.count) }]}
-            />
-            <BarChart
-              testId="chart-queues"
-              title={t('dashboard.chart.creditsByQueue')}
-              tableLabel={t('dashboard.showTable')}
-              categories={data.value.creditsByQueue.map((q) => q.name ?? t('dashboard.noQueue'))}
-              series={[{ label: t('dashboard.credits'), className: 'bar-credits', values: data.value.creditsByQueue.map((q) => q.credits) }]}
-            />
-            <BarChart
-              testId="chart-agents"
-              title={t('dashboard.chart.creditsByAgent')}
-              tableLabel={t('dashboard.showTable')}
-              categories={data.value.creditsByAgent.map((a) => a.name ?? t('dashboard.noAgent'))}
-              series={[{ label: t('dashboard.credits'), className: 'bar-credits', values: data.value.creditsByAgent.map((a) => a.credits) }]}
-            />
-            <BarChart
-              testId="chart-optouts"
-              title={t('dashboard.chart.optOuts')}
-              tableLabel={t('dashboard.showTable')}
-              categories={data.value.optOuts.map((o) => label(o.at))}
-              series={[{ label: t('dashboard.optOuts'), className: 'bar-optout', values: data.value.optOuts.map((o) => o.count) }]}
-            />
+            {charts.map((c) => (
+              <Chart key={c.testId} spec={c} lang={lang} granularity={data.value.granularity} tableLabel={t('dashboard.showTable')} noData={t('dashboard.noData')} />
+            ))}
           </div>
         </>
       )}
     </section>
   );
+}
+
+function chartTexts(t: ReturnType<typeof useI18n>['t']): ChartTexts {
+  return {
+    sent: t('dashboard.sent'),
+    received: t('dashboard.received'),
+    delivered: t('dashboard.delivered'),
+    failed: t('dashboard.failed'),
+    deliveryRate: t('dashboard.deliveryRate'),
+    credits: t('dashboard.credits'),
+    optOuts: t('dashboard.optOuts'),
+    p50: t('dashboard.median'),
+    p95: t('dashboard.percentile95'),
+    timeToDelivered: t('dashboard.timeToDelivered'),
+    unicodeShare: t('dashboard.unicodeShare'),
+    multipartShare: t('dashboard.multipartShare'),
+    share: t('dashboard.shareOfSent'),
+    noQueue: t('dashboard.noQueue'),
+    noAgent: t('dashboard.noAgent'),
+    reason: (r) => t(`sent.reason.${r}` as MessageKey),
+    titles: {
+      volume: t('dashboard.chart.volume'),
+      deliveryRate: t('dashboard.chart.deliveryRate'),
+      timeToDelivered: t('dashboard.chart.timeToDelivered'),
+      failures: t('dashboard.chart.failures'),
+      creditsByQueue: t('dashboard.chart.creditsByQueue'),
+      creditsByAgent: t('dashboard.chart.creditsByAgent'),
+      optOuts: t('dashboard.chart.optOuts'),
+      costShares: t('dashboard.chart.costShares'),
+    },
+  };
 }
 
 function Tile({ label, value }: { readonly label: string; readonly value: string }) {
