@@ -9,6 +9,7 @@ import type { Template } from '../domain/templates/index.js';
 import { submitCapability } from '../providers/capabilities.js';
 import type { AgentContext, AgentProfile } from './agent-profile.js';
 import type { Actor, AppDeps, Db } from './context.js';
+import { storedWindow } from './sending-window-facts.js';
 
 export type { AgentContext, AgentProfile } from './agent-profile.js';
 
@@ -53,6 +54,7 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
       'profiles.smart',
       'profiles.max_interactions',
       'profiles.authorized_countries',
+      'profiles.sending_window',
       jsonArrayFrom(
         eb
           .selectFrom('sms_numbers')
@@ -65,7 +67,7 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
         eb
           .selectFrom('templates')
           .innerJoin('profile_templates', 'profile_templates.template_id', 'templates.id')
-          .select(['templates.id', 'templates.name', 'templates.body'])
+          .select(['templates.id', 'templates.name', 'templates.body', 'templates.category'])
           .whereRef('profile_templates.profile_id', '=', 'agents.profile_id')
           .orderBy('templates.name'),
       ).as('templates'),
@@ -83,6 +85,7 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
     // No profile means no rights: deny by default.
     permissions: { messaging: agent.messaging === true, direct: agent.direct === true, smart: agent.smart === true },
     authorizedCountries: agent.authorized_countries ?? [],
+    sendingWindow: storedWindow(agent.sending_window),
     maxInteractions: agent.max_interactions ?? 0,
     senders: agent.senders.map(toSender),
     templates: agent.templates,
@@ -167,7 +170,7 @@ export async function loadQueue(db: Db, actor: Actor, queueId: string): Promise<
     .selectFrom('queues')
     .innerJoin('queue_members', 'queue_members.queue_id', 'queues.id')
     .leftJoin('sms_numbers', 'sms_numbers.id', 'queues.sms_number_id')
-    .select(['queues.id', 'sms_numbers.id as number_id', 'sms_numbers.address', 'sms_numbers.national_language'])
+    .select(['queues.id', 'queues.sending_window', 'queues.category', 'sms_numbers.id as number_id', 'sms_numbers.address', 'sms_numbers.national_language'])
     .where('queues.id', '=', queueId)
     .where('queues.account_id', '=', actor.accountId)
     .where('queue_members.agent_id', '=', actor.agentId)
@@ -175,14 +178,14 @@ export async function loadQueue(db: Db, actor: Actor, queueId: string): Promise<
   if (!queue) return null;
   const templates = await loadQueueTemplates(db, queue.id);
   const smsNumber = queue.number_id && queue.address ? toSender({ id: queue.number_id, address: queue.address, national_language: queue.national_language }) : null;
-  return { id: queue.id, smsNumber, templates };
+  return { id: queue.id, smsNumber, templates, sendingWindow: storedWindow(queue.sending_window), category: queue.category };
 }
 
 export async function loadQueueTemplates(db: Db, queueId: string): Promise<Template[]> {
   return db
     .selectFrom('templates')
     .innerJoin('queue_templates', 'queue_templates.template_id', 'templates.id')
-    .select(['templates.id', 'templates.name', 'templates.body'])
+    .select(['templates.id', 'templates.name', 'templates.body', 'templates.category'])
     .where('queue_templates.queue_id', '=', queueId)
     .orderBy('templates.name')
     .execute();

@@ -58,6 +58,7 @@ export async function insertOutbound(tx: Tx, m: OutboundRow, event: EventInput):
       segments: p.analysis.segments,
       credits: p.credits,
       national_language: p.analysis.nationalLanguage ?? null,
+      category: p.category,
       template_id: p.templateId,
       origin_call_id: m.originCallId,
       run_at: m.now,

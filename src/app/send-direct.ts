@@ -33,10 +33,10 @@ export interface SentMessage {
 export async function sendDirect(deps: AppDeps, actor: Actor, input: SendDirectInput, seal: KeySeal<SentMessage> | null = null): Promise<SentMessage> {
   const parsed = parseRecipient(input.recipient);
   const { agent, account } = await loadSendFacts(deps, actor, parsed.ok ? parsed.recipient.e164 : null);
-  const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates }));
+  const now = deps.clock.now();
+  const plan = unwrap(planDirectSend(agent, account, { ...input, senders: agent.senders, templates: agent.templates, at: now }));
   const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
   const id = deps.ids.next();
-  const now = deps.clock.now();
   const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: null, originCallId, plan, now, resendOf: input.resendOf ?? null };
   // The balance read by the plan was advice (or not read); this debit is the guarantee (D8).
   const event = { accountId: actor.accountId, agentId: actor.agentId, type: 'message.created', payload: messageView(row) };

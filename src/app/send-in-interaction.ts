@@ -5,7 +5,8 @@ import { planInteractionSend } from '../domain/messages/index.js';
 import type { Actor, AppDeps } from './context.js';
 import { sealCommitted, sealKey, type KeySeal } from './idempotency-seal.js';
 import { insufficientCredits } from './insufficient-credits.js';
-import { loadQueueTemplates, loadSendFacts, toSender } from './load-facts.js';
+import { loadSendFacts, toSender } from './load-facts.js';
+import { loadQueueRules } from './queue-rules.js';
 import { insertOutbound, messageView } from './record.js';
 import type { SentMessage } from './send-direct.js';
 import { unwrap } from './unwrap.js';
@@ -19,16 +20,14 @@ export interface SendInInteractionInput {
 /** With a seal, the Idempotency-Key's answer is stored by the send's own transaction. */
 export async function sendInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput, seal: KeySeal<SentMessage> | null = null): Promise<SentMessage> {
   const interaction = await loadOwnInteraction(deps, actor, input.interactionId);
-  const [{ agent, account }, templates] = await Promise.all([
-    loadSendFacts(deps, actor, interaction.customer_number),
-    interaction.queue_id ? loadQueueTemplates(deps.db, interaction.queue_id) : Promise.resolve([]),
-  ]);
+  const [{ agent, account }, rules] = await Promise.all([loadSendFacts(deps, actor, interaction.customer_number), loadQueueRules(deps.db, interaction.queue_id)]);
   const smsNumber = interaction.number_id && interaction.address ? toSender({ id: interaction.number_id, address: interaction.address, national_language: interaction.national_language }) : null;
-  const queue = { id: interaction.queue_id ?? '', smsNumber, templates };
+  const queue = { id: interaction.queue_id ?? '', smsNumber, ...rules };
   const status = interaction.status === 'waiting' || interaction.status === 'progressing' ? interaction.status : 'closed';
-  const plan = unwrap(planInteractionSend(agent, account, { status, customerNumber: interaction.customer_number, queue }, { text: input.text, templateId: input.templateId ?? null, templates }));
-  const id = deps.ids.next();
   const now = deps.clock.now();
+  const content = { text: input.text, templateId: input.templateId ?? null, templates: rules.templates, at: now };
+  const plan = unwrap(planInteractionSend(agent, account, { status, customerNumber: interaction.customer_number, queue }, content));
+  const id = deps.ids.next();
   const row = { id, accountId: actor.accountId, agentId: actor.agentId, interactionId: interaction.id, originCallId: null, plan, now };
   const result: SentMessage = { messageId: id, status: 'queued', credits: plan.credits, plan };
   await deps.db.transaction().execute(async (trx) => {

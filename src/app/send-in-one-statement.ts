@@ -28,10 +28,10 @@ export async function debitAndQueue(db: Db, m: OutboundRow, event: EventInput, a
       select ${debit} as ok from k
     ), msg as (
       insert into messages (id, account_id, interaction_id, direction, status, agent_id, sms_number_id, from_address,
-        to_address, body, encoding, units, segments, credits, national_language, template_id, origin_call_id, resend_of, run_at, created_at, updated_at)
+        to_address, body, encoding, units, segments, credits, national_language, category, template_id, origin_call_id, resend_of, run_at, created_at, updated_at)
       select ${m.id}, ${m.accountId}, ${m.interactionId}, 'out', 'queued', ${m.agentId}, ${p.sender.id}, ${p.sender.address},
         ${p.recipient.e164}, ${p.body}, ${p.analysis.encoding}, ${p.analysis.units}, ${p.analysis.segments}, ${p.credits},
-        ${p.analysis.nationalLanguage ?? null}, ${p.templateId}, ${m.originCallId}, ${m.resendOf ?? null}, ${m.now}, ${m.now}, ${m.now}
+        ${p.analysis.nationalLanguage ?? null}, ${p.category}, ${p.templateId}, ${m.originCallId}, ${m.resendOf ?? null}, ${m.now}, ${m.now}, ${m.now}
       from d where d.ok
     ), ev as (
       insert into events (account_id, agent_id, queue_id, type, payload)

@@ -3,6 +3,7 @@
 // databases (pg's default, and the PGlite pool is driven through pg), so they are typed so.
 import type { ColumnType, Generated } from 'kysely';
 import type { MessageStatus } from '../domain/messages/status.js';
+import type { MessageCategory } from '../domain/compliance/window.js';
 import type { SmsEncodingName } from '../domain/ports.js';
 
 /** int8: read as a decimal string (exact beyond 2^53), written as number, bigint or string. */
@@ -59,6 +60,8 @@ export interface ProfilesTable {
   max_interactions: Generated<number>;
   /** ISO 3166 alpha-2 codes. */
   authorized_countries: ColumnType<string[], string[] | undefined, string[]>;
+  /** The Direct SMS sending window (migration 0021, domain/compliance SendingWindow); null: none. */
+  sending_window: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface ProfileNumbersTable {
@@ -105,6 +108,10 @@ export interface QueuesTable {
   account_id: string;
   name: string;
   sms_number_id: string | null;
+  /** The sending window of its conversations' messages (migration 0021); null: none. */
+  sending_window: ColumnType<unknown, string | null | undefined, string | null>;
+  /** NOTIFICATION or MARKETING: every message of its conversations is at least this (migration 0021). */
+  category: ColumnType<MessageCategory, MessageCategory | undefined, MessageCategory>;
 }
 
 export interface QueueTemplatesTable {
@@ -128,6 +135,8 @@ export interface TemplatesTable {
   account_id: string;
   name: string;
   body: string;
+  /** NOTIFICATION or MARKETING (migration 0021). */
+  category: ColumnType<MessageCategory, MessageCategory | undefined, MessageCategory>;
 }
 
 export type InteractionKind = 'sms' | 'voice';
@@ -190,6 +199,8 @@ export interface MessagesTable {
   media: ColumnType<unknown, string | null | undefined, string | null>;
   /** The national table the message was counted with (migration 0012); null: none. Submitted with it. */
   national_language: ColumnType<NationalLanguage | null, NationalLanguage | null | undefined, NationalLanguage | null>;
+  /** Outbound: NOTIFICATION or MARKETING, from its template and queue, handed to the provider (migration 0021). */
+  category: ColumnType<MessageCategory, MessageCategory | undefined, never>;
   /** Inbound: the Direct SMS this message answers, fixed on arrival (migration 0013). */
   in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   /** Outbound: the failed or undelivered message this one sends again (migration 0013). */

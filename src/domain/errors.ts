@@ -60,6 +60,10 @@ export const ERROR_CATALOGUE = {
     en: 'Recipient opted out: this number has asked not to receive SMS from the account.',
     fr: 'Destinataire désinscrit : ce numéro a demandé à ne plus recevoir de SMS du compte.',
   },
+  OUTSIDE_SENDING_WINDOW: {
+    en: 'Outside the sending window: the recipient’s local time is outside the hours when this message may be sent. Send it at the next allowed time.',
+    fr: 'Hors de la plage d’envoi : l’heure locale du destinataire est en dehors des horaires où ce message peut être envoyé. Envoyez-le à la prochaine heure autorisée.',
+  },
   INTERACTION_NOT_PROGRESSING: {
     en: 'This conversation is not in progress: messages can only be sent while it is progressing.',
     fr: 'Cette conversation n’est pas en cours : l’envoi n’est possible que pendant son traitement.',

@@ -33,6 +33,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   EMPTY_MESSAGE: 422,
   UNFILLED_VARIABLES: 422,
   RECIPIENT_OPTED_OUT: 422,
+  OUTSIDE_SENDING_WINDOW: 422,
 };
 
 export function httpStatus(code: ErrorCode): number {

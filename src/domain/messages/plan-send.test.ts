@@ -10,12 +10,15 @@ const templates = [
   { id: 't1', name: 'Hello', body: 'Hello $firstname, your order $order is ready.' },
   { id: 'empty', name: 'Empty', body: '   ' },
 ];
-const queue: QueueFacts = { id: 'q1', smsNumber: sender, templates };
+const queue: QueueFacts = { id: 'q1', smsNumber: sender, templates, sendingWindow: null, category: 'NOTIFICATION' };
+/** A Tuesday, 10:00 in Paris. */
+const AT = new Date('2026-12-08T09:00:00Z');
 
 const agent = (over: Partial<AgentFacts> = {}): AgentFacts => ({
   permissions: { messaging: true, direct: true, smart: true },
   authorizedCountries: ['FR', 'GB'],
   load: { openInteractions: 0, maxInteractions: 3 },
+  sendingWindow: null,
   ...over,
 });
 const NATIONAL: SubmitCapability = { encodings: ['GSM-7', 'UCS-2'], nationalLanguages: ['turkish', 'spanish', 'portuguese'], maxParts: 255 };
@@ -33,6 +36,7 @@ const direct = (over: Record<string, unknown> = {}) => ({
   senders: [sender, turkishSender],
   text: 'Your parcel is ready',
   templates,
+  at: AT,
   ...over,
 });
 
@@ -164,28 +168,74 @@ describe('planStart (Smart)', () => {
 describe('planInteractionSend', () => {
   const interaction = { status: 'progressing' as const, customerNumber: '+33612345678', queue };
   it('sends in a progressing interaction even at the maximum of interactions', () => {
-    const r = planInteractionSend(agent({ load: { openInteractions: 3, maxInteractions: 3 } }), account(), interaction, { text: 'Hi', templates });
+    const r = planInteractionSend(agent({ load: { openInteractions: 3, maxInteractions: 3 } }), account(), interaction, { text: 'Hi', templates, at: AT });
     expect(r.ok && r.plan.recipient.e164).toBe('+33612345678');
   });
   it('refuses outside progressing status', () => {
-    expect(planInteractionSend(agent(), account(), { ...interaction, status: 'closed' }, { text: 'Hi', templates })).toMatchObject({
+    expect(planInteractionSend(agent(), account(), { ...interaction, status: 'closed' }, { text: 'Hi', templates, at: AT })).toMatchObject({
       ok: false,
       code: 'INTERACTION_NOT_PROGRESSING',
     });
-    expect(planInteractionSend(agent(), account(), { ...interaction, status: 'waiting' }, { text: 'Hi', templates })).toMatchObject({
+    expect(planInteractionSend(agent(), account(), { ...interaction, status: 'waiting' }, { text: 'Hi', templates, at: AT })).toMatchObject({
       ok: false,
       code: 'INTERACTION_NOT_PROGRESSING',
     });
   });
   it('needs the Smart permission on every call', () => {
     expect(
-      planInteractionSend(agent({ permissions: { messaging: true, direct: true, smart: false } }), account(), interaction, { text: 'Hi', templates }),
+      planInteractionSend(agent({ permissions: { messaging: true, direct: true, smart: false } }), account(), interaction, { text: 'Hi', templates, at: AT }),
     ).toMatchObject({ ok: false, code: 'MODE_NOT_PERMITTED' });
   });
   it('refuses a recipient who opted out since the conversation began', () => {
-    expect(planInteractionSend(agent(), account({ isOptedOut: () => true }), interaction, { text: 'Hi', templates })).toMatchObject({
+    expect(planInteractionSend(agent(), account({ isOptedOut: () => true }), interaction, { text: 'Hi', templates, at: AT })).toMatchObject({
       ok: false,
       code: 'RECIPIENT_OPTED_OUT',
     });
+  });
+});
+
+describe('the sending window rule', () => {
+  const window = { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '21:00', skipPublicHolidays: true, scope: 'all' as const };
+  const promo = { id: 'promo', name: 'Promo', body: 'Sale today', category: 'MARKETING' as const };
+  const sunday = new Date('2026-12-13T11:00:00Z');
+
+  it('refuses a Direct SMS outside the profile’s window, with the next opening and the customer’s zone', () => {
+    expect(planDirectSend(agent({ sendingWindow: window }), account(), direct({ at: sunday }))).toEqual({
+      ok: false,
+      code: 'OUTSIDE_SENDING_WINDOW',
+      details: { nextAllowedAt: '2026-12-14T07:00:00.000Z', customerZone: 'Europe/Paris', customerZones: ['Europe/Paris'], country: 'FR', category: 'NOTIFICATION', scope: 'all' },
+    });
+    expect(planDirectSend(agent({ sendingWindow: window }), account(), direct()).ok).toBe(true);
+  });
+
+  it('comes after the message’s own problems, which the agent must fix whatever the time', () => {
+    expect(planDirectSend(agent({ sendingWindow: window }), account(), direct({ at: sunday, text: ' ' }))).toMatchObject({ code: 'EMPTY_MESSAGE' });
+  });
+
+  it('binds only marketing when its scope says so; the template makes a message marketing', () => {
+    const marketingOnly = agent({ sendingWindow: { ...window, scope: 'marketing' } });
+    expect(planDirectSend(marketingOnly, account(), direct({ at: sunday })).ok).toBe(true);
+    const r = planDirectSend(marketingOnly, account(), direct({ at: sunday, templates: [promo], templateId: 'promo', text: 'Sale today' }));
+    expect(r).toMatchObject({ ok: false, code: 'OUTSIDE_SENDING_WINDOW', details: { category: 'MARKETING' } });
+    const ok = planDirectSend(marketingOnly, account(), direct({ templates: [promo], templateId: 'promo', text: 'Sale today' }));
+    expect(ok.ok && ok.plan.category).toBe('MARKETING');
+  });
+
+  it('judges a conversation’s message by its queue’s window, and a marketing queue makes every message marketing', () => {
+    const interaction = { status: 'progressing' as const, customerNumber: '+33612345678', queue: { ...queue, sendingWindow: { ...window, scope: 'marketing' as const } } };
+    expect(planInteractionSend(agent(), account(), interaction, { text: 'Hi', templates, at: sunday }).ok).toBe(true);
+    const marketing = { ...interaction, queue: { ...interaction.queue, category: 'MARKETING' as const } };
+    expect(planInteractionSend(agent(), account(), marketing, { text: 'Hi', templates, at: sunday })).toMatchObject({ ok: false, code: 'OUTSIDE_SENDING_WINDOW' });
+    // The profile's window is for Direct SMS only.
+    expect(planInteractionSend(agent({ sendingWindow: window }), account(), interaction, { text: 'Hi', templates, at: sunday }).ok).toBe(true);
+  });
+
+  it('uses the area code of a US number, and every zone when it cannot', () => {
+    const us = agent({ authorizedCountries: ['US'], sendingWindow: { ...window, days: [1, 2, 3, 4, 5, 6, 7] } });
+    // 12:00 in New York, 09:00 in Los Angeles, 07:00 in Honolulu.
+    const at = new Date('2026-12-08T17:00:00Z');
+    expect(planDirectSend(us, account(), direct({ recipient: '+1 212 555 0123', at })).ok).toBe(true);
+    const hawaii = planDirectSend(us, account(), direct({ recipient: '+1 808 555 0123', at }));
+    expect(hawaii).toMatchObject({ ok: false, details: { customerZone: 'Pacific/Honolulu', nextAllowedAt: '2026-12-08T18:00:00.000Z' } });
   });
 });

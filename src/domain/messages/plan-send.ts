@@ -1,10 +1,12 @@
 // Everything a send decides before any I/O (spec D3-D6, D8): the use case loads the facts,
 // this function judges them, and the store only has to apply the plan.
+import type { MessageCategory, SendingWindow } from '../compliance/index.js';
 import { refuse, type Refusal } from '../errors.js';
 import { canStartInteraction, canUseMode, hasProvider, type InteractionLoad, type MessagingPermissions, type SmsMode } from '../permissions/index.js';
 import { checkRecipient, type RecipientInfo } from '../phone/index.js';
 import { analyzeSms, type NationalLanguage, type SmsAnalysis } from '../sms/index.js';
 import { resolveTemplate, unfilledVariables, type Template } from '../templates/index.js';
+import { checkSendingWindow, messageCategory } from './sending-window-rule.js';
 import { effectiveNationalLanguage, maxPartsFor, type SubmitCapability } from './submit-capability.js';
 
 export interface SenderNumber {
@@ -18,12 +20,18 @@ export interface QueueFacts {
   readonly id: string;
   readonly smsNumber: SenderNumber | null;
   readonly templates: readonly Template[];
+  /** The window of its conversations' messages; null: none. */
+  readonly sendingWindow: SendingWindow | null;
+  /** Every message of its conversations is at least this category. */
+  readonly category: MessageCategory;
 }
 
 export interface AgentFacts {
   readonly permissions: MessagingPermissions;
   readonly authorizedCountries: readonly string[];
   readonly load: InteractionLoad;
+  /** The profile's window, for Direct SMS; null: none. */
+  readonly sendingWindow: SendingWindow | null;
 }
 
 export interface AccountFacts {
@@ -90,6 +98,8 @@ export interface ContentRequest {
   readonly templateId?: string | null;
   /** Templates the agent may use here: the profile's (Direct) or the queue's (Smart). */
   readonly templates: readonly Template[];
+  /** When the message will go: now, or the time it is scheduled for (the sending window is judged then). */
+  readonly at: Date;
 }
 
 export interface ContentPlan {
@@ -98,6 +108,8 @@ export interface ContentPlan {
   readonly analysis: SmsAnalysis;
   /** One credit per segment (D1). */
   readonly credits: number;
+  /** From the template (and the queue in a Smart conversation); handed to providers that take it. */
+  readonly category: MessageCategory;
 }
 
 /**
@@ -105,7 +117,12 @@ export interface ContentPlan {
  * sender's national table counts only if the provider can signal it: otherwise the text goes
  * out as UCS-2, so that is what is counted, capped and debited.
  */
-export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'balance' | 'submits'>, req: ContentRequest): Planned<ContentPlan> {
+export function planContent(
+  sender: SenderNumber,
+  account: Pick<AccountFacts, 'balance' | 'submits'>,
+  req: Omit<ContentRequest, 'at'>,
+  queueCategory?: MessageCategory,
+): Planned<ContentPlan> {
   const template = resolveTemplate(req.templateId, req.templates);
   if (!template.ok) return template;
   if (req.text.trim() === '') return refuse('EMPTY_MESSAGE');
@@ -121,7 +138,8 @@ export function planContent(sender: SenderNumber, account: Pick<AccountFacts, 'b
     return refuse('CREDIT_LIMIT_EXCEEDED', { segments: analysis.segments, maxSegments: maxParts, units: analysis.units, limitUnits, encoding: analysis.encoding });
   }
   if (account.balance !== undefined && account.balance < analysis.segments) return refuse('INSUFFICIENT_CREDITS', { required: analysis.segments, balance: account.balance });
-  return { ok: true, plan: { body: req.text, templateId: template.template?.id ?? null, analysis, credits: analysis.segments } };
+  const category = messageCategory(template.template, queueCategory);
+  return { ok: true, plan: { body: req.text, templateId: template.template?.id ?? null, analysis, credits: analysis.segments, category } };
 }
 
 export interface SendPlan extends StartPlan, ContentPlan {}
@@ -136,6 +154,9 @@ export function planDirectSend(
   if (!start.ok) return start;
   const content = planContent(start.plan.sender, account, req);
   if (!content.ok) return content;
+  // Last: the agent can act on it by choosing a later time, once the message itself is right.
+  const window = checkSendingWindow(agent.sendingWindow, content.plan.category, start.plan.recipient, req.at);
+  if (!window.ok) return window;
   return { ok: true, plan: { ...start.plan, ...content.plan } };
 }
 
@@ -154,7 +175,9 @@ export function planInteractionSend(agent: AgentFacts, account: AccountFacts, in
   if (interaction.status !== 'progressing') return refuse('INTERACTION_NOT_PROGRESSING', { status: interaction.status });
   const start = planStart(agent, account, { mode: 'smart', recipient: interaction.customerNumber, queue: interaction.queue }, true);
   if (!start.ok) return start;
-  const content = planContent(start.plan.sender, account, req);
+  const content = planContent(start.plan.sender, account, req, interaction.queue?.category);
   if (!content.ok) return content;
+  const window = checkSendingWindow(interaction.queue?.sendingWindow ?? null, content.plan.category, start.plan.recipient, req.at);
+  if (!window.ok) return window;
   return { ok: true, plan: { ...start.plan, ...content.plan } };
 }

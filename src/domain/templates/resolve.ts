@@ -1,3 +1,4 @@
+import type { MessageCategory } from '../compliance/index.js';
 import { refuse } from '../errors.js';
 import type { Refusal } from '../errors.js';
 
@@ -5,6 +6,8 @@ export interface Template {
   readonly id: string;
   readonly name: string;
   readonly body: string;
+  /** NOTIFICATION when absent: only a MARKETING template makes its message marketing. */
+  readonly category?: MessageCategory;
 }
 
 export type TemplateResolution = { readonly ok: true; readonly template: Template | null } | Refusal;
