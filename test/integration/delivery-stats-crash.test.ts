@@ -1,12 +1,13 @@
 // The dashboard's aggregates after a crash: a dispatcher process killed with SIGKILL in the middle of
 // a burst (its transactions cut short, its roll-ups too), then a new one started; on PostgreSQL
 // delivery reports are applied from this process at the same time, as webhooks would. Afterwards the
-// aggregates equal a full recount of the messages.
+// aggregates (delivery_stats and the dashboard's read tables) equal a full recount of the messages.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpDeliveryStats } from '../../src/app/dashboard/rollup.js';
 import { openDatabase, type SmsdeskDatabase } from '../../src/db/open-database.js';
 import { aggregated, recounted } from '../fixtures/dashboard/recount.js';
+import { rolledUp, rollupsRecounted } from '../fixtures/dashboard/rollups-recount.js';
 import { spawnDispatcherChild, type DispatcherChild } from '../fixtures/outbox/child-process.js';
 import { startHttpFake, type HttpFakeServer } from '../fixtures/outbox/http-fake-server.js';
 import { seedAccount, seedQueued } from '../fixtures/outbox/seed.js';
@@ -84,6 +85,8 @@ describe(`delivery aggregates after a dispatcher is killed (${TEST_DB_KIND})`, (
       expect(await aggregated(db.db)).toEqual(await recounted(db.db));
       await rollUpDeliveryStats(db.db);
       expect(await aggregated(db.db)).toEqual(await recounted(db.db));
+      // The dashboard's read tables (migration 0020) too: folded in the roll-ups' own statements.
+      expect(await rolledUp(db.db)).toEqual(await rollupsRecounted(db.db));
       const sent = await sql<{ n: string }>`select coalesce(sum(n), 0)::text as n from delivery_stats where direction = 'out'`.execute(db.db);
       expect(sent.rows[0]?.n).toBe(String(BURST));
     } finally {

@@ -1,4 +1,4 @@
-// The dashboard's aggregates (migration 0017) equal a full recount of the messages after a
+// The dashboard's aggregates (migrations 0017 and 0020) equal a full recount of the messages after a
 // randomized run: concurrent inserts, status reports and roll-ups, some transactions rolled back.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { dashboard } from '../../src/app/dashboard/dashboard.js';
 import { DashboardQuery } from '../../src/app/dashboard/dashboard-schema.js';
 import { recentNumberOutcomes } from '../../src/app/dashboard/number-health.js';
 import { aggregated, recounted } from '../fixtures/dashboard/recount.js';
+import { rolledUp, rollupsRecounted } from '../fixtures/dashboard/rollups-recount.js';
 import { openTestDatabase, TEST_DB_KIND, type TestDatabase } from './harness.js';
 
 let t: TestDatabase;
@@ -95,6 +96,10 @@ describe(`delivery aggregates (${TEST_DB_KIND})`, () => {
     const left = await sql<{ n: string }>`select count(*)::text as n from delivery_stat_deltas`.execute(t.db);
     expect(left.rows[0]?.n).toBe('0');
     expect(await aggregated(t.db)).toEqual(await recounted(t.db));
+    // The dashboard's read tables (migration 0020), folded by the same roll-ups.
+    const read = await rolledUp(t.db);
+    expect(read.size).toBeGreaterThan(0);
+    expect(read).toEqual(await rollupsRecounted(t.db));
   });
 
   it('answers the dashboard from the aggregates', async () => {

@@ -48,3 +48,5 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
+import { dashboardRollups } from './0020-dashboard-rollups.js';
+  '0020-dashboard-rollups': dashboardRollups,
