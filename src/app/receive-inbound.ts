@@ -1,7 +1,7 @@
 // An inbound SMS (D6) is never dropped: it joins the open conversation between the customer
 // and the number, or opens a waiting one in the queue that owns the number, or lands in the
 // account's unassigned inbox. Opt-out keywords are applied and shown in the thread.
-import { optKeyword } from '../domain/messages/index.js';
+import { matchKeyword, readKeywordSettings, type KeywordFamily } from '../domain/consent/index.js';
 import { toE164 } from '../domain/phone/index.js';
 import { analyzeSms } from '../domain/sms/index.js';
 import { sql, type Kysely } from 'kysely';
@@ -60,6 +60,8 @@ export interface InboundResult {
   readonly route: InboundRoute;
   readonly interactionId: string | null;
   readonly optOut: 'stop' | 'start' | null;
+  /** The keyword family the message matched (STOP, START or HELP), for the automatic answer. */
+  readonly keyword?: { readonly family: KeywordFamily; readonly optedOutBefore: boolean; readonly numberId: string; readonly numberAddress: string; readonly settings: unknown } | null;
 }
 
 /** Providers send digits without `+`, short codes, alphanumeric ids: keep what cannot be normalised. */
@@ -81,6 +83,8 @@ interface Lookup {
   dup_interaction: string | null;
   number_id: string | null;
   number_address: string | null;
+  number_keywords: unknown;
+  opted_out: boolean;
   open_id: string | null;
   open_agent: string | null;
   open_queue: string | null;
@@ -95,13 +99,14 @@ interface Lookup {
 async function lookup(db: Kysely<Database>, input: InboundInput, customer: string, toCandidates: readonly string[]): Promise<Lookup> {
   const { rows } = await sql<Lookup>`
     with n as (
-      select id, address from sms_numbers
+      select id, address, consent_keywords from sms_numbers
       where account_id = ${input.accountId} and address in (${sql.join(toCandidates)})
       order by id limit 1
     )
     select
       d.id as dup_id, d.interaction_id as dup_interaction,
-      n.id as number_id, n.address as number_address,
+      n.id as number_id, n.address as number_address, n.consent_keywords as number_keywords,
+      exists (select 1 from opt_outs x where x.account_id = ${input.accountId} and x.number = ${customer}) as opted_out,
       o.id as open_id, o.agent_id as open_agent, o.queue_id as open_queue, o.status as open_status,
       (select q.id from queues q where q.account_id = ${input.accountId} and q.sms_number_id = n.id order by q.name, q.id limit 1) as owner_queue
     from (select 1) as one
@@ -143,7 +148,9 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
     interactionId = deps.ids.next();
   }
 
-  const keyword = optKeyword(input.body);
+  // The number's own keyword settings (families on or off, extra keywords); an unknown number: the defaults.
+  const matched = input.senderUnresolved ? null : matchKeyword(input.body, readKeywordSettings(found.number_keywords));
+  const keyword = matched && matched.family !== 'help' ? { kind: matched.family, keyword: matched.keyword } : null;
   const kind = input.optOut === 'STOP' ? 'stop' : input.optOut === 'START' ? 'start' : (keyword?.kind ?? null);
   const messageId = deps.ids.next();
   const to = found.number_address ?? input.to;
@@ -166,12 +173,14 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
     messageId,
     now,
     media,
-    optOut: kind ? { kind, keyword: keyword?.keyword ?? 'STOP' } : null,
+    optOut: kind ? { kind, keyword: keyword?.keyword ?? input.optOut ?? 'STOP' } : null,
     events,
   });
   // Routed again, like a unique-index race: the next lookup sees the new state.
   if (!written) throw new RouteChanged('conversation changed while routing');
-  return { messageId, duplicate: false, route, interactionId, optOut: kind };
+  const family: KeywordFamily | null = kind ?? matched?.family ?? null;
+  const answerable = family && found.number_id && found.number_address ? { family, optedOutBefore: found.opted_out, numberId: found.number_id, numberAddress: found.number_address, settings: found.number_keywords } : null;
+  return { messageId, duplicate: false, route, interactionId, optOut: kind, keyword: answerable };
 }
 
 interface WriteInput {
@@ -244,9 +253,9 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
   const optOut =
     w.optOut?.kind === 'stop'
       ? sql`, o as (
-          insert into opt_outs (account_id, number, keyword, opted_out_at)
-          select ${input.accountId}, ${w.customer}, ${w.optOut.keyword}, ${input.receivedAt}::timestamptz from g
-          on conflict (account_id, number) do update set keyword = excluded.keyword, opted_out_at = excluded.opted_out_at
+          insert into opt_outs (account_id, number, keyword, opted_out_at, source, by_customer)
+          select ${input.accountId}, ${w.customer}, ${w.optOut.keyword}, ${input.receivedAt}::timestamptz, 'keyword', true from g
+          on conflict (account_id, number) do update set keyword = excluded.keyword, opted_out_at = excluded.opted_out_at, source = 'keyword', by_customer = true
           returning 1 as done)`
       : w.optOut?.kind === 'start'
         ? sql`, o as (delete from opt_outs where account_id = ${input.accountId} and number = ${w.customer} and exists (select 1 from g) returning 1 as done)`
@@ -255,8 +264,9 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
   // one is asked for, an opt-in only when it lifted one (o returned the deleted row).
   const consent = w.optOut
     ? sql`, cc as (
-        insert into consent_changes (account_id, number, action, source, keyword, message_id, created_at)
-        select ${input.accountId}, ${w.customer}, ${w.optOut.kind === 'stop' ? 'opt_out' : 'opt_in'}, 'keyword', ${w.optOut.keyword}, ${w.messageId}, ${input.receivedAt}::timestamptz from o)`
+        insert into consent_changes (account_id, number, action, source, keyword, message_id, created_at, evidence, by_customer)
+        select ${input.accountId}, ${w.customer}, ${w.optOut.kind === 'stop' ? 'opt_out' : 'opt_in'}, 'keyword', ${w.optOut.keyword}, ${w.messageId}, ${input.receivedAt}::timestamptz,
+          ${JSON.stringify({ text: input.body, provider: input.provider, providerMessageId: input.providerMessageId, ...(input.optOut ? { providerFlag: input.optOut } : {}) })}::jsonb, true from o)`
     : sql``;
   const a = analyzeSms(input.body);
   const eventValues = sql.join(w.events.map((e) => sql`(${e.accountId}, ${e.agentId}, ${e.queueId ?? null}, ${e.type}, ${JSON.stringify(e.payload)})`));

@@ -101,6 +101,8 @@ export interface SmsNumbersTable {
   send_rate_per_second: ColumnType<number, number | undefined, number>;
   /** The administrator's name for the sender ("Support FR"), migration 0013. */
   label: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Keyword families, extra keywords and automatic answers (migration 0023); null: the defaults. */
+  consent_keywords: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface QueuesTable {
@@ -239,6 +241,10 @@ export interface OptOutsTable {
   number: string;
   keyword: string;
   opted_out_at: DefaultTimestamp;
+  /** Who made the current opt-out (migration 0023). */
+  source: ColumnType<ConsentSource, ConsentSource | undefined, ConsentSource>;
+  /** The customer made it (keyword, or an agent on their behalf): only they or an administrator lift it. */
+  by_customer: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface EventsTable {
@@ -325,6 +331,9 @@ export interface ConsentChangesTable {
   actor: string | null;
   note: string | null;
   created_at: DefaultTimestamp;
+  /** What proves it: the message's text, the import's file and row, the token's name (migration 0023). */
+  evidence: ColumnType<unknown, string | null | undefined, never>;
+  by_customer: ColumnType<boolean, boolean | undefined, never>;
 }
 
 /** Every status a message went through, with when it was recorded (migration 0016, appended by triggers). */

@@ -60,6 +60,10 @@ export const ERROR_CATALOGUE = {
     en: 'Recipient opted out: this number has asked not to receive SMS from the account.',
     fr: 'Destinataire désinscrit : ce numéro a demandé à ne plus recevoir de SMS du compte.',
   },
+  OPT_OUT_BY_CUSTOMER: {
+    en: 'The customer opted out themself: only they (START) or an administrator, with a reason, can lift it.',
+    fr: 'Le client s’est désinscrit lui-même : seul lui (START) ou un administrateur, avec un motif, peut lever la désinscription.',
+  },
   OUTSIDE_SENDING_WINDOW: {
     en: 'Outside the sending window: the recipient’s local time is outside the hours when this message may be sent. Send it at the next allowed time.',
     fr: 'Hors de la plage d’envoi : l’heure locale du destinataire est en dehors des horaires où ce message peut être envoyé. Envoyez-le à la prochaine heure autorisée.',
