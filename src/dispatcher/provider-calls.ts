@@ -21,6 +21,7 @@ export function toOutbound(m: ClaimedMessage, submits?: SubmitCapability): Outbo
     segments: m.segments,
     ...(national ? { nationalLanguage: national } : {}),
     attempt: m.attempts - 1,
+    category: m.category,
   };
 }
 

@@ -19,6 +19,8 @@ export interface OutboundSms {
   readonly nationalLanguage?: 'turkish' | 'spanish' | 'portuguese';
   /** How many times this message has been handed to a provider before (0 on the first try). */
   readonly attempt: number;
+  /** NOTIFICATION when absent. Only providers whose contract has a traffic type use it (HTTPS JSON `type`). */
+  readonly category?: 'NOTIFICATION' | 'MARKETING';
 }
 
 /**

@@ -18,6 +18,8 @@ export interface ClaimedMessage {
   /** Hand-offs counted so far, this one included. */
   readonly attempts: number;
   readonly nationalLanguage: NationalLanguage | null;
+  /** NOTIFICATION or MARKETING, as the send plan decided (migration 0021). */
+  readonly category: 'NOTIFICATION' | 'MARKETING';
   /** The sender's pace; null when the message has no SMS number row. */
   readonly sendRatePerSecond: number | null;
   /**
@@ -32,7 +34,7 @@ export interface ClaimedMessage {
 /** The columns every claim returns, from a CTE named `upd` joined to sms_numbers `n`. */
 export const CLAIMED_COLUMNS = sql`
   upd.id, upd.account_id, upd.interaction_id, upd.agent_id, upd.sms_number_id, upd.from_address, upd.to_address,
-  upd.body, upd.encoding, upd.segments, upd.credits, upd.attempts, upd.national_language, n.send_rate_per_second`;
+  upd.body, upd.encoding, upd.segments, upd.credits, upd.attempts, upd.national_language, upd.category, n.send_rate_per_second`;
 
 export interface ClaimedRow {
   id: string;
@@ -48,6 +50,7 @@ export interface ClaimedRow {
   credits: number;
   attempts: number;
   national_language: NationalLanguage | null;
+  category: 'NOTIFICATION' | 'MARKETING';
   send_rate_per_second: number | null;
   prev_submitted_at: Date | null;
 }
@@ -67,6 +70,7 @@ export function toClaimed(r: ClaimedRow, inDoubt: boolean): ClaimedMessage {
     credits: r.credits,
     attempts: r.attempts,
     nationalLanguage: r.national_language,
+    category: r.category,
     sendRatePerSecond: r.send_rate_per_second,
     inDoubt,
     previousSubmittedAt: r.prev_submitted_at,

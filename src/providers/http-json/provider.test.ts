@@ -47,6 +47,17 @@ describe('HTTPS JSON send', () => {
     expect(JSON.parse(fx.gateway.requests[0]?.body ?? '{}')).toMatchObject({ type: 'MARKETING', isUnicode: true, credits: 1 });
   });
 
+  it('sends a MARKETING message as MARKETING whatever the account’s setting, and a NOTIFICATION one as the setting says', async () => {
+    fx = await setup();
+    await fx.provider.submit(sms({ messageId: 'm_0002', category: 'MARKETING' }), signal());
+    await fx.provider.submit(sms({ messageId: 'm_0003', category: 'NOTIFICATION' }), signal());
+    expect(fx.gateway.requests.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(['MARKETING', 'NOTIFICATION']);
+    await fx.close();
+    fx = await setup({ config: { trafficType: 'MARKETING' } });
+    await fx.provider.submit(sms({ messageId: 'm_0004', category: 'NOTIFICATION' }), signal());
+    expect(JSON.parse(fx.gateway.requests[0]?.body ?? '{}')).toMatchObject({ type: 'MARKETING' });
+  });
+
   it('signs its own requests when asked, the way callbacks are signed', async () => {
     fx = await setup({ config: { signRequests: true } });
     await fx.provider.submit(sms(), signal());

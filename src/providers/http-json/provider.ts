@@ -46,7 +46,10 @@ class HttpJsonAdapter implements HttpJsonProvider {
   }
 
   async submit(message: OutboundSms, signal: AbortSignal): Promise<SubmitResult> {
-    return interpretSend(await this.post(JSON.stringify(sendPayload(message, this.config.trafficType)), { 'idempotency-key': message.messageId }, signal), this.now());
+    // The stricter of the message's category and the account's setting: an account that declared
+    // all its traffic MARKETING stays so, and a MARKETING template or queue is never sent as a notification.
+    const type = message.category === 'MARKETING' ? 'MARKETING' : this.config.trafficType;
+    return interpretSend(await this.post(JSON.stringify(sendPayload(message, type)), { 'idempotency-key': message.messageId }, signal), this.now());
   }
 
   /**
