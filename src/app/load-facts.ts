@@ -9,6 +9,7 @@ import type { Template } from '../domain/templates/index.js';
 import { submitCapability } from '../providers/capabilities.js';
 import type { AgentContext, AgentProfile } from './agent-profile.js';
 import type { Actor, AppDeps, Db } from './context.js';
+import { optedOutNumber, optOutMatches } from './opt-out-match.js';
 import { storedWindow } from './sending-window-facts.js';
 
 export type { AgentContext, AgentProfile } from './agent-profile.js';
@@ -120,9 +121,10 @@ export async function loadAccount(db: Db, accountId: string, recipientE164: stri
       'accounts.provider_config',
       eb
         .selectFrom('opt_outs')
-        .select('opt_outs.number')
+        .select(optedOutNumber(recipientE164).as('number'))
         .whereRef('opt_outs.account_id', '=', 'accounts.id')
-        .where('opt_outs.number', '=', recipientE164 ?? '')
+        .where(optOutMatches(recipientE164))
+        .limit(1)
         .as('opted_out'),
     ])
     .where('accounts.id', '=', accountId)
@@ -146,9 +148,10 @@ export async function loadSendFacts(deps: Pick<AppDeps, 'db' | 'profiles'>, acto
       'accounts.provider_config',
       eb
         .selectFrom('opt_outs')
-        .select('opt_outs.number')
+        .select(optedOutNumber(recipientE164).as('number'))
         .whereRef('opt_outs.account_id', '=', 'accounts.id')
-        .where('opt_outs.number', '=', recipientE164 ?? '')
+        .where(optOutMatches(recipientE164))
+        .limit(1)
         .as('opted_out'),
       openInteractionsCount(eb.selectFrom('interactions'), actor.accountId, actor.agentId).as('open'),
     ])

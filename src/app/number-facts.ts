@@ -4,6 +4,7 @@
 // refuse all of these anyway; this only tells earlier.
 import { canStartInteraction } from '../domain/permissions/index.js';
 import type { Actor, AppDeps } from './context.js';
+import { optOutMatches } from './opt-out-match.js';
 import type { WhoAmI } from './agent-views.js';
 
 export interface NumberFacts {
@@ -27,7 +28,7 @@ export async function numberFacts(deps: Pick<AppDeps, 'db'>, actor: Actor, me: W
   const row = await deps.db
     .selectFrom('accounts')
     .select((eb) => [
-      eb.selectFrom('opt_outs').select('opt_outs.opted_out_at').whereRef('opt_outs.account_id', '=', 'accounts.id').where('opt_outs.number', '=', e164).as('opted_out_at'),
+      eb.selectFrom('opt_outs').select('opt_outs.opted_out_at').whereRef('opt_outs.account_id', '=', 'accounts.id').where(optOutMatches(e164)).orderBy('opt_outs.opted_out_at').limit(1).as('opted_out_at'),
       eb.selectFrom('contacts').select('contacts.name').whereRef('contacts.account_id', '=', 'accounts.id').where('contacts.number', '=', e164).as('contact_name'),
     ])
     .where('accounts.id', '=', actor.accountId)

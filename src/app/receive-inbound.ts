@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { InboundMedia, ProviderEvent } from '../domain/ports.js';
 import type { AppDeps } from './context.js';
+import { accountHashKey, optOutMatches } from './opt-out-match.js';
 import type { EventInput } from './record.js';
 import { isForeignKeyViolation, isUniqueViolation, retryOnConflict } from './retry-on-conflict.js';
 
@@ -258,7 +259,9 @@ async function write(db: Kysely<Database>, w: WriteInput): Promise<boolean> {
           on conflict (account_id, number) do update set keyword = excluded.keyword, opted_out_at = excluded.opted_out_at, source = 'keyword', by_customer = true
           returning 1 as done)`
       : w.optOut?.kind === 'start'
-        ? sql`, o as (delete from opt_outs where account_id = ${input.accountId} and number = ${w.customer} and exists (select 1 from g) returning 1 as done)`
+        ? // An erased customer's opt-out is kept as the number's hash: their START lifts it too.
+          sql`, od as (delete from opt_outs where account_id = ${input.accountId} and ${optOutMatches(w.customer, 'opt_outs.number', accountHashKey(input.accountId))} and exists (select 1 from g) returning 1),
+          o as (select 1 as done from od limit 1)`
         : sql``;
   // Every change of consent as it happened (opt_outs keeps only the state): an opt-out each time
   // one is asked for, an opt-in only when it lifted one (o returned the deleted row).

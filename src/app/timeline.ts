@@ -17,6 +17,7 @@
 import { sql } from 'kysely';
 import type { MessageStatus } from '../domain/messages/status.js';
 import type { Actor, AppDeps } from './context.js';
+import { accountHashKey, optOutMatches } from './opt-out-match.js';
 import { numberOrRefuse } from './contacts.js';
 
 export type TimelineKind = 'call' | 'consent' | 'conversation' | 'direct';
@@ -189,7 +190,7 @@ export async function numberTimeline(deps: Pick<AppDeps, 'db'>, actor: Actor, ra
     sql<{ name: string | null; opted_out: boolean; holder_id: string | null; holder_status: string | null; holder_agent: string | null; holder_agent_name: string | null; holder_queue_name: string | null }>`
       select
         (select name from contacts where account_id = ${accountId} and number = ${number}) as name,
-        exists (select 1 from opt_outs where account_id = ${accountId} and number = ${number}) as opted_out,
+        exists (select 1 from opt_outs where account_id = ${accountId} and ${optOutMatches(number, 'opt_outs.number', accountHashKey(accountId))}) as opted_out,
         h.id as holder_id, h.status as holder_status, h.agent_id as holder_agent, a.name as holder_agent_name, q.name as holder_queue_name
       from (select 1) as one
       left join lateral (

@@ -20,6 +20,7 @@ import { messageLog } from './0016-message-log.js';
 import { deliveryStats } from './0017-delivery-stats.js';
 import { numberHealth } from './0018-number-health.js';
 import { dashboardReadIndex } from './0019-dashboard-read-index.js';
+import { erasure } from './0024-erasure.js';
 import { consent } from './0023-consent.js';
 import { sendingWindows } from './0021-sending-windows.js';
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017-delivery-stats': deliveryStats,
   '0018-number-health': numberHealth,
   '0019-dashboard-read-index': dashboardReadIndex,
+  '0024-erasure': erasure,
   '0023-consent': consent,
   '0021-sending-windows': sendingWindows,
 };
