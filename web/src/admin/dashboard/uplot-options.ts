@@ -58,6 +58,8 @@ export function chartOptions(bars: uPlot.Series.BarsPathBuilderFactory, spec: Ch
   if (spec.kind === 'time') {
     return {
       ...common,
+      // Room on the right for the last date's label, which is centred on the period's end.
+      padding: [8, 36, 0, 0],
       scales: { x: { time: true }, y: { range: valueRange(spec) } },
       axes: [{ stroke: AXIS_COLOR, font: axisFont, space: 90, grid: { stroke: GRID_COLOR, width: 1 }, ticks: { stroke: GRID_COLOR }, values: (_u, splits) => splits.map((s) => f.tick(new Date(s * 1000))) }, valueAxis],
       series: [
