@@ -116,7 +116,7 @@ describe('the dashboard, for a supervisor of Support', () => {
       await canvas.waitFor();
       expect(await inkOf(canvas, c.color), c.title).toBeGreaterThan(20);
       const summary = figure.locator('summary');
-      if (!(await figure.locator('details').evaluate((d: HTMLDetailsElement) => d.open))) {
+      if ((await figure.locator('details').getAttribute('open')) === null) {
         await summary.focus();
         await page.keyboard.press('Enter');
       }
@@ -129,7 +129,7 @@ describe('the dashboard, for a supervisor of Support', () => {
   });
 
   it('prints the charts at a printable width with every table open', async () => {
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = false)));
+    await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = false; })");
     await page.emulateMedia({ media: 'print' });
     try {
       for (const c of CHARTS) {
@@ -157,9 +157,17 @@ const CHARTS: readonly { title: string; color: string; rows: string[]; exact?: b
   { title: 'What costs extra credits: Unicode and multi-part SMS', color: '#8a5a00', rows: ['Share of the SMS sent', 'Unicode messages 20%', 'Multi-part messages 20%'], exact: true },
 ];
 
+/** The part of a canvas this test reads (the test code is type-checked without the DOM's types). */
+interface Canvas2d {
+  readonly width: number;
+  readonly height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } } | null;
+}
+
 /** How many of the canvas's pixels are drawn in the colour (#rrggbb), i.e. the chart drew its series. */
 async function inkOf(canvas: ReturnType<Page['locator']>, color: string): Promise<number> {
-  return canvas.evaluate((el: HTMLCanvasElement, hex) => {
+  return canvas.evaluate((node, hex) => {
+    const el = node as unknown as Canvas2d;
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
     let n = 0;
