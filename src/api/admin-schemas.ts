@@ -1,5 +1,6 @@
 // Request schemas of the administration API (routes under /api/admin), and the answers a form is built from.
 import { z } from 'zod';
+import { MessageCategoryBody, SendingWindowBody } from './sending-window-schema.js';
 
 const id = z.string().min(1).max(100);
 const name = z.string().trim().min(1).max(200);
@@ -56,6 +57,8 @@ const profileFields = {
   authorizedCountries: z.array(z.string().max(8)).max(300).optional(),
   numberIds: ids.optional(),
   templateIds: ids.optional(),
+  /** The window of the profile's Direct SMS; null removes it. */
+  sendingWindow: SendingWindowBody.nullable().optional(),
 };
 export const ProfileCreateBody = z.object(profileFields).strict();
 export const ProfileUpdateBody = z.object(profileFields).partial().strict();
@@ -70,11 +73,18 @@ const numberFields = {
 export const NumberCreateBody = z.object(numberFields).strict();
 export const NumberUpdateBody = z.object(numberFields).partial().strict();
 
-const queueFields = { name, smsNumberId: id.nullable().optional(), templateIds: ids.optional(), memberIds: ids.optional() };
+const queueFields = {
+  name,
+  smsNumberId: id.nullable().optional(),
+  templateIds: ids.optional(),
+  memberIds: ids.optional(),
+  sendingWindow: SendingWindowBody.nullable().optional(),
+  category: MessageCategoryBody.optional(),
+};
 export const QueueCreateBody = z.object(queueFields).strict();
 export const QueueUpdateBody = z.object(queueFields).partial().strict();
 
-const templateFields = { name, body: z.string().max(5_000) };
+const templateFields = { name, body: z.string().max(5_000), category: MessageCategoryBody.optional() };
 export const TemplateCreateBody = z.object(templateFields).strict();
 export const TemplateUpdateBody = z.object(templateFields).partial().strict();
 

@@ -1,6 +1,7 @@
 // What the administration API answers with (docs/admin-api.md): written once, for the server's use cases
 // (src/app/admin) and for the admin pages of the Banner (web/src/admin). Types only, and no Node types: the
 // browser's type-check includes this file.
+import type { MessageCategory, SendingWindow } from '../domain/compliance/index.js';
 import type { NationalLanguage } from '../domain/sms/index.js';
 import type { SettingDescriptor } from '../providers/setting-descriptors.js';
 import type { ConnectionProblem as ProviderConnectionProblem } from '../providers/webhook.js';
@@ -47,6 +48,7 @@ export interface TemplateView {
   readonly id: string;
   readonly name: string;
   readonly body: string;
+  readonly category: MessageCategory;
   readonly variables: readonly string[];
   /** What the body costs before its variables are filled. */
   readonly analysis: {
@@ -69,6 +71,8 @@ export interface ProfileView {
   readonly authorizedCountries: readonly string[];
   readonly numberIds: readonly string[];
   readonly templateIds: readonly string[];
+  /** The window of its agents' Direct SMS (docs/compliance-windows.md); null: none. */
+  readonly sendingWindow: SendingWindow | null;
 }
 
 export interface QueueView {
@@ -77,6 +81,10 @@ export interface QueueView {
   readonly smsNumberId: string | null;
   readonly templateIds: readonly string[];
   readonly memberIds: readonly string[];
+  /** The window of its conversations' messages; null: none. */
+  readonly sendingWindow: SendingWindow | null;
+  /** MARKETING makes every message of its conversations marketing. */
+  readonly category: MessageCategory;
 }
 
 export interface AgentView {

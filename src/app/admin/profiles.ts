@@ -8,6 +8,7 @@ import { eventRow } from '../record.js';
 import { audit } from './audit.js';
 import { checkCountries } from './countries.js';
 import { replaceProfileNumbers, replaceProfileTemplates } from './links.js';
+import { checkedWindow, storedWindow } from '../sending-window-facts.js';
 import { requireOwned } from './owned.js';
 import { notFound } from './refusals.js';
 
@@ -22,6 +23,7 @@ function query(db: Db, accountId: string) {
       'profiles.smart',
       'profiles.max_interactions',
       'profiles.authorized_countries',
+      'profiles.sending_window',
       jsonArrayFrom(eb.selectFrom('profile_numbers').select('profile_numbers.number_id as id').whereRef('profile_numbers.profile_id', '=', 'profiles.id').orderBy('profile_numbers.number_id')).as('numbers'),
       jsonArrayFrom(eb.selectFrom('profile_templates').select('profile_templates.template_id as id').whereRef('profile_templates.profile_id', '=', 'profiles.id').orderBy('profile_templates.template_id')).as('templates'),
     ])
@@ -38,6 +40,7 @@ const view = (r: Row): ProfileView => ({
   authorizedCountries: r.authorized_countries,
   numberIds: r.numbers.map((n) => n.id),
   templateIds: r.templates.map((t) => t.id),
+  sendingWindow: storedWindow(r.sending_window),
 });
 
 export async function listProfiles(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<ProfileView[]> {
@@ -57,6 +60,7 @@ async function checkLinks(db: Db, actor: Actor, input: ProfileUpdateBody): Promi
 
 export async function createProfile(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, actor: Actor, input: ProfileCreateBody): Promise<ProfileView> {
   const countries = checkCountries(input.authorizedCountries ?? []);
+  const window = checkedWindow('sendingWindow', input.sendingWindow ?? null);
   const id = `prof_${deps.ids.next()}`;
   const after = await deps.db.transaction().execute(async (trx) => {
     await checkLinks(trx, actor, input);
@@ -71,6 +75,7 @@ export async function createProfile(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, 
         smart: input.permissions?.smart ?? false,
         max_interactions: input.maxInteractions ?? 1,
         authorized_countries: countries,
+        sending_window: window,
       })
       .execute();
     await replaceProfileNumbers(trx, id, input.numberIds ?? []);
@@ -85,6 +90,7 @@ export async function createProfile(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, 
 
 export async function updateProfile(deps: Pick<AppDeps, 'db' | 'wake'>, actor: Actor, id: string, input: ProfileUpdateBody): Promise<ProfileView> {
   const countries = input.authorizedCountries === undefined ? undefined : checkCountries(input.authorizedCountries);
+  const window = input.sendingWindow === undefined ? undefined : checkedWindow('sendingWindow', input.sendingWindow);
   const after = await deps.db.transaction().execute(async (trx) => {
     const locked = await trx.selectFrom('profiles').select('id').where('id', '=', id).where('account_id', '=', actor.accountId).forUpdate().executeTakeFirst();
     if (!locked) throw notFound('id');
@@ -99,6 +105,7 @@ export async function updateProfile(deps: Pick<AppDeps, 'db' | 'wake'>, actor: A
         smart: input.permissions?.smart ?? before.permissions.smart,
         max_interactions: input.maxInteractions ?? before.maxInteractions,
         authorized_countries: countries ?? [...before.authorizedCountries],
+        ...(window === undefined ? {} : { sending_window: window }),
       })
       .where('id', '=', id)
       .execute();

@@ -15,7 +15,7 @@ describe('the profile form', () => {
   });
 
   it('round-trips a stored profile', () => {
-    const p = { id: 'p1', name: 'Support', permissions: { messaging: true, direct: true, smart: false }, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'] };
+    const p = { id: 'p1', name: 'Support', permissions: { messaging: true, direct: true, smart: false }, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null };
     const body = profileBody(profileDraft(p));
     expect(body).toEqual({ name: 'Support', permissions: p.permissions, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'] });
   });

@@ -8,7 +8,7 @@ describe('the queue form', () => {
   });
 
   it('round-trips a stored queue', () => {
-    const q = { id: 'q1', name: 'Support', smsNumberId: null, templateIds: ['t1'], memberIds: ['a1', 'a2'] };
+    const q = { id: 'q1', name: 'Support', smsNumberId: null, templateIds: ['t1'], memberIds: ['a1', 'a2'], sendingWindow: null, category: 'NOTIFICATION' as const };
     expect(queueBody(queueDraft(q))).toEqual({ name: 'Support', smsNumberId: null, templateIds: ['t1'], memberIds: ['a1', 'a2'] });
   });
 });
