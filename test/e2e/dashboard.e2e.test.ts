@@ -145,6 +145,25 @@ describe('the dashboard, for a supervisor of Support', () => {
       await page.emulateMedia({ media: 'screen' });
     }
   });
+
+  it('is worded in French, figures and dates written the French way', async () => {
+    await page.getByTestId('language-select').selectOption('fr');
+    try {
+      await page.getByRole('heading', { level: 2, name: 'Tableau de bord des envois' }).waitFor();
+      const costs = page.getByRole('figure', { name: 'Ce qui coûte des crédits en plus : SMS Unicode et en plusieurs parties' });
+      await costs.getByRole('img', { name: 'Ce qui coûte des crédits en plus : SMS Unicode et en plusieurs parties' }).locator('canvas').waitFor();
+      const rows = await costs.getByRole('table').getByRole('row').allInnerTexts();
+      expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Part des SMS envoyés', 'Messages Unicode 20 %', 'Messages en plusieurs parties 20 %']);
+      const volume = page.getByRole('figure', { name: 'Messages envoyés et reçus' });
+      const days = await volume.getByRole('table').getByRole('rowheader').allInnerTexts();
+      expect(days.length).toBeGreaterThan(0);
+      for (const d of days) expect(d).toMatch(/^\d{1,2} [a-zéû]+\.? \d{4}$/);
+      const v = await seriousViolations(page);
+      expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+    } finally {
+      await page.getByTestId('language-select').selectOption('en');
+    }
+  });
 });
 
 /** The charts of Sue's dashboard, what each draws in, and table rows (header first) it must hold (exact: those rows and no more). */
