@@ -17,8 +17,8 @@ export const ReviewDecisionBody = z.object(decisionFields).strict();
 export const ReviewBulkDecisionBody = z.object({ ...decisionFields, messageIds: z.array(id).min(1).max(200) }).strict();
 export const ReviewMessageParams = z.object({ messageId: id }).strict();
 
-/** What a token may do. `telephony`: report voice calls (POST /api/telephony/calls...). */
-export const API_TOKEN_SCOPES = ['telephony'] as const;
+/** What a token may do. `telephony`: report voice calls (POST /api/telephony/calls...); `consent`: record opt-outs and opt-ins (POST /api/consent/opt-outs). */
+export const API_TOKEN_SCOPES = ['telephony', 'consent'] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 export const ApiTokenCreateBody = z

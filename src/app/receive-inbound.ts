@@ -10,6 +10,7 @@ import type { InboundMedia, ProviderEvent } from '../domain/ports.js';
 import type { AppDeps } from './context.js';
 import { accountHashKey, optOutMatches } from './opt-out-match.js';
 import type { EventInput } from './record.js';
+import { answerKeyword, type KeywordAnswerInput } from './consent/auto-answer.js';
 import { isForeignKeyViolation, isUniqueViolation, retryOnConflict } from './retry-on-conflict.js';
 
 export interface InboundInput {
@@ -61,8 +62,8 @@ export interface InboundResult {
   readonly route: InboundRoute;
   readonly interactionId: string | null;
   readonly optOut: 'stop' | 'start' | null;
-  /** The keyword family the message matched (STOP, START or HELP), for the automatic answer. */
-  readonly keyword?: { readonly family: KeywordFamily; readonly optedOutBefore: boolean; readonly numberId: string; readonly numberAddress: string; readonly settings: unknown } | null;
+  /** The automatic answer queued to a keyword (STOP, START, HELP), when the number gives one. */
+  readonly answerId?: string;
 }
 
 /** Providers send digits without `+`, short codes, alphanumeric ids: keep what cannot be normalised. */
@@ -74,9 +75,11 @@ export async function receiveInbound(deps: AppDeps, input: InboundInput): Promis
   // Two messages from one customer, or one message delivered twice, may race: the loser hits
   // a unique index and, on retry, sees the winner's conversation or row.
   // A row routing relied on that went away meanwhile (23503) is routed again too.
-  const result = await retryOnConflict(() => receiveOnce(deps, input), 4, (e) => e instanceof RouteChanged || isUniqueViolation(e) || isForeignKeyViolation(e));
+  const { result, answer } = await retryOnConflict(() => receiveOnce(deps, input), 4, (e) => e instanceof RouteChanged || isUniqueViolation(e) || isForeignKeyViolation(e));
+  // After the keyword's own statement committed: the state it left decides the answer.
+  const answerId = answer ? await answerKeyword(deps, answer) : null;
   if (!result.duplicate) deps.wake();
-  return result;
+  return answerId ? { ...result, answerId } : result;
 }
 
 interface Lookup {
@@ -121,7 +124,7 @@ async function lookup(db: Kysely<Database>, input: InboundInput, customer: strin
 /** The conversation changed between the lookup and the write (closed, taken): route again. */
 class RouteChanged extends Error {}
 
-async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundResult> {
+async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<{ result: InboundResult; answer: KeywordAnswerInput | null }> {
   // An unreadable sender is kept as it came, never guessed into a number that would reach someone else.
   const customer = input.senderUnresolved ? input.from.trim() : normalise(input.from);
   const toNorm = normalise(input.to);
@@ -130,7 +133,7 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
   // Two round trips and no explicit transaction: the lookup, then one statement that writes
   // everything or nothing. What the lookup saw is re-checked by that statement (see write()).
   const found = await lookup(deps.db, input, customer, candidates);
-  if (found.dup_id) return { messageId: found.dup_id, duplicate: true, route: found.dup_interaction ? 'interaction' : 'unassigned', interactionId: found.dup_interaction, optOut: null };
+  if (found.dup_id) return { result: { messageId: found.dup_id, duplicate: true, route: found.dup_interaction ? 'interaction' : 'unassigned', interactionId: found.dup_interaction, optOut: null }, answer: null };
 
   let route: InboundRoute = 'unassigned';
   let interactionId: string | null = null;
@@ -180,8 +183,11 @@ async function receiveOnce(deps: AppDeps, input: InboundInput): Promise<InboundR
   // Routed again, like a unique-index race: the next lookup sees the new state.
   if (!written) throw new RouteChanged('conversation changed while routing');
   const family: KeywordFamily | null = kind ?? matched?.family ?? null;
-  const answerable = family && found.number_id && found.number_address ? { family, optedOutBefore: found.opted_out, numberId: found.number_id, numberAddress: found.number_address, settings: found.number_keywords } : null;
-  return { messageId, duplicate: false, route, interactionId, optOut: kind, keyword: answerable };
+  const answer: KeywordAnswerInput | null =
+    family && found.number_id && found.number_address
+      ? { accountId: input.accountId, family, optedOutBefore: found.opted_out, numberId: found.number_id, numberAddress: found.number_address, settings: found.number_keywords, customer, interactionId, agentId, queueId }
+      : null;
+  return { result: { messageId, duplicate: false, route, interactionId, optOut: kind }, answer };
 }
 
 interface WriteInput {

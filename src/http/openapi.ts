@@ -18,7 +18,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
     if (r.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } });
     const op: Record<string, unknown> = {
       summary: r.summary,
-      security: r.access === 'public' ? [] : r.access === 'telephony' ? [{ bearer: [] }] : [{ session: [] }],
+      security: r.access === 'public' ? [] : r.access === 'telephony' || r.access === 'consent' ? [{ bearer: [] }] : [{ session: [] }],
       // Who may call it: public, agent (any signed-in person), supervisor (or administrator), admin, telephony.
       'x-access': r.access,
       parameters,

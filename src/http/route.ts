@@ -6,7 +6,8 @@ import type { KeyHold } from '../app/idempotency-seal.js';
 import type { Lang } from '../domain/errors.js';
 
 /** 'supervisor': a supervisor or an administrator (the outcomes, never the configuration). */
-export type Access = 'public' | 'agent' | 'supervisor' | 'admin' | 'telephony';
+/** 'telephony', 'consent': an API token with that scope. */
+export type Access = 'public' | 'agent' | 'supervisor' | 'admin' | 'telephony' | 'consent';
 
 export interface Caller {
   readonly kind: 'session' | 'token';
@@ -16,6 +17,8 @@ export interface Caller {
   readonly role: 'agent' | 'admin' | 'supervisor' | null;
   readonly scopes: readonly string[];
   readonly csrfToken: string | null;
+  /** The API token behind a token caller (the consent ledger names it). */
+  readonly tokenId?: string;
 }
 
 export interface HandlerContext<B, Q, P> {

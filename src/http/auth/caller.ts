@@ -63,7 +63,7 @@ async function tokenCaller(db: Db, token: string): Promise<Caller | null> {
   if (!t.last_used_at || Date.now() - new Date(t.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', t.id).execute();
   }
-  return { kind: 'token', accountId: t.account_id, agentId: null, role: null, scopes: t.scopes, csrfToken: null };
+  return { kind: 'token', accountId: t.account_id, agentId: null, role: null, scopes: t.scopes, csrfToken: null, tokenId: t.id };
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -81,7 +81,7 @@ export function requireAccess(access: Access, caller: Caller | null, req: Fastif
         ? caller.kind === 'session' && caller.role === 'admin'
         : access === 'supervisor'
           ? caller.kind === 'session' && (caller.role === 'admin' || caller.role === 'supervisor')
-          : caller.kind === 'token' && caller.scopes.includes('telephony');
+          : caller.kind === 'token' && caller.scopes.includes(access);
   if (!ok) throw new DomainError('FORBIDDEN');
 }
 

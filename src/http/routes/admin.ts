@@ -16,6 +16,7 @@ import { adminPeopleRoutes } from './admin-people.js';
 import { adminProviderRoutes } from './admin-provider.js';
 import { adminReviewRoutes } from './admin-review.js';
 import { adminSimulatorRoutes } from './admin-simulator.js';
+import { consentRoutes } from './consent.js';
 import type { ReviewDeps } from '../../app/admin/review.js';
 
 export type { ProviderAdminDeps } from '../../app/admin/provider-deps.js';
@@ -31,6 +32,7 @@ export function adminRoutes(deps: AppDeps, provider: ProviderAdminDeps, review: 
     ...adminPeopleRoutes(deps),
     ...adminReviewRoutes(deps, review),
     ...adminSimulatorRoutes(deps),
+    ...consentRoutes(deps),
     route({ method: 'GET', url: '/api/admin/inbox', access: 'admin', tags, summary: 'Inbound messages no queue owns, newest first', query: withFieldErrors(PageQuery), handler: async ({ caller, query }) => unassignedInbox(deps, agentActor(caller), query) }),
     route({ method: 'GET', url: '/api/admin/audit', access: 'admin', tags, summary: 'Every administration change: who, when, what, before and after; newest first', query: withFieldErrors(PageQuery), handler: async ({ caller, query }) => auditTrail(deps, agentActor(caller), query) }),
     route({ method: 'GET', url: '/api/admin/opt-outs', access: 'admin', tags, summary: 'Numbers that opted out: number, keyword, date', query: withFieldErrors(OffsetQuery), handler: async ({ caller, query }) => optOuts(deps, agentActor(caller), query) }),
