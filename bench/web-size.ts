@@ -25,8 +25,9 @@ function size(dist: string, file: string): AssetSize {
 export function measureBuild(dist: string): BuildSizes {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const initial = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]+type="module"[^>]+src="\/([^"]+)"/g)) initial.add(m[1]!);
-  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+)"/g)) initial.add(m[1]!);
+  // Addresses are relative ("./assets/…", vite base './') or absolute ("/assets/…").
+  for (const m of html.matchAll(/<script[^>]+type="module"[^>]+src="\.?\/([^"]+)"/g)) initial.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/([^"]+)"/g)) initial.add(m[1]!);
   const assets = readdirSync(path.join(dist, 'assets')).filter((f) => statSync(path.join(dist, 'assets', f)).isFile());
   const js = assets.filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
   const initialJs = js.filter((f) => initial.has(f)).map((f) => size(dist, f));

@@ -98,6 +98,9 @@ const row = (what: string, list: readonly { file: string; bytes: number; gzip: n
 row('Initial JavaScript (entry + preloads)', sizes.initialJs);
 row('Loaded on demand (phone metadata when the SMS flow opens; the administration area, for administrators)', sizes.lazyJs);
 row('CSS', sizes.css);
+lines.push('', 'Each chunk loaded on demand (`AdminApp`: the administration area; `uPlot`: the dashboard\'s charts, fetched when the dashboard draws its first chart):', '');
+lines.push('| File | Raw | Gzipped (level 9) |', '|---|---:|---:|');
+for (const a of sizes.lazyJs) lines.push(`| \`${a.file}\` | ${kb(a.bytes)} | ${kb(a.gzip)} |`);
 lines.push('', `Initial JavaScript: **${kb(sizes.initialJsGzip)} gzipped**, budget ${kb(BUDGET_GZIP)}: ${sizes.initialJsGzip <= BUDGET_GZIP ? 'within' : '**over**'}.`, '');
 lines.push('## Credit counter per keystroke', '');
 if (browserNote) lines.push(browserNote, '');
