@@ -136,11 +136,18 @@ describe('the dashboard, for a supervisor of Support', () => {
         const figure = page.getByRole('figure', { name: c.title });
         const canvas = figure.getByRole('img', { name: c.title }).locator('canvas');
         expect(await canvas.isVisible(), c.title).toBe(true);
-        await eventually(() => canvas.evaluate((e) => e.getBoundingClientRect().width), (w) => w > 200 && w <= 640);
+        // Drawn at the print width (device pixels), shown within its figure whatever the page's width.
+        await eventually(async () => Number(await canvas.getAttribute('width')) / (await page.evaluate('window.devicePixelRatio') as number), (w) => w === 640);
+        const [shown, room] = await Promise.all([canvas.evaluate((e) => e.getBoundingClientRect().width), figure.evaluate((e) => e.getBoundingClientRect().width)]);
+        expect(shown, c.title).toBeGreaterThan(200);
+        expect(shown, c.title).toBeLessThanOrEqual(room);
         await eventually(() => figure.getByRole('table', { name: c.title }).isVisible(), (shown) => shown);
         expect(await inkOf(canvas, c.color), c.title).toBeGreaterThan(20);
       }
       expect(await page.getByRole('form', { name: 'Period and filters' }).isVisible()).toBe(false);
+      // The printout itself, kept with the screenshots to look at.
+      await mkdir(SHOTS, { recursive: true });
+      await page.pdf({ path: path.join(SHOTS, 'dashboard-print.pdf'), format: 'A4', printBackground: false });
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }

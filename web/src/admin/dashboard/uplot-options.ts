@@ -77,7 +77,8 @@ export function chartOptions(bars: uPlot.Series.BarsPathBuilderFactory, spec: Ch
     scales: { x: { time: false, ori: 1, dir: -1, range: [-0.5, n - 0.5] }, y: { ori: 0, dir: 1, range: valueRange(spec) } },
     axes: [
       { side: 3, stroke: AXIS_COLOR, font: axisFont, size: CATEGORY_AXIS_WIDTH, grid: { show: false }, ticks: { show: false }, splits: () => spec.rows.map((_, i) => i), values: (_u, splits) => splits.map((i) => f.category(spec.rows[i] ?? '')) },
-      { ...valueAxis, side: 2, size: 36 },
+      // Durations read "10 secs": wider labels need wider steps.
+      { ...valueAxis, side: 2, size: 36, space: spec.unit === 'seconds' ? 72 : 50 },
     ],
     series: [
       {},
