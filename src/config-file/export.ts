@@ -41,7 +41,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
     account: { name: account.name },
     ...(account.providerType ? { provider: { type: account.providerType, settings: hideWebhookToken(redactConfig(account.providerConfig), account.webhookToken) } } : {}),
     numbers: state.numbers.map((n) => ({ address: n.address, nationalLanguage: n.nationalLanguage, sendRatePerSecond: n.sendRatePerSecond, ...(n.label !== null ? { label: n.label } : {}) })),
-    templates: state.templates.map((t) => ({ name: t.name, body: t.body })),
+    templates: state.templates.map((t) => ({ name: t.name, body: t.body, ...(t.category === 'MARKETING' ? { category: t.category } : {}) })),
     profiles: state.profiles.map((p) => ({
       name: p.name,
       permissions: { messaging: p.messaging, direct: p.direct, smart: p.smart },
@@ -49,12 +49,15 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
       authorizedCountries: [...p.authorizedCountries],
       numbers: names(p.numberIds, address),
       templates: names(p.templateIds, template),
+      ...(p.sendingWindow ? { sendingWindow: { ...p.sendingWindow, days: [...p.sendingWindow.days] } } : {}),
     })),
     queues: state.queues.map((q) => ({
       name: q.name,
       number: q.numberId === null ? null : (address.get(q.numberId) ?? null),
       templates: names(q.templateIds, template),
       members: names(q.memberIds, agent),
+      ...(q.sendingWindow ? { sendingWindow: { ...q.sendingWindow, days: [...q.sendingWindow.days] } } : {}),
+      ...(q.category === 'MARKETING' ? { category: q.category } : {}),
     })),
     agents: state.agents.map((a) => ({
       email: a.email,

@@ -53,18 +53,20 @@ export function planTemplate(ctx: PlanContext, item: TemplateItem, id: string, r
       key: item.name,
       fields: [],
       run: async (trx) => {
-        await trx.insertInto('templates').values({ id, account_id: ctx.accountId, name: item.name, body: item.body }).execute();
+        await trx.insertInto('templates').values({ id, account_id: ctx.accountId, name: item.name, body: item.body, category: item.category ?? 'NOTIFICATION' }).execute();
       },
     };
   }
-  if (row.body === item.body) return null;
+  const category = item.category ?? row.category;
+  const fields = [...(row.body === item.body ? [] : ['body']), ...(row.category === category ? [] : ['category'])];
+  if (fields.length === 0) return null;
   return {
     section: 'templates',
     action: 'update',
     key: item.name,
-    fields: ['body'],
+    fields,
     run: async (trx) => {
-      await trx.updateTable('templates').set({ body: item.body }).where('id', '=', id).execute();
+      await trx.updateTable('templates').set({ body: item.body, category }).where('id', '=', id).execute();
     },
   };
 }

@@ -4,6 +4,7 @@ import { replaceLinks } from './links.js';
 import type { PlanContext } from './plan-context.js';
 import type { ProfileItem } from './schema.js';
 import type { ProfileRow } from './state.js';
+import { plannedWindow, sameWindow } from './plan-window.js';
 
 export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, id: string, row: ProfileRow | null): Change | null {
   const path = `profiles[${index}]`;
@@ -16,6 +17,7 @@ export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, 
     max_interactions: item.maxInteractions ?? row?.maxInteractions ?? 1,
     authorized_countries: item.authorizedCountries ?? [...(row?.authorizedCountries ?? [])],
   };
+  const window = plannedWindow(ctx, item.sendingWindow, row?.sendingWindow ?? null, `${path}.sendingWindow`);
   const writeLinks = async (trx: Parameters<Change['run']>[0], force: boolean) => {
     if (numberIds && (force || !sameSet(numberIds, row?.numberIds ?? []))) await replaceLinks(trx, 'profile_numbers', id, numberIds);
     if (templateIds && (force || !sameSet(templateIds, row?.templateIds ?? []))) await replaceLinks(trx, 'profile_templates', id, templateIds);
@@ -27,7 +29,7 @@ export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, 
       key: item.name,
       fields: [],
       run: async (trx) => {
-        await trx.insertInto('profiles').values({ id, account_id: ctx.accountId, name: item.name, ...values }).execute();
+        await trx.insertInto('profiles').values({ id, account_id: ctx.accountId, name: item.name, ...values, sending_window: window && JSON.stringify(window) }).execute();
         await writeLinks(trx, true);
       },
     };
@@ -36,6 +38,7 @@ export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, 
   for (const p of ['messaging', 'direct', 'smart'] as const) if (values[p] !== row[p]) fields.push(`permissions.${p}`);
   if (values.max_interactions !== row.maxInteractions) fields.push('maxInteractions');
   if (!sameSet(values.authorized_countries, row.authorizedCountries)) fields.push('authorizedCountries');
+  if (!sameWindow(window, row.sendingWindow)) fields.push('sendingWindow');
   const rowChanged = fields.length > 0;
   if (numberIds && !sameSet(numberIds, row.numberIds)) fields.push('numbers');
   if (templateIds && !sameSet(templateIds, row.templateIds)) fields.push('templates');
@@ -46,7 +49,7 @@ export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, 
     key: item.name,
     fields,
     run: async (trx) => {
-      if (rowChanged) await trx.updateTable('profiles').set(values).where('id', '=', id).execute();
+      if (rowChanged) await trx.updateTable('profiles').set({ ...values, sending_window: window && JSON.stringify(window) }).where('id', '=', id).execute();
       await writeLinks(trx, false);
     },
   };

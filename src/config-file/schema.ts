@@ -3,6 +3,7 @@
 // can be applied again and again. A field left out of an item keeps what the database holds
 // (or the default, for a new item); a list inside an item is the whole list.
 import { z } from 'zod';
+import { MessageCategoryBody, SendingWindowBody } from '../api/sending-window-schema.js';
 
 const name = z.string().trim().min(1).max(200);
 // YAML reads +33757000001 and 36111 as numbers: say how to write them rather than "expected string".
@@ -18,7 +19,7 @@ export const numberSchema = z
   })
   .strict();
 
-export const templateSchema = z.object({ name, body: z.string().min(1).max(5_000) }).strict();
+export const templateSchema = z.object({ name, body: z.string().min(1).max(5_000), category: MessageCategoryBody.optional() }).strict();
 
 export const profileSchema = z
   .object({
@@ -30,6 +31,8 @@ export const profileSchema = z
     numbers: z.array(address).optional(),
     /** Template names. */
     templates: z.array(z.string()).optional(),
+    /** The window of the profile's Direct SMS (docs/compliance-windows.md); null removes it. */
+    sendingWindow: SendingWindowBody.nullable().optional(),
   })
   .strict();
 
@@ -41,6 +44,9 @@ export const queueSchema = z
     templates: z.array(z.string()).optional(),
     /** Agent emails. */
     members: z.array(z.string()).optional(),
+    /** The window of its conversations' messages; null removes it. */
+    sendingWindow: SendingWindowBody.nullable().optional(),
+    category: MessageCategoryBody.optional(),
   })
   .strict();
 

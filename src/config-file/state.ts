@@ -1,5 +1,7 @@
 // What an account holds today, in the shape the planner and the exporter compare against.
 import type { AgentView, NumberView } from '../api/admin-views.js';
+import { storedWindow } from '../app/sending-window-facts.js';
+import type { MessageCategory, SendingWindow } from '../domain/compliance/index.js';
 import type { Executor } from '../db/executor.js';
 import type { ProviderType } from '../db/schema.js';
 
@@ -17,6 +19,7 @@ export interface TemplateRow {
   readonly id: string;
   readonly name: string;
   readonly body: string;
+  readonly category: MessageCategory;
 }
 export interface ProfileRow {
   readonly id: string;
@@ -28,6 +31,7 @@ export interface ProfileRow {
   readonly authorizedCountries: readonly string[];
   readonly numberIds: readonly string[];
   readonly templateIds: readonly string[];
+  readonly sendingWindow: SendingWindow | null;
 }
 export interface QueueRow {
   readonly id: string;
@@ -35,6 +39,8 @@ export interface QueueRow {
   readonly numberId: string | null;
   readonly templateIds: readonly string[];
   readonly memberIds: readonly string[];
+  readonly sendingWindow: SendingWindow | null;
+  readonly category: MessageCategory;
 }
 export type AgentRow = AgentView;
 export interface ContactRow {
@@ -73,7 +79,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
       ? { id: account.id, name: account.name, providerType: account.provider_type, providerConfig: config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {}, webhookToken: account.webhook_token }
       : null,
     numbers: numbers.map((n) => ({ id: n.id, address: n.address, nationalLanguage: n.national_language, sendRatePerSecond: n.send_rate_per_second, label: n.label })),
-    templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body })),
+    templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body, category: t.category })),
     profiles: profiles.map((p) => ({
       id: p.id,
       name: p.name,
@@ -84,8 +90,17 @@ export async function readAccountState(db: Executor, accountId: string): Promise
       authorizedCountries: p.authorized_countries,
       numberIds: refsOf(profileNumbers, p.id),
       templateIds: refsOf(profileTemplates, p.id),
+      sendingWindow: storedWindow(p.sending_window),
     })),
-    queues: queues.map((q) => ({ id: q.id, name: q.name, numberId: q.sms_number_id, templateIds: refsOf(queueTemplates, q.id), memberIds: refsOf(queueMembers, q.id) })),
+    queues: queues.map((q) => ({
+      id: q.id,
+      name: q.name,
+      numberId: q.sms_number_id,
+      templateIds: refsOf(queueTemplates, q.id),
+      memberIds: refsOf(queueMembers, q.id),
+      sendingWindow: storedWindow(q.sending_window),
+      category: q.category,
+    })),
     agents: agents.map((a) => ({ id: a.id, email: a.email, name: a.name, role: a.role, profileId: a.profile_id, disabled: a.disabled, lang: a.lang, supervisedQueueIds: refsOf(supervised, a.id) })),
     contacts,
   };
