@@ -150,6 +150,10 @@ export interface OptOut {
   readonly number: string;
   readonly keyword: string;
   readonly at: string;
+  /** Who made it (migration 0023): keyword, agent, admin, import, api, config. */
+  readonly source: string;
+  /** The customer made it: only their START or an administrator with a reason lifts it. */
+  readonly byCustomer: boolean;
 }
 
 export interface AuditRecord {

@@ -47,12 +47,12 @@ describe('administrators', () => {
     const add = await srv.request('POST', '/api/admin/opt-outs', { headers: admin, body: { number: '06 22 22 00 01'.replace(/^0/, '+33 '), note: 'Called to complain' } });
     expect(add.status, add.text).toBe(200);
     expect(add.json).toEqual({ number: n, outcome: 'opted_out' });
-    const noReason = await srv.request('DELETE', `/api/admin/opt-outs/${enc(n)}`, { headers: admin, body: { reason: '' } });
+    const noReason = await srv.request('POST', `/api/admin/opt-outs/${enc(n)}/removal`, { headers: admin, body: { reason: '' } });
     expect(noReason.status).toBe(400);
     expect((noReason.json as { error: { code: string; details: { field: string } } }).error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
-    const del = await srv.request('DELETE', `/api/admin/opt-outs/${enc(n)}`, { headers: admin, body: { reason: 'Entered by mistake' } });
+    const del = await srv.request('POST', `/api/admin/opt-outs/${enc(n)}/removal`, { headers: admin, body: { reason: 'Entered by mistake' } });
     expect(del.json).toEqual({ number: n, outcome: 'opted_in' });
-    const again = await srv.request('DELETE', `/api/admin/opt-outs/${enc(n)}`, { headers: admin, body: { reason: 'Entered by mistake' } });
+    const again = await srv.request('POST', `/api/admin/opt-outs/${enc(n)}/removal`, { headers: admin, body: { reason: 'Entered by mistake' } });
     expect(again.status).toBe(404);
     const ledger = await srv.request('GET', `/api/admin/consent-changes?number=${enc(n)}`, { headers: admin });
     const entries = (ledger.json as { entries: Array<{ action: string; source: string; actorName: string; note: string }> }).entries;

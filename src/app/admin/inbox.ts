@@ -21,12 +21,12 @@ export async function unassignedInbox(deps: Pick<AppDeps, 'db'>, actor: Actor, p
 export async function optOuts(deps: Pick<AppDeps, 'db'>, actor: Actor, page: { limit: number; offset: number }): Promise<{ optOuts: OptOut[] }> {
   const rows = await deps.db
     .selectFrom('opt_outs')
-    .select(['number', 'keyword', 'opted_out_at'])
+    .select(['number', 'keyword', 'opted_out_at', 'source', 'by_customer'])
     .where('account_id', '=', actor.accountId)
     .orderBy('opted_out_at', 'desc')
     .orderBy('number')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return { optOuts: rows.map((r) => ({ number: r.number, keyword: r.keyword, at: new Date(r.opted_out_at).toISOString() })) };
+  return { optOuts: rows.map((r) => ({ number: r.number, keyword: r.keyword, at: new Date(r.opted_out_at).toISOString(), source: r.source, byCustomer: r.by_customer })) };
 }

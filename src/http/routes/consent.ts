@@ -31,8 +31,8 @@ export function consentRoutes(deps: AppDeps): RouteDef[] {
   return [
     route({ method: 'POST', url: '/api/admin/opt-outs', access: 'admin', tags, summary: 'Opt a number out (an administrator; the note is kept in the ledger)', body: withFieldErrors(OptOutAddBody), handler: async ({ caller, body }) => adminAddOptOut(deps, agentActor(caller), body) }),
     route({
-      method: 'DELETE',
-      url: '/api/admin/opt-outs/:number',
+      method: 'POST',
+      url: '/api/admin/opt-outs/:number/removal',
       access: 'admin',
       tags,
       summary: 'Lift an opt-out, even the customer’s own, with a reason the ledger keeps',

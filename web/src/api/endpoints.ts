@@ -29,6 +29,8 @@ export function agentApi(c: ApiClient) {
   return {
     ...sentApi(c),
     ...timelineApi(c),
+    /** The customer asked to stop (a flagged reply): recorded as an agent's opt-out with the message as evidence. */
+    optOutCustomer: (number: string, body: { note: string; messageId?: string }) => c.post<{ number: string; outcome: string }>(`/api/numbers/${encodeURIComponent(number)}/opt-out`, body),
     login: (email: string, password: string) => c.post<LoginResult>('/api/auth/login', { email, password }),
     logout: () => c.post<{ loggedOut: true }>('/api/auth/logout'),
     /** `fresh`: after a profile change, the server reads the profile again instead of its short cache. */

@@ -49,6 +49,9 @@ export type NumberCheck =
 export interface NumberFacts {
   readonly optedOut: boolean;
   readonly optedOutAt: string | null;
+  /** How the number opted out (docs/api.md): a keyword, an agent, an administrator, an import, the API, the configuration file. */
+  readonly optedOutHow?: 'keyword' | 'agent' | 'admin' | 'import' | 'api' | 'config' | null;
+  readonly optedOutKeyword?: string | null;
   readonly contactName: string | null;
   readonly slotFull: boolean;
   readonly openInteractions: number;

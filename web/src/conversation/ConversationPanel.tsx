@@ -54,6 +54,19 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
   const [confirmClose, setConfirmClose] = useState(false);
   const draft = useDraft({ kind: 'conversation', id: conversation.id });
   const [actionError, setActionError] = useState<Refusal | null>(null);
+  // Set once the agent opted the customer out from a flagged reply (the thread has no STOP to show it).
+  const [agentOptedOut, setAgentOptedOut] = useState(false);
+  const optOut = async (m: { readonly id: string }) => {
+    setActionError(null);
+    try {
+      await api.optOutCustomer(conversation.customerNumber, { note: t('consent.flag.note'), messageId: m.id });
+      setAgentOptedOut(true);
+      notify(t('consent.flag.done'));
+      timeline.reload();
+    } catch (e) {
+      setActionError(toRefusal(e));
+    }
+  };
   const status: InteractionStatus = state.status ?? conversation.status;
   // The customer's timeline and contact name: the name heads the conversation, the number stays beside it.
   const timeline = useTimeline(api, conversation.customerNumber, bus);
@@ -140,7 +153,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
       />
       {state.loaded && (
         <FollowNewest messages={state.messages} hasEarlier={state.hasEarlier} loadingEarlier={loadingEarlier} onEarlier={loadEarlier}>
-          <ThreadView messages={state.messages} />
+          <ThreadView messages={state.messages} flag={{ optedOut: agentOptedOut || optedOutInThread(state.messages) === true || timeline.timeline?.optedOut === true, onOptOut: (m) => void optOut(m) }} />
         </FollowNewest>
       )}
       {status === 'progressing' ? (
@@ -153,7 +166,7 @@ export function ConversationPanel({ api, bus, conversation, reloadToken, onChang
           fromNumber={conversation.smsNumber}
           nationalLanguage={state.nationalLanguage}
           onSent={(message) => dispatch({ kind: 'sent', message })}
-          optedOutLive={optedOutInThread(state.messages)}
+          optedOutLive={agentOptedOut ? true : optedOutInThread(state.messages)}
         />
       ) : (
         <p className="notice" data-testid="conversation-readonly">

@@ -5,6 +5,7 @@ import { formatDateTime } from '../i18n/format-time';
 import type { Lang } from '../i18n/lang';
 import { mediaNotice } from './media-notice';
 import { MessageStatus } from './MessageStatus';
+import { readsAsOptOut } from '@domain/consent/free-text';
 import { optOutOf } from './thread-model';
 import { InReplyTo } from '../timeline/InReplyTo';
 
@@ -13,8 +14,14 @@ function time(iso: string, lang: Lang): string {
   return Number.isNaN(d.getTime()) ? '' : formatDateTime(d, lang);
 }
 
+/** A reply that reads as an opt-out is flagged with a one-click opt-out while the customer is not opted out. */
+export interface OptOutFlag {
+  readonly optedOut: boolean;
+  readonly onOptOut: (message: ThreadMessage) => void;
+}
+
 /** Outbound and inbound messages in order, with status and opt-out notices; new ones are announced politely. */
-export function ThreadView({ messages }: { readonly messages: readonly ThreadMessage[] }) {
+export function ThreadView({ messages, flag }: { readonly messages: readonly ThreadMessage[]; readonly flag?: OptOutFlag }) {
   const { t, lang } = useI18n();
   if (messages.length === 0) return <p className="thread__empty">{t('conv.empty')}</p>;
   return (
@@ -23,6 +30,7 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
       {messages.map((m) => {
         const optOut = optOutOf(m);
         const media = mediaNotice(m);
+        const reading = flag && !flag.optedOut && m.direction === 'in' && !optOut ? readsAsOptOut(m.body) : null;
         return (
           <Fragment key={m.id}>
             {m.inReplyTo && (
@@ -43,6 +51,14 @@ export function ThreadView({ messages }: { readonly messages: readonly ThreadMes
               )}
               {m.direction === 'out' && <MessageStatus message={m} />}
             </li>
+            {reading && flag && (
+              <li className="notice notice--warning" data-testid="optout-flag">
+                {t('consent.flag', { phrase: reading.phrase })}{' '}
+                <button type="button" className="button" onClick={() => flag.onOptOut(m)}>
+                  {t('consent.flag.optOut')}
+                </button>
+              </li>
+            )}
             {optOut && (
               <li className={`notice notice--${optOut.kind}`} data-testid="optout-notice">
                 {t(optOut.kind === 'stop' ? 'optout.stop' : 'optout.start', { keyword: optOut.keyword })}

@@ -8,7 +8,7 @@ export function WritingWarnings({ warnings, testId = 'writing-warnings' }: { rea
   const text = (w: WritingWarning): string => {
     switch (w.kind) {
       case 'opted-out':
-        return w.since ? t('writing.optedOutSince', { date: formatDate(new Date(w.since), lang) }) : t('writing.optedOut');
+        return `${w.since ? t('writing.optedOutSince', { date: formatDate(new Date(w.since), lang) }) : t('writing.optedOut')}${w.how ? ` ${t(`writing.optedOutHow.${w.how}`, { keyword: w.keyword ?? '' })}` : ''}`;
       case 'slot-full':
         return t('writing.slotFull', { open: w.open });
       case 'no-provider':

@@ -23,8 +23,8 @@ export type ServerCheck = { readonly input: string; readonly result: NumberCheck
 export function fromServer(result: NumberCheck): RecipientStatus {
   if (!result.valid) return { state: 'invalid', refusal: { code: result.code, details: result.details } };
   if (!result.authorized) return { state: 'invalid', refusal: { code: result.code ?? 'COUNTRY_NOT_AUTHORIZED', details: { country: result.country } } };
-  const { optedOut, optedOutAt, contactName, slotFull, openInteractions, maxInteractions, providerConfigured } = result;
-  const facts: Partial<NumberFacts> = { optedOut, optedOutAt, contactName, slotFull, openInteractions, maxInteractions, providerConfigured };
+  const { optedOut, optedOutAt, optedOutHow, optedOutKeyword, contactName, slotFull, openInteractions, maxInteractions, providerConfigured } = result;
+  const facts: Partial<NumberFacts> = { optedOut, optedOutAt, optedOutHow, optedOutKeyword, contactName, slotFull, openInteractions, maxInteractions, providerConfigured };
   return { state: 'valid', recipient: { e164: result.e164, display: result.display, country: result.country, mobileVerified: result.mobileVerified }, facts };
 }
 

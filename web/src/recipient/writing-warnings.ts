@@ -4,7 +4,7 @@
 import type { NumberFacts } from '../api/types';
 
 export type WritingWarning =
-  | { readonly kind: 'opted-out'; readonly since: string | null }
+  | { readonly kind: 'opted-out'; readonly since: string | null; readonly how?: NumberFacts['optedOutHow']; readonly keyword?: string | null }
   | { readonly kind: 'slot-full'; readonly open: number }
   | { readonly kind: 'no-provider' }
   | { readonly kind: 'no-sender' }
@@ -30,7 +30,7 @@ export function writingWarnings(i: WarningInputs): readonly WritingWarning[] {
   // The check is fresher than the profile read at sign-in.
   const providerConfigured = i.facts?.providerConfigured ?? i.providerConfigured;
   if (!providerConfigured) out.push({ kind: 'no-provider' });
-  if (i.facts?.optedOut) out.push({ kind: 'opted-out', since: i.facts.optedOutAt ?? null });
+  if (i.facts?.optedOut) out.push({ kind: 'opted-out', since: i.facts.optedOutAt ?? null, ...(i.facts.optedOutHow ? { how: i.facts.optedOutHow, keyword: i.facts.optedOutKeyword ?? null } : {}) });
   const open = i.facts?.openInteractions ?? i.load.openInteractions;
   const slotFull = i.facts?.slotFull ?? i.load.openInteractions >= i.load.maxInteractions;
   if (slotFull && i.smartOffered && i.mode !== 'direct') out.push({ kind: 'slot-full', open });

@@ -1,0 +1,36 @@
+// The administrator's consent calls: opt-outs added, removed with a reason, imported from CSV,
+// and the ledger's export address.
+import type { ApiClient } from '../api/client';
+
+export interface OptOutChange {
+  readonly number: string;
+  readonly outcome: 'opted_out' | 'opted_in' | 'unchanged' | 'refused';
+  readonly reason?: string;
+}
+
+export interface OptOutImportRow {
+  readonly line: number;
+  readonly number: string | null;
+  readonly outcome: OptOutChange['outcome'] | 'invalid';
+  readonly reason?: string;
+}
+
+export interface OptOutImportReport {
+  readonly importId: string;
+  readonly fileName: string;
+  readonly rows: readonly OptOutImportRow[];
+  readonly counts: Readonly<Record<OptOutImportRow['outcome'], number>>;
+}
+
+export function consentApi(c: ApiClient) {
+  return {
+    addOptOut: (body: { number: string; note?: string }) => c.post<OptOutChange>('/api/admin/opt-outs', body),
+    removeOptOut: (number: string, reason: string) => c.post<OptOutChange>(`/api/admin/opt-outs/${encodeURIComponent(number)}/removal`, { reason }),
+    importOptOuts: (body: { csv: string; fileName: string }) => c.post<OptOutImportReport>('/api/admin/opt-outs/import', body),
+  };
+}
+
+/** Where the browser downloads the ledger (a plain link: the session cookie goes with it). */
+export function ledgerExportUrl(format: 'csv' | 'jsonl'): string {
+  return `/api/admin/consent-changes/export?format=${format}`;
+}
