@@ -15,10 +15,12 @@ export const SendDirectBody = z
     templateId: id.nullish(),
     text,
     originCallId: id.nullish(),
+    /** A later instant (ISO 8601 with an offset): the message is scheduled (docs/scheduled-sends.md). */
+    sendAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 export const StartSmartBody = z.object({ recipient: z.string().max(64), queueId: id, originCallId: id.nullish() }).strict();
-export const SendInInteractionBody = z.object({ templateId: id.nullish(), text }).strict();
+export const SendInInteractionBody = z.object({ templateId: id.nullish(), text, sendAt: z.iso.datetime({ offset: true }).optional() }).strict();
 export const InteractionParams = z.object({ id }).strict();
 export const QueueParams = z.object({ id }).strict();
 export const InteractionsQuery = z

@@ -12,6 +12,8 @@ export interface AgentContext extends AgentFacts {
   readonly role: 'agent' | 'admin' | 'supervisor';
   readonly senders: readonly SenderNumber[];
   readonly templates: readonly Template[];
+  /** The profile's undo window in seconds; 0 when off (docs/scheduled-sends.md). */
+  readonly undoSeconds: number;
 }
 
 /** What an agent's profile says: changes only when an administrator edits it. */

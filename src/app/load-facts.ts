@@ -55,6 +55,7 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
       'profiles.smart',
       'profiles.max_interactions',
       'profiles.authorized_countries',
+      'profiles.undo_seconds',
       'profiles.sending_window',
       jsonArrayFrom(
         eb
@@ -88,6 +89,7 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
     authorizedCountries: agent.authorized_countries ?? [],
     sendingWindow: storedWindow(agent.sending_window),
     maxInteractions: agent.max_interactions ?? 0,
+    undoSeconds: agent.undo_seconds ?? 0,
     senders: agent.senders.map(toSender),
     templates: agent.templates,
   };
@@ -95,7 +97,8 @@ export async function queryAgentProfile(db: Db, actor: Actor): Promise<AgentProf
 
 const profileKey = (actor: Actor) => `${actor.accountId}/${actor.agentId}`;
 
-function profileOf(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor): Promise<AgentProfile> {
+/** The agent's profile, from the instance's short cache when the deps carry one. */
+export function profileOf(deps: Pick<AppDeps, 'db' | 'profiles'>, actor: Actor): Promise<AgentProfile> {
   const read = () => queryAgentProfile(deps.db, actor);
   return deps.profiles ? deps.profiles.get(profileKey(actor), read) : read();
 }

@@ -60,6 +60,8 @@ export interface ProfilesTable {
   max_interactions: Generated<number>;
   /** ISO 3166 alpha-2 codes. */
   authorized_countries: ColumnType<string[], string[] | undefined, string[]>;
+  /** Seconds a sent message waits so it can be undone: 0 (off) or 5 to 30 (migration 0022). */
+  undo_seconds: Generated<number>;
   /** The Direct SMS sending window (migration 0021, domain/compliance SendingWindow); null: none. */
   sending_window: ColumnType<unknown, string | null | undefined, string | null>;
 }
@@ -346,6 +348,31 @@ export interface MessageStatusHistoryTable {
   at: DefaultTimestamp;
 }
 
+/** A message waiting for its time (migration 0022, docs/scheduled-sends.md). */
+export interface ScheduledMessagesTable {
+  id: string;
+  account_id: string;
+  agent_id: string;
+  interaction_id: string | null;
+  recipient: string;
+  sender_id: string | null;
+  template_id: string | null;
+  origin_call_id: string | null;
+  body: string;
+  credits: number;
+  send_at: Timestamp;
+  origin: 'schedule' | 'undo';
+  status: Generated<'scheduled' | 'sent' | 'cancelled' | 'failed'>;
+  error_code: string | null;
+  error_details: ColumnType<unknown, string | null | undefined, string | null>;
+  version: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  ended_at: Timestamp | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credit_buckets: CreditBucketsTable;
@@ -374,4 +401,5 @@ export interface Database {
   interaction_reads: InteractionReadsTable;
   consent_changes: ConsentChangesTable;
   message_status_history: MessageStatusHistoryTable;
+  scheduled_messages: ScheduledMessagesTable;
 }

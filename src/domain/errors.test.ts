@@ -12,6 +12,7 @@ describe('error catalogue', () => {
       'ALREADY_TAKEN', 'SIMULATOR_NOT_IN_USE',
       'CALL_ENDED', 'REVIEW_ALREADY_DECIDED', 'RESEND_NOT_SAFE',
       'RESEND_NOT_FAILED', 'ALREADY_RESENT',
+      'ALREADY_SENT', 'MESSAGE_NOT_SCHEDULED',
       'OUTSIDE_SENDING_WINDOW',
     ];
     expect([...ERROR_CODES].sort()).toEqual([...expected].sort());

@@ -96,6 +96,14 @@ export const ERROR_CATALOGUE = {
     en: 'This message has already been sent again: follow the new one, and send that one again if it fails too.',
     fr: 'Ce message a déjà été renvoyé : suivez le nouveau, et renvoyez celui-ci s’il échoue aussi.',
   },
+  ALREADY_SENT: {
+    en: 'Too late: this message has already gone out and can no longer be cancelled or changed.',
+    fr: 'Trop tard : ce message est déjà parti et ne peut plus être annulé ni modifié.',
+  },
+  MESSAGE_NOT_SCHEDULED: {
+    en: 'This message is no longer waiting to be sent: it was cancelled or refused at its time.',
+    fr: 'Ce message n’attend plus d’être envoyé : il a été annulé ou refusé à son heure.',
+  },
   SIMULATOR_NOT_IN_USE: {
     en: 'The account’s SMS provider is not the simulator: these controls only drive the simulator.',
     fr: 'Le fournisseur SMS du compte n’est pas le simulateur : ces commandes ne pilotent que le simulateur.',

@@ -20,6 +20,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   RESEND_NOT_SAFE: 409,
   RESEND_NOT_FAILED: 409,
   ALREADY_RESENT: 409,
+  ALREADY_SENT: 409,
+  MESSAGE_NOT_SCHEDULED: 409,
   ALREADY_TAKEN: 409,
   SIMULATOR_NOT_IN_USE: 409,
   // Valid requests that the account's rules refuse.

@@ -13,6 +13,7 @@ import { authRoutes, type LoginProtection } from '../http/routes/auth.js';
 import { contactRoutes } from '../http/routes/contacts.js';
 import { registerOps, type MetricsAccess } from '../http/routes/ops.js';
 import { sentRoutes } from '../http/routes/sent.js';
+import { scheduledRoutes } from '../http/routes/scheduled.js';
 import { supervisionRoutes } from '../http/routes/supervision.js';
 import { telephonyRoutes } from '../http/routes/telephony.js';
 import { registerWebhooks, type WebhookGateway } from '../http/routes/webhooks.js';
@@ -80,7 +81,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
   const prefix = pathPrefix(o.publicBaseUrl);
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...sentRoutes(o.deps, o.sendsPerMinute), ...attentionRoutes(o.deps), ...contactRoutes(o.deps), ...telephonyRoutes(o.deps), ...supervisionRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl }, { providers: o.providers ?? null })];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...sentRoutes(o.deps, o.sendsPerMinute), ...scheduledRoutes(o.deps), ...attentionRoutes(o.deps), ...contactRoutes(o.deps), ...telephonyRoutes(o.deps), ...supervisionRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl }, { providers: o.providers ?? null })];
   const app = await buildServer({
     deps: o.deps,
     routes,

@@ -19,6 +19,7 @@ import { createHttpApp, type HttpApp } from './http-app.js';
 import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
 import { startRetention } from './retention.js';
+import { startScheduledSends } from './scheduled-sends.js';
 import { startDeliveryStatsRollup } from '../app/dashboard/rollup.js';
 import { startNumberHealth } from '../app/number-health/ops-webhook.js';
 import { createWebhookGateway } from './webhook-gateway.js';
@@ -119,6 +120,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     onTransition: (t) => logger.warn({ account: t.accountId, number: t.number, failureRate: t.failureRate, reports: t.reports, threshold: t.threshold }, t.unhealthy ? 'SMS number unhealthy' : 'SMS number healthy again'),
     onError: (e) => logger.warn({ err: e }, 'number health check failed (retried)'),
   });
+  const scheduled = await startScheduledSends({ deps, wake: outbox, onError: (e) => logger.warn({ err: e }, 'scheduled messages release failed (retried)') });
   const address = http.app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.app.port;
   const url = o.server.publicUrl ?? `http://${o.app.host}:${port}`;
@@ -137,6 +139,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
       stopping ??= (async () => {
         await http.close();
         await metricsListener?.close();
+        await scheduled.stop();
         await dispatcher.stop();
         await retention.stop();
         await rollup.stop();

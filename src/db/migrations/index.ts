@@ -21,8 +21,10 @@ import { deliveryStats } from './0017-delivery-stats.js';
 import { numberHealth } from './0018-number-health.js';
 import { dashboardReadIndex } from './0019-dashboard-read-index.js';
 import { erasure } from './0024-erasure.js';
-import { consent } from './0023-consent.js';
 import { sendingWindows } from './0021-sending-windows.js';
+import { dashboardRollups } from './0020-dashboard-rollups.js';
+import { scheduledSends } from './0022-scheduled-sends.js';
+import { consent } from './0023-consent.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -45,12 +47,12 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018-number-health': numberHealth,
   '0019-dashboard-read-index': dashboardReadIndex,
   '0024-erasure': erasure,
-  '0023-consent': consent,
   '0021-sending-windows': sendingWindows,
+  '0020-dashboard-rollups': dashboardRollups,
+  '0022-scheduled-sends': scheduledSends,
+  '0023-consent': consent,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
-import { dashboardRollups } from './0020-dashboard-rollups.js';
-  '0020-dashboard-rollups': dashboardRollups,

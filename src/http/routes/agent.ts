@@ -5,8 +5,7 @@ import { closeInteraction } from '../../app/close-interaction.js';
 import { numberFacts } from '../../app/number-facts.js';
 import type { AppDeps } from '../../app/context.js';
 import { sealWith } from '../../app/idempotency-seal.js';
-import { sendDirect, type SentMessage } from '../../app/send-direct.js';
-import { sendInInteraction } from '../../app/send-in-interaction.js';
+import { scheduledFields, submitDirect, submitInInteraction, type Submitted } from '../../app/scheduled/submit.js';
 import { startSmart, type StartedInteraction } from '../../app/start-smart.js';
 import { takeInteraction } from '../../app/take-interaction.js';
 import { parseRecipient } from '../../domain/phone/index.js';
@@ -15,9 +14,9 @@ import { agentActor } from '../auth/caller.js';
 import { route, type RouteDef } from '../route.js';
 
 // A send's answer is also what its Idempotency-Key stores, inside the send's transaction.
-const directAnswer = (r: SentMessage) => ({ messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding, to: r.plan.recipient.e164, mobileVerified: r.plan.recipient.mobileVerified });
+const directAnswer = (r: Submitted) => ({ messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding, to: r.plan.recipient.e164, mobileVerified: r.plan.recipient.mobileVerified, ...scheduledFields(r) });
 const startAnswer = (r: StartedInteraction) => ({ interactionId: r.interactionId, reopened: r.reopened, customerNumber: r.plan.recipient.e164, from: r.plan.sender.address, status: 'progressing' });
-const messageAnswer = (r: SentMessage) => ({ messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding });
+const messageAnswer = (r: Submitted) => ({ messageId: r.messageId, status: r.status, credits: r.credits, encoding: r.plan.analysis.encoding, ...scheduledFields(r) });
 
 export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
   // Per agent, not per address: a whole contact center often leaves through one NAT address.
@@ -59,12 +58,12 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       method: 'POST',
       url: '/api/direct/messages',
       access: 'agent',
-      summary: 'Sends a Direct SMS',
+      summary: 'Sends a Direct SMS, or schedules it (`sendAt`, or the profile’s undo window: `status: scheduled`)',
       body: SendDirectBody,
       idempotent: true,
       rateLimit: SEND_LIMIT,
       successStatus: 201,
-      handler: async ({ body, caller, idempotency }) => directAnswer(await sendDirect(deps, agentActor(caller), body, sealWith(idempotency, directAnswer))),
+      handler: async ({ body, caller, idempotency }) => directAnswer(await submitDirect(deps, agentActor(caller), body, sealWith(idempotency, directAnswer))),
     }),
     route({
       method: 'POST',
@@ -98,14 +97,14 @@ export function agentRoutes(deps: AppDeps, sendsPerMinute = 120): RouteDef[] {
       method: 'POST',
       url: '/api/interactions/:id/messages',
       access: 'agent',
-      summary: 'Sends a message in a progressing conversation',
+      summary: 'Sends a message in a progressing conversation, or schedules it (`sendAt`, or the profile’s undo window)',
       params: InteractionParams,
       body: SendInInteractionBody,
       idempotent: true,
       rateLimit: SEND_LIMIT,
       successStatus: 201,
       handler: async ({ params, body, caller, idempotency }) =>
-        messageAnswer(await sendInInteraction(deps, agentActor(caller), { interactionId: params.id, ...body }, sealWith(idempotency, messageAnswer))),
+        messageAnswer(await submitInInteraction(deps, agentActor(caller), { interactionId: params.id, ...body }, sealWith(idempotency, messageAnswer))),
     }),
     route({
       method: 'POST',
