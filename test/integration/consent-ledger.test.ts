@@ -139,7 +139,14 @@ describe('append-only', () => {
     const { rows } = await sql<{ n: number }>`select smsdesk_consent_erase(${w.accountId}, ${n}, 'sha256:abc') as n`.execute(tdb.db);
     expect(Number(rows[0]!.n)).toBe(before.length);
     const after = await ledger('sha256:abc');
-    expect(after.map((r) => [r.id, r.action, r.source, r.actor, r.evidence, r.message_id])).toEqual(before.map((r) => [r.id, r.action, r.source, r.actor, null, null]));
+    expect(after.map((r) => [r.id, r.action, r.source, r.actor, r.evidence, r.message_id, r.note])).toEqual(before.map((r) => [r.id, r.action, r.source, r.actor, null, null, null]));
+    // Even an erasure cannot rewrite what happened.
+    await expect(
+      tdb.db.transaction().execute(async (tx) => {
+        await sql`select set_config('smsdesk.consent_erasure', 'on', true)`.execute(tx);
+        await sql`update consent_changes set action = 'opt_in' where number = 'sha256:abc'`.execute(tx);
+      }),
+    ).rejects.toThrow(/an erasure may only/);
     // The flag does not outlive the function: a later update in the same transaction is refused.
     await expect(
       tdb.db.transaction().execute(async (tx) => {

@@ -4,8 +4,10 @@
 //   append-only, enforced by the database: a trigger refuses every UPDATE and DELETE except
 //   (1) a message's deletion setting message_id to null (retention deletes messages; the text
 //   stays in the evidence), (2) the account's own deletion (cascade), and (3) an erasure run
-//   through smsdesk_consent_erase(), which replaces a number by its hash and drops the evidence
-//   that names the person (the right to be forgotten keeps only what makes an opt-out hold).
+//   through smsdesk_consent_erase(), which replaces a number by its hash and drops the evidence,
+//   message link and note (the right to be forgotten keeps only what makes an opt-out hold).
+//   The erasure's transaction-local flag (smsdesk.consent_erasure) is the one documented hook:
+//   even with it set, the action, source, keyword, actor and time of a row cannot change.
 // - opt_outs remembers who made the current opt-out (its source, and whether the customer did),
 //   so an import, the API or the configuration file never lifts a customer's own opt-out.
 // - sms_numbers gains its keyword settings (families on or off, extra keywords, automatic
@@ -26,11 +28,11 @@ const UP: readonly string[] = [
   `create function smsdesk_consent_guard() returns trigger language plpgsql as $$
    begin
      if current_setting('smsdesk.consent_erasure', true) = 'on' then
-       if tg_op = 'UPDATE' and (new.id, new.account_id, new.action, new.source, new.created_at, new.by_customer)
-            is not distinct from (old.id, old.account_id, old.action, old.source, old.created_at, old.by_customer) then
+       if tg_op = 'UPDATE' and (new.id, new.account_id, new.action, new.source, new.keyword, new.actor, new.created_at, new.by_customer)
+            is not distinct from (old.id, old.account_id, old.action, old.source, old.keyword, old.actor, old.created_at, old.by_customer) then
          return new;
        end if;
-       raise exception 'consent_changes: an erasure may only replace the number and drop evidence' using errcode = '55000';
+       raise exception 'consent_changes: an erasure may only replace the number and drop the evidence, message and note' using errcode = '55000';
      end if;
      if tg_op = 'DELETE' then
        -- the account itself is being deleted (on delete cascade): its ledger goes with it
@@ -47,13 +49,14 @@ const UP: readonly string[] = [
   `create trigger consent_changes_append_only before update or delete on consent_changes
      for each row execute function smsdesk_consent_guard()`,
 
-  // Erasure (the right to be forgotten): the number becomes its hash, the evidence that names
-  // the person (message text, file row) is dropped; the action, source, time and who acted stay.
+  // Erasure (the right to be forgotten): the number becomes its hash, what may name the person
+  // (the evidence: message text, file row; the message link; the note) is dropped; the action,
+  // source, keyword, time and who acted stay.
   `create function smsdesk_consent_erase(p_account text, p_number text, p_hash text) returns integer language plpgsql as $$
    declare n integer;
    begin
      perform set_config('smsdesk.consent_erasure', 'on', true);
-     update consent_changes set number = p_hash, evidence = null, message_id = null
+     update consent_changes set number = p_hash, evidence = null, message_id = null, note = null
        where account_id = p_account and number = p_number;
      get diagnostics n = row_count;
      perform set_config('smsdesk.consent_erasure', 'off', true);
