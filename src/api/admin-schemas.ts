@@ -59,6 +59,8 @@ const profileFields = {
   templateIds: ids.optional(),
   /** The window of the profile's Direct SMS; null removes it. */
   sendingWindow: SendingWindowBody.nullable().optional(),
+  /** Seconds a sent message waits so it can be undone: 0 (off) or 5 to 30 (docs/scheduled-sends.md). */
+  undoSeconds: z.number().int().refine((n) => n === 0 || (n >= 5 && n <= 30), 'must be 0 or 5 to 30').optional(),
 };
 export const ProfileCreateBody = z.object(profileFields).strict();
 export const ProfileUpdateBody = z.object(profileFields).partial().strict();

@@ -73,6 +73,8 @@ export interface ProfileView {
   readonly templateIds: readonly string[];
   /** The window of its agents' Direct SMS (docs/compliance-windows.md); null: none. */
   readonly sendingWindow: SendingWindow | null;
+  /** Seconds a sent message waits so it can be undone; 0: off (docs/scheduled-sends.md). */
+  readonly undoSeconds: number;
 }
 
 export interface QueueView {

@@ -50,6 +50,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
       numbers: names(p.numberIds, address),
       templates: names(p.templateIds, template),
       ...(p.sendingWindow ? { sendingWindow: { ...p.sendingWindow, days: [...p.sendingWindow.days] } } : {}),
+      ...(p.undoSeconds > 0 ? { undoSeconds: p.undoSeconds } : {}),
     })),
     queues: state.queues.map((q) => ({
       name: q.name,
@@ -69,5 +70,7 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
       ...(a.role === 'supervisor' ? { supervises: names(a.supervisedQueueIds, queue) } : {}),
     })),
     contacts: state.contacts.map((c) => ({ number: c.number, name: c.name })),
+    // Only the file's own: a customer's STOP is not configuration, and re-applying it would mislabel it.
+    optOuts: state.optOuts.fromFile.map((number) => ({ number })),
   };
 }

@@ -16,6 +16,7 @@ export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, 
     smart: item.permissions?.smart ?? row?.smart ?? false,
     max_interactions: item.maxInteractions ?? row?.maxInteractions ?? 1,
     authorized_countries: item.authorizedCountries ?? [...(row?.authorizedCountries ?? [])],
+    undo_seconds: item.undoSeconds ?? row?.undoSeconds ?? 0,
   };
   const window = plannedWindow(ctx, item.sendingWindow, row?.sendingWindow ?? null, `${path}.sendingWindow`);
   const writeLinks = async (trx: Parameters<Change['run']>[0], force: boolean) => {
@@ -38,6 +39,7 @@ export function planProfile(ctx: PlanContext, item: ProfileItem, index: number, 
   for (const p of ['messaging', 'direct', 'smart'] as const) if (values[p] !== row[p]) fields.push(`permissions.${p}`);
   if (values.max_interactions !== row.maxInteractions) fields.push('maxInteractions');
   if (!sameSet(values.authorized_countries, row.authorizedCountries)) fields.push('authorizedCountries');
+  if (values.undo_seconds !== row.undoSeconds) fields.push('undoSeconds');
   if (!sameWindow(window, row.sendingWindow)) fields.push('sendingWindow');
   const rowChanged = fields.length > 0;
   if (numberIds && !sameSet(numberIds, row.numberIds)) fields.push('numbers');

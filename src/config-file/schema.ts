@@ -33,6 +33,8 @@ export const profileSchema = z
     templates: z.array(z.string()).optional(),
     /** The window of the profile's Direct SMS (docs/compliance-windows.md); null removes it. */
     sendingWindow: SendingWindowBody.nullable().optional(),
+    /** Seconds a sent message waits so it can be undone: 0 (off) or 5 to 30 (docs/scheduled-sends.md). */
+    undoSeconds: z.number().int().refine((n) => n === 0 || (n >= 5 && n <= 30), 'must be 0 or 5 to 30').optional(),
   })
   .strict();
 
@@ -73,6 +75,9 @@ export const providerSchema = z
 /** A contact name, keyed by the number in E.164. */
 export const contactSchema = z.object({ number: address, name: z.string({ error: () => 'must be text' }) }).strict();
 
+/** A number the account must not write to (docs/configuration-file.md): the file only adds opt-outs. */
+export const optOutSchema = z.object({ number: address, note: z.string({ error: () => 'must be text' }).max(500).optional() }).strict();
+
 export const configFileSchema = z
   .object({
     account: z.object({ name: name.optional() }).strict().optional(),
@@ -83,12 +88,14 @@ export const configFileSchema = z
     queues: z.array(queueSchema).default([]),
     agents: z.array(agentSchema).default([]),
     contacts: z.array(contactSchema).default([]),
+    optOuts: z.array(optOutSchema).default([]),
   })
   .strict();
 
 export type ConfigFile = z.output<typeof configFileSchema>;
 export type NumberItem = z.output<typeof numberSchema>;
 export type ContactItem = z.output<typeof contactSchema>;
+export type OptOutItem = z.output<typeof optOutSchema>;
 export type TemplateItem = z.output<typeof templateSchema>;
 export type ProfileItem = z.output<typeof profileSchema>;
 export type QueueItem = z.output<typeof queueSchema>;

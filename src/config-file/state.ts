@@ -32,6 +32,7 @@ export interface ProfileRow {
   readonly numberIds: readonly string[];
   readonly templateIds: readonly string[];
   readonly sendingWindow: SendingWindow | null;
+  readonly undoSeconds: number;
 }
 export interface QueueRow {
   readonly id: string;
@@ -56,10 +57,12 @@ export interface AccountState {
   readonly queues: readonly QueueRow[];
   readonly agents: readonly AgentRow[];
   readonly contacts: readonly ContactRow[];
+  /** Every opted-out number, and those the file itself added (exported back). */
+  readonly optOuts: { readonly all: ReadonlySet<string>; readonly fromFile: readonly string[] };
 }
 
 export async function readAccountState(db: Executor, accountId: string): Promise<AccountState> {
-  const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents, contacts, supervised] = await Promise.all([
+  const [account, numbers, templates, profiles, profileNumbers, profileTemplates, queues, queueTemplates, queueMembers, agents, contacts, supervised, optOuts] = await Promise.all([
     db.selectFrom('accounts').select(['id', 'name', 'provider_type', 'provider_config', 'webhook_token']).where('id', '=', accountId).executeTakeFirst(),
     db.selectFrom('sms_numbers').selectAll().where('account_id', '=', accountId).orderBy('address').execute(),
     db.selectFrom('templates').selectAll().where('account_id', '=', accountId).orderBy('name').orderBy('id').execute(),
@@ -72,6 +75,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     db.selectFrom('agents').select(['id', 'email', 'name', 'role', 'profile_id', 'disabled', 'lang']).where('account_id', '=', accountId).orderBy('email').execute(),
     db.selectFrom('contacts').select(['number', 'name']).where('account_id', '=', accountId).orderBy('number').execute(),
     db.selectFrom('queue_supervisors').innerJoin('queues', 'queues.id', 'queue_supervisors.queue_id').select(['agent_id as owner', 'queue_id as ref']).where('queues.account_id', '=', accountId).orderBy('queue_id').execute(),
+    db.selectFrom('opt_outs').select(['number', 'source']).where('account_id', '=', accountId).orderBy('number').execute(),
   ]);
   const config = account?.provider_config;
   return {
@@ -91,6 +95,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
       numberIds: refsOf(profileNumbers, p.id),
       templateIds: refsOf(profileTemplates, p.id),
       sendingWindow: storedWindow(p.sending_window),
+      undoSeconds: p.undo_seconds,
     })),
     queues: queues.map((q) => ({
       id: q.id,
@@ -103,6 +108,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     })),
     agents: agents.map((a) => ({ id: a.id, email: a.email, name: a.name, role: a.role, profileId: a.profile_id, disabled: a.disabled, lang: a.lang, supervisedQueueIds: refsOf(supervised, a.id) })),
     contacts,
+    optOuts: { all: new Set(optOuts.map((o) => o.number)), fromFile: optOuts.filter((o) => o.source === 'config').map((o) => o.number) },
   };
 }
 

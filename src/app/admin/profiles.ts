@@ -24,6 +24,7 @@ function query(db: Db, accountId: string) {
       'profiles.max_interactions',
       'profiles.authorized_countries',
       'profiles.sending_window',
+      'profiles.undo_seconds',
       jsonArrayFrom(eb.selectFrom('profile_numbers').select('profile_numbers.number_id as id').whereRef('profile_numbers.profile_id', '=', 'profiles.id').orderBy('profile_numbers.number_id')).as('numbers'),
       jsonArrayFrom(eb.selectFrom('profile_templates').select('profile_templates.template_id as id').whereRef('profile_templates.profile_id', '=', 'profiles.id').orderBy('profile_templates.template_id')).as('templates'),
     ])
@@ -41,6 +42,7 @@ const view = (r: Row): ProfileView => ({
   numberIds: r.numbers.map((n) => n.id),
   templateIds: r.templates.map((t) => t.id),
   sendingWindow: storedWindow(r.sending_window),
+  undoSeconds: r.undo_seconds,
 });
 
 export async function listProfiles(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<ProfileView[]> {
@@ -76,6 +78,7 @@ export async function createProfile(deps: Pick<AppDeps, 'db' | 'ids' | 'wake'>, 
         max_interactions: input.maxInteractions ?? 1,
         authorized_countries: countries,
         sending_window: window,
+        undo_seconds: input.undoSeconds ?? 0,
       })
       .execute();
     await replaceProfileNumbers(trx, id, input.numberIds ?? []);
@@ -106,6 +109,7 @@ export async function updateProfile(deps: Pick<AppDeps, 'db' | 'wake'>, actor: A
         max_interactions: input.maxInteractions ?? before.maxInteractions,
         authorized_countries: countries ?? [...before.authorizedCountries],
         ...(window === undefined ? {} : { sending_window: window }),
+        undo_seconds: input.undoSeconds ?? before.undoSeconds,
       })
       .where('id', '=', id)
       .execute();
