@@ -12,6 +12,7 @@ import { EventBus } from '../live/event-bus';
 import { useLiveStream } from '../live/use-live-stream';
 import { SentView } from '../sent/SentView';
 import { useToasts } from '../ui/Toasts';
+import { formatInZone } from '../windows/window-times';
 import { BannerHeader } from './BannerHeader';
 import { InteractionLists, queueName } from './InteractionLists';
 import { useBannerData } from './use-banner-data';
@@ -155,9 +156,10 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
           request={newSms}
           returnFocusTo={newButton}
           onClose={() => setNewSms(null)}
-          onDirectSent={(to, name) => {
+          onDirectSent={(to, name, scheduledFor) => {
             setNewSms(null);
-            notify(name ? t('timeline.directSentNamed', { name, number: to }) : t('direct.sent', { number: to }));
+            if (scheduledFor) notify(t('windows.scheduled', { number: name ?? to, time: formatInZone(new Date(scheduledFor), lang) }));
+            else notify(name ? t('timeline.directSentNamed', { name, number: to }) : t('direct.sent', { number: to }));
             reloadMe();
           }}
           onSmartStarted={onSmartStarted}

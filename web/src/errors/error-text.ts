@@ -6,6 +6,7 @@ import { invalidNumberHint, type InvalidNumberReason } from '@domain/phone/reaso
 import { translate } from '../i18n/translate';
 import type { Lang } from '../i18n/lang';
 import { NETWORK_ERROR } from '../api/api-error';
+import { nextAllowedText } from '../windows/window-times';
 
 export interface Refusal {
   readonly code: string;
@@ -47,6 +48,7 @@ export function errorText(r: Refusal, lang: Lang): string {
   if (!isErrorCode(r.code)) return r.message && r.message !== '' ? r.message : translate(lang, 'error.unexpected', { code: r.code });
   const base = ERROR_CATALOGUE[r.code][lang];
   if (r.code === 'INVALID_NUMBER' && isReason(reason)) return `${base} ${invalidNumberHint(reason, lang)}`;
+  if (r.code === 'OUTSIDE_SENDING_WINDOW') return `${base} ${nextAllowedText(r.details, lang)}`;
   if (r.code === 'UNFILLED_VARIABLES') {
     const names = r.details?.variables;
     if (Array.isArray(names) && names.length > 0) {

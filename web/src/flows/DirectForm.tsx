@@ -18,13 +18,15 @@ import { FieldError, describedBy } from '../ui/FieldError';
 import { RecipientReadOnly } from './RecipientReadOnly';
 import { useAsync } from './use-async';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
+import { nextAllowedOf } from '../windows/window-times';
 
 export interface DirectFormProps {
   readonly api: AgentApi;
   readonly recipient: RecipientSummary;
   readonly originCallId: string | null;
   readonly onBack: () => void;
-  readonly onSent: (to: string) => void;
+  /** `scheduledFor`: the message was scheduled for that instant (ISO 8601) rather than sent now. */
+  readonly onSent: (to: string, scheduledFor?: string) => void;
   /** The message, kept by the dialog so Back and a reopened dialog (its draft) keep it. */
   readonly composer: ComposerState;
   readonly onComposerChange: (composer: ComposerState) => void;
@@ -67,9 +69,15 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
     [agentName, contactName, recipient.e164, smsNumber, today],
   );
   const view = useMemo(() => counterView(composer.text, nationalLanguage), [composer.text, nationalLanguage]);
+  const nextAllowed = errors.form?.code === 'OUTSIDE_SENDING_WINDOW' ? nextAllowedOf(errors.form.details, lang) : null;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    void send();
+  };
+
+  /** Now, or at `sendAt` (the next allowed time of a sending window, through the scheduled sends). */
+  const send = async (sendAt?: string) => {
     if (sending) return;
     const template = selectedTemplate(composer, options.templates);
     const local = checkMessage(composer, template, nationalLanguage);
@@ -77,13 +85,13 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
       setErrors((errs) => withRefusal(errs, local));
       return;
     }
-    const body: SendDirectBody = { recipient: recipient.e164, senderId: sender, templateId: composer.templateId, text: composer.text, originCallId };
+    const body: SendDirectBody = { recipient: recipient.e164, senderId: sender, templateId: composer.templateId, text: composer.text, originCallId, ...(sendAt ? { sendAt } : {}) };
     setSending(true);
     setErrors(NO_ERRORS);
     try {
-      const sent = await api.sendDirect(body, { idempotencyKey: keys.keyFor(body) });
+      await api.sendDirect(body, { idempotencyKey: keys.keyFor(body) });
       keys.reset();
-      onSent(sent.to);
+      onSent(recipient.e164, sendAt);
     } catch (err) {
       setErrors((errs) => withRefusal(errs, toRefusal(err)));
       setSending(false);
@@ -136,6 +144,13 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
         nationalLanguage={nationalLanguage}
       />
       <FieldError id={formErrorId} refusal={errors.form} />
+      {nextAllowed && (
+        <p className="form__offer">
+          <button type="button" className="button" data-testid="send-at-button" disabled={sending} onClick={() => void send(nextAllowed.at)}>
+            {t('windows.sendAt', { time: nextAllowed.agent })}
+          </button>
+        </p>
+      )}
       <div className="form__actions">
         <button type="button" className="button" onClick={onBack}>
           {t('common.back')}

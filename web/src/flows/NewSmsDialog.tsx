@@ -29,7 +29,7 @@ export interface NewSmsDialogProps {
   readonly request: NewSmsRequest;
   readonly onClose: () => void;
   /** `name` is the contact's name when the number has one, so the confirmation can say who. */
-  readonly onDirectSent: (to: string, name: string | null) => void;
+  readonly onDirectSent: (to: string, name: string | null, scheduledFor?: string) => void;
   readonly onSmartStarted: (started: StartedInteraction, queue: Queue, name: string | null) => void;
   readonly returnFocusTo?: RefObject<HTMLElement | null>;
 }
@@ -147,9 +147,9 @@ export function NewSmsDialog({ api, me, request, onClose, onDirectSent, onSmartS
             recipient={form.recipient}
             originCallId={request.callId}
             onBack={() => setChosen(null)}
-            onSent={(to) => {
+            onSent={(to, scheduledFor) => {
               draft.clear();
-              onDirectSent(to, facts?.contactName ?? null);
+              onDirectSent(to, facts?.contactName ?? null, scheduledFor);
             }}
             composer={composer}
             onComposerChange={setComposer}

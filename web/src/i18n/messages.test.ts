@@ -29,6 +29,8 @@ describe('the Banner speaks English and French', () => {
     alike.push('log.agent', 'log.details.transcript');
     // The dashboard: "Agent" too.
     alike.push('dashboard.agent');
+    // Sending windows: a summary of days and hours, and "Notification" and "Marketing" are French words too.
+    alike.push('windows.admin.summary', 'windows.admin.summaryMarketing', 'windows.admin.NOTIFICATION', 'windows.admin.MARKETING');
     expect(same.sort()).toEqual([...alike, 'app.name', 'banner.channelSms', 'banner.label', 'banner.load', 'banner.loadValue', 'banner.agent', 'compose.message', 'conv.label', 'counter.gsm', 'counter.ucs2', 'lists.callSms', 'lists.label', 'conv.thread', 'notifications.label'].sort());
   });
 

@@ -4,6 +4,8 @@ import { countryName } from '../i18n/country-name';
 import { errorText } from '../errors/error-text';
 import { describedBy } from '../ui/FieldError';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
+import { useNow } from '../i18n/use-now';
+import { customerClockText } from '../windows/window-times';
 import type { RecipientStatus } from './recipient-model';
 
 export interface RecipientFieldProps {
@@ -20,6 +22,7 @@ export function RecipientField({ value, onChange, status, showEmpty }: Recipient
   const helpId = useId();
   const statusId = useId();
   const input = useFocusOnMount<HTMLInputElement>();
+  const now = useNow();
   const invalid = status.state === 'invalid' || (status.state === 'empty' && showEmpty);
   let text = '';
   if (status.state === 'checking') text = t('recipient.checking');
@@ -61,6 +64,20 @@ export function RecipientField({ value, onChange, status, showEmpty }: Recipient
           <span className="field__note"> {t('recipient.mobileNotVerified')}</span>
         )}
       </p>
+      {/* Outside the live status: its minute ticking must not be announced again and again. */}
+      {status.state === 'valid' && <CustomerClock e164={status.recipient.e164} country={status.recipient.country} now={now} />}
     </div>
+  );
+}
+
+/** The customer's local time, so the agent knows before writing whether it is a sensible hour. */
+function CustomerClock({ e164, country, now }: { readonly e164: string; readonly country: string; readonly now: Date }) {
+  const { lang } = useI18n();
+  const text = customerClockText(e164, country, now, lang);
+  if (!text) return null;
+  return (
+    <p className="field__help" data-testid="customer-local-time">
+      {text}
+    </p>
   );
 }
