@@ -4,7 +4,8 @@
 // (5 million messages over 90 days in one account and 50 other accounts, bench/message-log.bench.ts
 // seeds it and keeps it). That seed writes messages with the triggers off, so their aggregates are
 // filled here once, set-based, with the same statement migration 0017 uses for the messages already
-// there when it runs (delivery_stat_row over every message, grouped), and kept.
+// there when it runs (delivery_stat_row over every message, grouped), and kept; then the read tables
+// of migration 0020 from them, with that migration's statements.
 //   npx tsx bench/dashboard-read.bench.ts [--pg-only | --pglite-only] [--iterations=100] [--warmup=5] [--only=24 h] [--no-explain]
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { dashboard, type DashboardScope } from '../src/app/dashboard/dashboard.js';
 import { DashboardQuery } from '../src/app/dashboard/dashboard-schema.js';
+import { foldInto } from '../src/db/migrations/0020-dashboard-rollups.js';
 import { openDatabase } from '../src/db/open-database.js';
 import type { Database } from '../src/db/schema.js';
 
@@ -43,6 +45,32 @@ async function ensureAggregates(db: Kysely<Database>, label: string): Promise<vo
   });
   await sql`analyze delivery_stats`.execute(db);
   console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+/** The read tables of migration 0020 from delivery_stats, once, with the migration's own statements. */
+async function ensureReadTables(db: Kysely<Database>, label: string): Promise<void> {
+  const done = await sql<{ t: string | null }>`select to_regclass('bench_dashboard_rollups_backfill')::text as t`.execute(db);
+  if (done.rows[0]?.t) return;
+  const t0 = Date.now();
+  console.log(`${label}: filling the dashboard's read tables from delivery_stats (once)...`);
+  await db.transaction().execute(async (trx) => {
+    for (const [table, statement] of Object.entries(foldInto('delivery_stats'))) {
+      await sql.raw(`delete from dashboard_${table}`).execute(trx);
+      await sql.raw(statement).execute(trx);
+    }
+    await sql`create table bench_dashboard_rollups_backfill (at timestamptz default now())`.execute(trx);
+    await sql`insert into bench_dashboard_rollups_backfill default values`.execute(trx);
+  });
+  await sql`analyze dashboard_counts, dashboard_outcomes, dashboard_credits`.execute(db);
+  console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function readTableRows(db: Kysely<Database>): Promise<string> {
+  const r = await sql<{ t: string; all: string; busy: string }>`
+    select t, count(*)::text as all, count(*) filter (where account_id = ${ACCOUNT})::text as busy from (
+      select 'dashboard_counts' as t, account_id from dashboard_counts union all select 'dashboard_outcomes', account_id from dashboard_outcomes
+      union all select 'dashboard_credits', account_id from dashboard_credits) x group by t order by t`.execute(db);
+  return r.rows.map((x) => `${x.t} ${Number(x.all).toLocaleString('en')} rows (${Number(x.busy).toLocaleString('en')} of the busy account)`).join(', ');
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
@@ -109,7 +137,7 @@ async function explain(url: string): Promise<void> {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
-      if (e.level === 'query' && e.query.sql.includes('from delivery_stats where')) captured = e.query;
+      if (e.level === 'query' && /from (delivery_stats|dashboard_counts c) where/.test(e.query.sql)) captured = e.query;
     },
   });
   const actor = { accountId: ACCOUNT, agentId: `${ACCOUNT}-admin` };
@@ -132,6 +160,8 @@ async function main(): Promise<void> {
     const database = await openDatabase({ url: url.toString(), poolSize: 10 });
     try {
       await ensureAggregates(database.db, 'PostgreSQL');
+      await ensureReadTables(database.db, 'PostgreSQL');
+      console.log(await readTableRows(database.db));
       const v = await sql<{ v: string; rows: string; n: string }>`select version() as v, (select count(*) from delivery_stats)::text as rows,
         (select count(*) from delivery_stats where account_id = ${ACCOUNT})::text as n`.execute(database.db);
       console.log(`\n### PostgreSQL (${v.rows[0]?.v.split(' on ')[0]}): delivery_stats ${Number(v.rows[0]?.rows).toLocaleString('en')} rows, ${Number(v.rows[0]?.n).toLocaleString('en')} of the busy account; ms, ${ITERATIONS} runs each after ${WARMUP} warm-ups\n`);
@@ -145,6 +175,8 @@ async function main(): Promise<void> {
     const database = await openDatabase({ dataDir: PGLITE_DIR });
     try {
       await ensureAggregates(database.db, 'PGlite');
+      await ensureReadTables(database.db, 'PGlite');
+      console.log(await readTableRows(database.db));
       const v = await sql<{ m: string; rows: string }>`select (select count(*) from messages where account_id = ${ACCOUNT})::text as m, (select count(*) from delivery_stats)::text as rows`.execute(database.db);
       console.log(`\n### PGlite (${PGLITE_DIR}): ${Number(v.rows[0]?.m).toLocaleString('en')} messages in the busy account, delivery_stats ${Number(v.rows[0]?.rows).toLocaleString('en')} rows; ms, ${ITERATIONS} runs each after ${WARMUP} warm-ups\n`);
       await measure(database.db, ITERATIONS);

@@ -2,7 +2,7 @@
 // in one run: the dispatcher drains N queued messages to the simulator (20 ms a submission,
 // delivery reports after 100 ms) with the delta triggers enabled (and the 2-s roll-up running) or
 // disabled, alternated ROUNDS times on a fresh database each. Target: "on" within 10 % of "off".
-//   npx tsx bench/dashboard-send-path.bench.ts [--quick] [--pglite]
+//   npx tsx bench/dashboard-send-path.bench.ts [--quick] [--pglite | --pglite-only]
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,7 +76,7 @@ async function measure(o: OpenDatabaseOptions, aggregates: boolean): Promise<num
   }
 }
 
-const kinds = process.argv.includes('--pglite') ? (['postgres', 'pglite'] as const) : (['postgres'] as const);
+const kinds = process.argv.includes('--pglite-only') ? (['pglite'] as const) : process.argv.includes('--pglite') ? (['postgres', 'pglite'] as const) : (['postgres'] as const);
 const out: string[] = [];
 for (const kind of kinds) {
   const rates: Record<'on' | 'off', number[]> = { on: [], off: [] };

@@ -84,7 +84,7 @@ export async function readFromSlices(db: Db, accountId: string, q: DashboardQuer
       select d.hour, d.queue_id, d.agent_id, d.direction, d.status, d.provider, d.error_code, d.latency_bucket, d.n, d.credits, d.segments,
         case when d.status = 'delivered' then d.n else 0 end as delivered, case when d.status in (${failed}) then d.n else 0 end as failed,
         case when d.unicode then d.n else 0 end as unicode, case when d.multipart then d.n else 0 end as multipart
-      from delivery_stat_deltas d
+      from delivery_stat_deltas_resolved d
       where d.account_id = ${accountId} and d.hour >= ${h1} and d.hour < ${h2} and exists (select 1 from sel where sel.kind = 'a'
         or sel.kind = 'q' and sel.key = d.queue_id or sel.kind = 'n' and sel.key = d.sms_number_id
         or sel.kind = 'g' and sel.key = d.agent_id or sel.kind = 'd' and sel.key = d.direct_agent_id)

@@ -61,7 +61,7 @@ export async function readFromStats(db: Db, accountId: string, q: DashboardQuery
     with base as (
       select ${cols} from delivery_stats where ${where}
       union all
-      select ${cols} from delivery_stat_deltas where ${where}
+      select ${cols} from delivery_stat_deltas_resolved where ${where}
     )
     select
       grouping(t, direction, status, provider, error_code, unicode, multipart, latency_bucket, queue_id, agent_id) as set,

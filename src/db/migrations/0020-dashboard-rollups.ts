@@ -12,9 +12,10 @@
 // 'd' Direct SMS agent; '' is "none"), so a read adds a few hundred rows for 90 days.
 // They are kept by delivery_stats_rollup(), in the same statement that deletes the deltas it folds
 // into delivery_stats: a crash folds all of them or none, and one roll-up runs at a time (its
-// advisory lock). The send path is unchanged (the triggers of 0017 append deltas). The messages
-// already counted in delivery_stats are folded here once.
+// advisory lock). The send path does less than before (below: one bare append per change). The
+// messages already counted in delivery_stats are folded here once.
 import { sql, type Kysely } from 'kysely';
+import { LATENCY_BOUNDS_SECONDS } from '../../domain/dashboard/latency.js';
 
 const FAILED = `('failed', 'undelivered', 'rejected')`;
 const DIMS = `account_id, hour, queue_id, direct_agent_id, agent_id, sms_number_id, direction, status, calling_code, provider,
@@ -65,6 +66,53 @@ export function foldInto(src: string): { counts: string; outcomes: string; credi
   };
 }
 
+// The send path appends one statement per change of a message (its old and new facts in one
+// insert on an update) with no look-up: the conversation's queue, the Direct SMS agent a reply
+// answers and the calling code are found when the deltas are folded or read (a join over the
+// few waiting rows), not once per message. Rows appended before this migration have them filled.
+const BOUNDS = `array[${LATENCY_BOUNDS_SECONDS.join(',')}]::double precision[]`;
+
+function facts(m: 'old' | 'new', sign: 1 | -1): string {
+  const outcome = `${m}.status not in ('queued', 'sending', 'sent')`;
+  return `(${m}.account_id, date_trunc('hour', ${m}.created_at at time zone 'UTC') at time zone 'UTC', coalesce(${m}.agent_id, ''),
+    coalesce(${m}.sms_number_id, ''), ${m}.direction, case when ${outcome} then ${m}.status else 'pending' end,
+    case when ${outcome} then coalesce(${m}.provider, '') else '' end, case when ${outcome} then coalesce(${m}.error_code, '') else '' end,
+    ${m}.encoding = 'UCS-2', ${m}.segments > 1,
+    case when ${m}.status = 'delivered' and ${m}.delivered_at is not null
+      then width_bucket(greatest(extract(epoch from ${m}.delivered_at - ${m}.created_at), 0)::double precision, ${BOUNDS}) else -1 end,
+    ${sign}, ${sign} * ${m}.credits, ${sign} * ${m}.segments, now(), ${m}.interaction_id, ${m}.in_reply_to,
+    case when ${m}.direction = 'out' then ${m}.to_address else ${m}.from_address end)`;
+}
+
+const APPENDED = `account_id, hour, agent_id, sms_number_id, direction, status, provider, error_code, unicode, multipart, latency_bucket,
+  n, credits, segments, at, interaction_id, in_reply_to, address`;
+
+const TRACK = `create or replace function delivery_stats_track() returns trigger language plpgsql as $$
+  begin
+    if tg_op = 'UPDATE' then
+      insert into delivery_stat_deltas (${APPENDED}) values ${facts('old', -1)}, ${facts('new', 1)};
+    elsif tg_op = 'INSERT' then
+      insert into delivery_stat_deltas (${APPENDED}) values ${facts('new', 1)};
+    else
+      insert into delivery_stat_deltas (${APPENDED}) values ${facts('old', -1)};
+    end if;
+    return null;
+  end $$`;
+
+/** Delta rows of `src` with the dimensions of delivery_stats (looked up for the rows appended bare). */
+export function resolved(src: string): string {
+  return `select x.account_id, x.hour,
+      coalesce(x.queue_id, i.queue_id, '') as queue_id,
+      coalesce(x.direct_agent_id, case when x.interaction_id is null then coalesce(nullif(x.agent_id, ''), r.agent_id) end, '') as direct_agent_id,
+      x.agent_id, x.sms_number_id, x.direction, x.status,
+      coalesce(x.calling_code, case when x.address like '+%' then (select c.code from calling_codes c
+        where c.code in (substr(x.address, 2, 1), substr(x.address, 2, 2), substr(x.address, 2, 3)) limit 1) end, '') as calling_code,
+      x.provider, x.error_code, x.unicode, x.multipart, x.latency_bucket, x.n, x.credits, x.segments, x.at
+    from ${src} x
+    left join interactions i on x.queue_id is null and i.id = x.interaction_id
+    left join messages r on x.direct_agent_id is null and x.interaction_id is null and x.agent_id = '' and r.id = x.in_reply_to`;
+}
+
 const SLICE = `account_id text not null, kind text not null, key text not null, grain text not null, bucket timestamptz not null`;
 
 function rollupFunction(withSlices: boolean): string {
@@ -74,7 +122,7 @@ function rollupFunction(withSlices: boolean): string {
   declare folded bigint;
   begin
     if not pg_try_advisory_xact_lock(7170017) then return -1; end if;
-    with d as (delete from delivery_stat_deltas returning *),
+    with ${withSlices ? `w as (delete from delivery_stat_deltas returning *), d as (${resolved('w')})` : 'd as (delete from delivery_stat_deltas returning *)'},
     o as (
       insert into number_outcomes (account_id, sms_number_id, minute, finals, failures)
       select account_id, sms_number_id, date_trunc('minute', at), sum(n),
@@ -104,6 +152,10 @@ function rollupFunction(withSlices: boolean): string {
 }
 
 const UP: readonly string[] = [
+  `alter table delivery_stat_deltas add column interaction_id text, add column in_reply_to text, add column address text,
+    alter column queue_id drop not null, alter column direct_agent_id drop not null, alter column calling_code drop not null`,
+  `create view delivery_stat_deltas_resolved as ${resolved('delivery_stat_deltas')}`,
+  TRACK,
   `create table dashboard_counts (${SLICE}, direction text not null,
     n bigint not null, delivered bigint not null, failed bigint not null, credits bigint not null, segments bigint not null,
     unicode bigint not null, multipart bigint not null)`,
@@ -119,10 +171,25 @@ const UP: readonly string[] = [
 ];
 
 const DOWN: readonly string[] = [
+  // Bare rows (appended by this migration's trigger) would lack their dimensions: fold them first.
+  'select delivery_stats_rollup()',
+  `create or replace function delivery_stats_track() returns trigger language plpgsql as $$
+  begin
+    if tg_op in ('UPDATE', 'DELETE') then
+      insert into delivery_stat_deltas select * from delivery_stat_row(old, -1);
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      insert into delivery_stat_deltas select * from delivery_stat_row(new, 1);
+    end if;
+    return null;
+  end $$`,
   rollupFunction(false),
+  'drop view if exists delivery_stat_deltas_resolved',
   'drop table if exists dashboard_credits',
   'drop table if exists dashboard_outcomes',
   'drop table if exists dashboard_counts',
+  `alter table delivery_stat_deltas drop column interaction_id, drop column in_reply_to, drop column address,
+    alter column queue_id set not null, alter column direct_agent_id set not null, alter column calling_code set not null`,
 ];
 
 async function run(db: Kysely<unknown>, statements: readonly string[]): Promise<void> {
