@@ -22,6 +22,10 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   INVALID_SENDER_ID: 'admin.refusal.invalidSenderId',
   NOT_SUPPORTED_BY_PROVIDER: 'admin.refusal.nationalNotSupported',
   NUMBERS_USE_NATIONAL_TABLE: 'admin.refusal.numbersUseNationalTable',
+  NO_DAY: 'windows.admin.reason.NO_DAY',
+  NOT_A_WEEKDAY: 'windows.admin.reason.NOT_A_WEEKDAY',
+  NOT_A_TIME: 'windows.admin.reason.NOT_A_TIME',
+  NOT_AFTER_START: 'windows.admin.reason.NOT_AFTER_START',
 };
 
 function str(v: unknown): string | null {

@@ -15,8 +15,10 @@ import { CountryPicker } from './CountryPicker';
 import { AdminField } from './AdminField';
 import { LoadFailed } from './LoadFailed';
 import { NEW_PROFILE, profileBody, profileDraft, type ProfileDraft } from './profile-form';
+import { SendingWindowFields } from './SendingWindowFields';
+import { WINDOW_FIELDS, windowSummary } from './window-form';
 
-const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries', 'numberIds', 'templateIds'];
+const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries', 'numberIds', 'templateIds', ...WINDOW_FIELDS];
 
 /** Profiles: what their agents may do (modes, load, countries) and the numbers and templates Direct SMS offers them. */
 export function ProfilesPage({ api }: AdminPageProps) {
@@ -55,7 +57,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
           look="wide"
           testId="profiles-table"
           caption={t('admin.profiles.caption')}
-          columns={[t('admin.profiles.name'), t('admin.profiles.permissions'), t('admin.profiles.maxShort'), t('admin.profiles.countries'), t('admin.profiles.numbersShort'), t('admin.profiles.templates'), t('admin.actions')]}
+          columns={[t('admin.profiles.name'), t('admin.profiles.permissions'), t('admin.profiles.maxShort'), t('admin.profiles.countries'), t('admin.profiles.numbersShort'), t('admin.profiles.templates'), t('windows.admin.column'), t('admin.actions')]}
           empty={t('admin.profiles.empty')}
           isEmpty={profiles.length === 0}
         >
@@ -67,6 +69,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
               <td>{list(p.authorizedCountries.map((c) => countryName(c, lang)))}</td>
               <td>{list(p.numberIds.map(numberLabel))}</td>
               <td>{list(p.templateIds.map(templateLabel))}</td>
+              <td>{windowSummary(p.sendingWindow, lang)}</td>
               <td>
                 <EditButton name={p.name} onEdit={() => edit(p)} />
               </td>
@@ -119,6 +122,7 @@ export function ProfilesPage({ api }: AdminPageProps) {
           empty={t('admin.profiles.templatesEmpty')}
           refusal={errorAt('templateIds')}
         />
+        <SendingWindowFields draft={draft.window} onChange={(window) => set({ window })} errorAt={errorAt} />
         <AdminFieldError id={`${id}-form-error`} refusal={errorAt('form')} />
         <FormActions submitLabel={editing ? t('admin.save') : t('admin.profiles.create')} busy={busy} onCancel={editing ? () => edit(null) : null} />
         <FormStatus text={status} />

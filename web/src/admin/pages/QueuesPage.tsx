@@ -13,12 +13,15 @@ import { CheckboxList } from './CheckboxList';
 import { AdminField } from './AdminField';
 import { LoadFailed } from './LoadFailed';
 import { NEW_QUEUE, queueBody, queueDraft, type QueueDraft } from './queue-form';
+import { CategoryField } from './CategoryField';
+import { SendingWindowFields } from './SendingWindowFields';
+import { WINDOW_FIELDS, windowSummary } from './window-form';
 
-const FIELDS = ['name', 'smsNumberId', 'templateIds', 'memberIds'];
+const FIELDS = ['name', 'smsNumberId', 'templateIds', 'memberIds', 'category', ...WINDOW_FIELDS];
 
 /** Distribution queues: the number a Smart SMS is sent from, the templates offered in it, the agents who take it. */
 export function QueuesPage({ api }: AdminPageProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const { version, reload, editing, draft, formTitle, edit, set, save, errorAt, busy, status } = useListEditor<AdminQueue, QueueDraft>({
     blank: NEW_QUEUE,
@@ -51,7 +54,7 @@ export function QueuesPage({ api }: AdminPageProps) {
           look="wide"
           testId="queues-table"
           caption={t('admin.queues.caption')}
-          columns={[t('admin.queues.name'), t('admin.queues.number'), t('admin.queues.templates'), t('admin.queues.members'), t('admin.actions')]}
+          columns={[t('admin.queues.name'), t('admin.queues.number'), t('admin.queues.templates'), t('admin.queues.members'), t('windows.admin.category'), t('windows.admin.column'), t('admin.actions')]}
           empty={t('admin.queues.empty')}
           isEmpty={queues.length === 0}
         >
@@ -61,6 +64,8 @@ export function QueuesPage({ api }: AdminPageProps) {
               <td>{numberLabel(q.smsNumberId)}</td>
               <td>{list(q.templateIds.map(templateLabel))}</td>
               <td>{list(q.memberIds.map(agentLabel))}</td>
+              <td>{t(q.category === 'MARKETING' ? 'windows.admin.MARKETING' : 'windows.admin.NOTIFICATION')}</td>
+              <td>{windowSummary(q.sendingWindow, lang)}</td>
               <td>
                 <EditButton name={q.name} onEdit={() => edit(q)} />
               </td>
@@ -104,6 +109,8 @@ export function QueuesPage({ api }: AdminPageProps) {
           empty={t('admin.queues.membersEmpty')}
           refusal={errorAt('memberIds')}
         />
+        <CategoryField value={draft.category} onChange={(category) => set({ category })} refusal={errorAt('category')} />
+        <SendingWindowFields draft={draft.window} onChange={(window) => set({ window })} errorAt={errorAt} />
         <AdminFieldError id={`${id}-form-error`} refusal={errorAt('form')} />
         <FormActions submitLabel={editing ? t('admin.save') : t('admin.queues.create')} busy={busy} onCancel={editing ? () => edit(null) : null} />
         <FormStatus text={status} />

@@ -17,6 +17,7 @@ import { useItemForm } from '../use-item-form';
 import { describedBy } from '../../ui/FieldError';
 import { AdminField, FormRefusal } from './AdminField';
 import { names, templateEditorView, templateForm, type TemplateForm } from './templates-model';
+import { CategoryField } from './CategoryField';
 import { useLoaded } from './use-loaded';
 
 export function TemplatesPage({ api }: AdminPageProps) {
@@ -133,12 +134,13 @@ function TemplateEditor({ api, editing, headingRef, onSaved, onCancel }: Templat
           {view.variables.length === 0 ? t('admin.templates.noVariables') : view.variables.map((v) => `$${v}`).join(', ')}
         </p>
       </div>
+      <CategoryField value={form.category} onChange={(category) => set({ category })} refusal={submit.refusal && refusalIsFor(submit.refusal, 'category') ? submit.refusal : null} />
       {editing && (
         <div className="admin-used-by" data-testid="template-used-by">
           <strong>{t('admin.templates.usedBy')}</strong> <UsedBy template={editing} />
         </div>
       )}
-      <FormRefusal refusal={submit.refusal} fields={['name', 'body']} />
+      <FormRefusal refusal={submit.refusal} fields={['name', 'body', 'category']} />
       <FormActions start submitLabel={editing ? t('admin.save') : t('admin.templates.addSubmit')} busy={submit.busy} onCancel={editing ? onCancel : null} />
       <FormStatus quiet text={submit.done ?? ''} />
     </form>

@@ -11,13 +11,14 @@ describe('the profile form', () => {
       authorizedCountries: ['FR', 'GB'],
       numberIds: ['n1', 'n2'],
       templateIds: [],
+      sendingWindow: null,
     });
   });
 
   it('round-trips a stored profile', () => {
-    const p = { id: 'p1', name: 'Support', permissions: { messaging: true, direct: true, smart: false }, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null };
+    const p = { id: 'p1', name: 'Support', permissions: { messaging: true, direct: true, smart: false }, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null, undoSeconds: 0 };
     const body = profileBody(profileDraft(p));
-    expect(body).toEqual({ name: 'Support', permissions: p.permissions, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'] });
+    expect(body).toEqual({ name: 'Support', permissions: p.permissions, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null });
   });
 
   it('leaves a count it cannot read to the API, which names the field', () => {

@@ -1,6 +1,7 @@
 // A profile as its form holds it, and the body the API takes from it. Numbers stay text while typed; what the API
 // refuses (empty, too big) comes back on the field.
 import type { Profile, ProfileCreateBody } from '../admin-types';
+import { NO_WINDOW, windowBody, windowDraft, type WindowDraft } from './window-form';
 
 export interface ProfileDraft {
   readonly name: string;
@@ -11,6 +12,7 @@ export interface ProfileDraft {
   readonly countries: ReadonlySet<string>;
   readonly numberIds: ReadonlySet<string>;
   readonly templateIds: ReadonlySet<string>;
+  readonly window: WindowDraft;
 }
 
 export const NEW_PROFILE: ProfileDraft = {
@@ -22,6 +24,7 @@ export const NEW_PROFILE: ProfileDraft = {
   countries: new Set(),
   numberIds: new Set(),
   templateIds: new Set(),
+  window: NO_WINDOW,
 };
 
 export function profileDraft(p: Profile): ProfileDraft {
@@ -32,6 +35,7 @@ export function profileDraft(p: Profile): ProfileDraft {
     countries: new Set(p.authorizedCountries),
     numberIds: new Set(p.numberIds),
     templateIds: new Set(p.templateIds),
+    window: windowDraft(p.sendingWindow),
   };
 }
 
@@ -50,5 +54,6 @@ export function profileBody(d: ProfileDraft): ProfileCreateBody {
     authorizedCountries: [...d.countries].sort(),
     numberIds: [...d.numberIds].sort(),
     templateIds: [...d.templateIds].sort(),
+    sendingWindow: windowBody(d.window),
   };
 }

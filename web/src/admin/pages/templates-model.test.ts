@@ -17,7 +17,7 @@ describe('the template editor', () => {
   });
 
   it('fills the form from a template and names its users', () => {
-    expect(templateForm(null)).toEqual({ name: '', body: '' });
+    expect(templateForm(null)).toEqual({ name: '', body: '', category: 'NOTIFICATION' });
     expect(names([{ id: 'q1', name: 'Sales' }, { id: 'q2', name: 'Support' }])).toBe('Sales, Support');
   });
 });

@@ -16,10 +16,12 @@ export function templateEditorView(body: string): TemplateEditorView {
 export interface TemplateForm {
   readonly name: string;
   readonly body: string;
+  /** MARKETING makes the messages written from it marketing (sending windows, the provider's traffic type). */
+  readonly category: 'NOTIFICATION' | 'MARKETING';
 }
 
 export function templateForm(t: AdminTemplate | null): TemplateForm {
-  return t ? { name: t.name, body: t.body } : { name: '', body: '' };
+  return t ? { name: t.name, body: t.body, category: t.category } : { name: '', body: '', category: 'NOTIFICATION' };
 }
 
 /** Names, in the order the server gave them, for one line of "used by". */
