@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-export type Section = 'account' | 'provider' | 'numbers' | 'templates' | 'profiles' | 'agents' | 'queues' | 'contacts';
+export type Section = 'account' | 'provider' | 'numbers' | 'templates' | 'profiles' | 'agents' | 'queues' | 'contacts' | 'optOuts';
 
 export interface Change {
   readonly section: Section;

@@ -15,6 +15,7 @@ import { planProfile } from './plan-profiles.js';
 import { planProvider } from './plan-provider.js';
 import { checkNationalTables } from './plan-national.js';
 import { planContacts } from './plan-contacts.js';
+import { planOptOuts } from './plan-opt-outs.js';
 import { planQueue } from './plan-queues.js';
 import type { ConfigFile } from './schema.js';
 import type { AccountState } from './state.js';
@@ -94,6 +95,7 @@ export function planChanges(input: PlanInput): Plan {
   for (const q of queues) queueLookup.add(q.item.name, q.id);
   agents.forEach((a, i) => changes.push(planSupervision(ctx, queueLookup, a.item, i, a.id, a.row)));
   changes.push(...planContacts(accountId, file.contacts, state.contacts, ctx.issues));
+  changes.push(...planOptOuts(accountId, file.optOuts, state.optOuts.all, ctx.issues));
   return { changes: changes.filter((c): c is Change => c !== null), issues: ctx.issues, logins };
 }
 
