@@ -144,6 +144,34 @@ describe('a profile’s sending window', () => {
   });
 });
 
+describe('a queue’s sending window', () => {
+  it('refuses a message of its Smart conversation outside it, and only marketing when its scope says so', async () => {
+    const started = await call(agent, 'POST', '/api/interactions', { recipient: '+33 6 11 22 33 55', queueId: w.queues.support });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const id = String(started.body.interactionId);
+    const today = localDateTime('Europe/Paris', Date.now()).weekday;
+    const closed = { days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today), start: '00:00', end: '24:00', skipPublicHolidays: false };
+    const setQueue = (body: Record<string, unknown>) => call(admin, 'PATCH', `/api/admin/queues/${w.queues.support}`, body);
+
+    expect((await setQueue({ sendingWindow: { ...closed, scope: 'all' } })).status).toBe(200);
+    const refused = await call(agent, 'POST', `/api/interactions/${id}/messages`, { text: 'Hello from support' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'OUTSIDE_SENDING_WINDOW', details: { customerZone: 'Europe/Paris', category: 'NOTIFICATION', scope: 'all' } });
+
+    // Marketing only: a notification goes; once the queue is MARKETING, every message of it waits.
+    const marketingOnly = await setQueue({ sendingWindow: { ...closed, scope: 'marketing' } });
+    expect(marketingOnly.body).toMatchObject({ category: 'NOTIFICATION', sendingWindow: { scope: 'marketing' } });
+    expect((await call(agent, 'POST', `/api/interactions/${id}/messages`, { text: 'Hello again' })).status).toBe(201);
+    expect((await setQueue({ category: 'MARKETING' })).body).toMatchObject({ category: 'MARKETING' });
+    const marketing = await call(agent, 'POST', `/api/interactions/${id}/messages`, { text: 'Our sale starts today' });
+    expect(marketing.body.error).toMatchObject({ code: 'OUTSIDE_SENDING_WINDOW', details: { category: 'MARKETING' } });
+
+    // Removed, the queue's window binds nothing any more.
+    expect((await setQueue({ sendingWindow: null, category: 'NOTIFICATION' })).body).toMatchObject({ sendingWindow: null });
+    expect((await call(agent, 'POST', `/api/interactions/${id}/messages`, { text: 'Last one' })).status).toBe(201);
+  });
+});
+
 describe('the message category', () => {
   it('is stored with the message and reaches the HTTPS JSON gateway as its type', async () => {
     expect((await setWindow(null)).status).toBe(200);
