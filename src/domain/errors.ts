@@ -108,6 +108,14 @@ export const ERROR_CATALOGUE = {
     en: 'The account’s SMS provider is not the simulator: these controls only drive the simulator.',
     fr: 'Le fournisseur SMS du compte n’est pas le simulateur : ces commandes ne pilotent que le simulateur.',
   },
+  ERASURE_CONFIRMATION_MISMATCH: {
+    en: 'Not erased: the number typed to confirm is not the number to erase.',
+    fr: 'Rien n’a été effacé : le numéro saisi pour confirmer n’est pas celui à effacer.',
+  },
+  ERASURE_MESSAGES_PENDING: {
+    en: 'Not erased yet: messages to this customer are still waiting to go. Cancel them or wait until they have gone, then erase.',
+    fr: 'Pas encore effacé : des messages pour ce client attendent encore d’être envoyés. Annulez-les ou attendez leur envoi, puis effacez.',
+  },
   NOT_FOUND: { en: 'Not found.', fr: 'Introuvable.' },
   UNAUTHENTICATED: { en: 'Please sign in.', fr: 'Veuillez vous connecter.' },
   FORBIDDEN: { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },

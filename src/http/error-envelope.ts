@@ -24,6 +24,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   MESSAGE_NOT_SCHEDULED: 409,
   ALREADY_TAKEN: 409,
   SIMULATOR_NOT_IN_USE: 409,
+  ERASURE_MESSAGES_PENDING: 409,
+  ERASURE_CONFIRMATION_MISMATCH: 422,
   // Valid requests that the account's rules refuse.
   COUNTRY_NOT_AUTHORIZED: 422,
   INVALID_NUMBER: 422,

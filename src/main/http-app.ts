@@ -7,6 +7,7 @@ import { EventHub, type WakeSource } from '../http/events/hub.js';
 import { registerEventStream } from '../http/events/sse.js';
 import { createMetrics, type HttpMetrics } from '../http/metrics.js';
 import { adminRoutes } from '../http/routes/admin.js';
+import { adminComplianceRoutes } from '../http/routes/admin-compliance.js';
 import { agentRoutes } from '../http/routes/agent.js';
 import { attentionRoutes } from '../http/routes/attention.js';
 import { authRoutes, type LoginProtection } from '../http/routes/auth.js';
@@ -23,6 +24,10 @@ import { defaultProviderRegistry } from '../providers/registry-entries.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { SecretKey } from '../providers/secrets.js';
 import type { SmsProvider } from '../domain/ports.js';
+import type { RetentionSetting } from '../app/compliance/retention-view.js';
+
+// MESSAGE_RETENTION_DAYS' and the Idempotency-Keys' defaults (src/config/server-config.ts, retention.ts).
+const DEFAULT_RETENTION: RetentionSetting = { messageRetentionDays: 365, idempotencyKeyHours: 24 };
 
 export interface HttpAppOptions {
   readonly deps: AppDeps;
@@ -61,6 +66,8 @@ export interface HttpAppOptions {
   readonly metricsAccess?: MetricsAccess;
   /** The accounts' adapters (the provider cache): the review asks the provider before a resend. */
   readonly providers?: (accountId: string) => Promise<SmsProvider>;
+  /** What the retention job keeps, shown to administrators (default: the configuration's defaults). */
+  readonly retention?: RetentionSetting;
 }
 
 export interface HttpApp {
@@ -81,7 +88,7 @@ export async function createHttpApp(o: HttpAppOptions): Promise<HttpApp> {
   const metrics = createMetrics(o.deps.db, () => hub.connections);
   let draining = false;
   const prefix = pathPrefix(o.publicBaseUrl);
-  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...sentRoutes(o.deps, o.sendsPerMinute), ...scheduledRoutes(o.deps), ...attentionRoutes(o.deps), ...contactRoutes(o.deps), ...telephonyRoutes(o.deps), ...supervisionRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl }, { providers: o.providers ?? null })];
+  const routes = [...authRoutes(o.deps, { secureCookies, sessionAbsoluteMs, ...(sessionCache ? { sessionCache } : {}), ...(o.login ? { login: o.login } : {}) }), ...agentRoutes(o.deps, o.sendsPerMinute), ...sentRoutes(o.deps, o.sendsPerMinute), ...scheduledRoutes(o.deps), ...attentionRoutes(o.deps), ...contactRoutes(o.deps), ...telephonyRoutes(o.deps), ...supervisionRoutes(o.deps), ...adminRoutes(o.deps, { registry: o.providerRegistry ?? defaultProviderRegistry, secretKey: o.secretKey ?? null, publicBaseUrl: o.publicBaseUrl }, { providers: o.providers ?? null }), ...adminComplianceRoutes(o.deps, o.retention ?? DEFAULT_RETENTION)];
   const app = await buildServer({
     deps: o.deps,
     routes,

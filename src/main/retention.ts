@@ -27,6 +27,19 @@ export interface PurgeOptions {
   readonly batchSize?: number;
   /** Checked between pages: a stopping server does not wait for a whole walk. */
   readonly shouldStop?: () => boolean;
+  /** Adds what was removed per account (the administrators' page shows each account its own). */
+  readonly perAccount?: Map<string, number>;
+}
+
+/** Hours an Idempotency-Key is kept by default. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+type ByAccount = Record<string, number> | string | null;
+
+function tally(into: Map<string, number> | undefined, counts: ByAccount): void {
+  if (!into || counts === null) return;
+  const parsed = (typeof counts === 'string' ? JSON.parse(counts) : counts) as Record<string, number>;
+  for (const [account, n] of Object.entries(parsed)) into.set(account, (into.get(account) ?? 0) + Number(n));
 }
 
 /** Clears the body of finished messages older than the retention period; returns how many. */
@@ -38,19 +51,21 @@ export async function purgeMessageBodies(db: Kysely<Database>, o: PurgeOptions):
   let total = 0;
   for (;;) {
     if (o.shouldStop?.()) break;
-    const { rows } = await sql<{ last: string | null; purged: number }>`
+    const { rows } = await sql<{ last: string | null; purged: number; by_account: ByAccount }>`
       with page as (
         select id from messages where id > ${cursor} order by id limit ${batch}
       ), purged as (
         update messages m set body = null
         from page
         where m.id = page.id and m.body is not null and m.created_at < ${cutoff} and m.status in (${sql.join(FINAL)})
-        returning m.id
+        returning m.id, m.account_id
       )
-      select (select max(id) from page) as last, (select count(*) from purged)::int as purged`.execute(db);
+      select (select max(id) from page) as last, (select count(*) from purged)::int as purged,
+        (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`.execute(db);
     const row = rows[0];
     if (!row || row.last === null) break;
     total += row.purged;
+    tally(o.perAccount, row.by_account);
     cursor = row.last;
   }
   return total;
@@ -66,19 +81,21 @@ export async function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): P
   for (;;) {
     if (o.shouldStop?.()) break;
     // An outbound message's event is the message itself; an inbound one's holds it under "message".
-    const { rows } = await sql<{ last: string | null; purged: number }>`
+    const { rows } = await sql<{ last: string | null; purged: number; by_account: ByAccount }>`
       with page as (
         select id from events where id > ${cursor}::int8 order by id limit ${batch}
       ), purged as (
         update events e set payload = (e.payload - 'body') #- '{message,body}'
         from page
         where e.id = page.id and e.created_at < ${cutoff} and (e.payload ? 'body' or e.payload -> 'message' ? 'body')
-        returning e.id
+        returning e.id, e.account_id
       )
-      select (select max(id) from page)::text as last, (select count(*) from purged)::int as purged`.execute(db);
+      select (select max(id) from page)::text as last, (select count(*) from purged)::int as purged,
+        (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`.execute(db);
     const row = rows[0];
     if (!row || row.last === null) break;
     total += row.purged;
+    tally(o.perAccount, row.by_account);
     cursor = row.last;
   }
   return total;
@@ -121,6 +138,59 @@ export interface RetentionJobOptions {
   readonly onError?: (e: Error) => void;
 }
 
+export interface RetentionRunTotals {
+  readonly messages: number;
+  readonly events: number;
+  readonly idempotencyKeys: number;
+}
+
+// Runs are kept this long: the administrators' page shows the last ones.
+const RUNS_KEPT_DAYS = 90;
+
+/**
+ * One run of the job, recorded in retention_runs (migration 0024) with what it removed per
+ * account, also when it removed nothing or stopped on an error, so "when did it last run"
+ * has an answer.
+ */
+export async function runRetentionOnce(db: Kysely<Database>, o: Pick<RetentionJobOptions, 'days' | 'idempotencyKeyHours'> & { readonly now?: Date; readonly shouldStop?: () => boolean }): Promise<RetentionRunTotals> {
+  const startedAt = o.now ?? new Date();
+  const messagesBy = new Map<string, number>();
+  const eventsBy = new Map<string, number>();
+  const shouldStop = o.shouldStop ?? (() => false);
+  let totals: RetentionRunTotals = { messages: 0, events: 0, idempotencyKeys: 0 };
+  let error: Error | null = null;
+  try {
+    const messages = await purgeMessageBodies(db, { days: o.days, now: startedAt, shouldStop, perAccount: messagesBy });
+    const events = await purgeEventBodies(db, { days: o.days, now: startedAt, shouldStop, perAccount: eventsBy });
+    const idempotencyKeys = await purgeIdempotencyKeys(db, { hours: o.idempotencyKeyHours ?? IDEMPOTENCY_KEY_HOURS, now: startedAt, shouldStop });
+    totals = { messages, events, idempotencyKeys };
+  } catch (e) {
+    error = e instanceof Error ? e : new Error(String(e));
+  }
+  await recordRun(db, startedAt, o.days, totals, messagesBy, eventsBy, error);
+  if (error) throw error;
+  return totals;
+}
+
+async function recordRun(db: Kysely<Database>, startedAt: Date, days: number, t: RetentionRunTotals, messagesBy: Map<string, number>, eventsBy: Map<string, number>, error: Error | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ id: string }>`
+      insert into retention_runs (started_at, days, messages, events, idempotency_keys, error)
+      values (${startedAt}, ${days}, ${t.messages}, ${t.events}, ${t.idempotencyKeys}, ${error ? error.message.slice(0, 500) : null})
+      returning id::text as id`.execute(trx);
+    const id = rows[0]?.id;
+    const accounts = [...new Set([...messagesBy.keys(), ...eventsBy.keys()])];
+    if (id !== undefined && accounts.length > 0) {
+      const values = accounts.map((a) => sql`(${id}::int8, ${a}::text, ${messagesBy.get(a) ?? 0}::int8, ${eventsBy.get(a) ?? 0}::int8)`);
+      // An account deleted meanwhile has nothing to show.
+      await sql`insert into retention_run_accounts (run_id, account_id, messages, events)
+        select v.run_id, v.account_id, v.messages, v.events from (values ${sql.join(values)}) as v(run_id, account_id, messages, events)
+        where exists (select 1 from accounts where id = v.account_id)`.execute(trx);
+    }
+    await sql`delete from retention_runs where started_at < ${new Date(startedAt.getTime() - RUNS_KEPT_DAYS * DAY_MS)}`.execute(trx);
+  });
+}
+
 /** Purges at once, then every hour; a tick that finds a purge still running is skipped. */
 export function startRetention(db: Kysely<Database>, o: RetentionJobOptions): RetentionJob {
   let stopped = false;
@@ -129,10 +199,8 @@ export function startRetention(db: Kysely<Database>, o: RetentionJobOptions): Re
     if (stopped || running) return;
     running = (async () => {
       try {
-        const n = await purgeMessageBodies(db, { days: o.days, shouldStop: () => stopped });
-        const e = await purgeEventBodies(db, { days: o.days, shouldStop: () => stopped });
-        if (n + e > 0) o.onPurged?.(n, e);
-        await purgeIdempotencyKeys(db, { hours: o.idempotencyKeyHours ?? 24, shouldStop: () => stopped });
+        const t = await runRetentionOnce(db, { days: o.days, ...(o.idempotencyKeyHours !== undefined ? { idempotencyKeyHours: o.idempotencyKeyHours } : {}), shouldStop: () => stopped });
+        if (t.messages + t.events > 0) o.onPurged?.(t.messages, t.events);
       } catch (e) {
         o.onError?.(e instanceof Error ? e : new Error(String(e)));
       } finally {

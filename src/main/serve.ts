@@ -18,7 +18,7 @@ import { seedDemo } from './demo-seed.js';
 import { createHttpApp, type HttpApp } from './http-app.js';
 import { createProviderCache, type ProviderFactory } from './provider-cache.js';
 import { createProviderFactory } from './provider-factory.js';
-import { startRetention } from './retention.js';
+import { IDEMPOTENCY_KEY_HOURS, startRetention } from './retention.js';
 import { startScheduledSends } from './scheduled-sends.js';
 import { startDeliveryStatsRollup } from '../app/dashboard/rollup.js';
 import { startNumberHealth } from '../app/number-health/ops-webhook.js';
@@ -100,6 +100,7 @@ export async function serve(o: ServeOptions): Promise<RunningSmsdesk> {
     login: o.server.login,
     metricsAccess: { token: o.server.metricsToken, onMainPort: o.server.metricsListen === null },
     providers: (accountId) => providers.get(accountId),
+    retention: { messageRetentionDays: o.server.messageRetentionDays, idempotencyKeyHours: IDEMPOTENCY_KEY_HOURS },
     logger,
     registerExtra: async (app) => {
       if (existsSync(path.join(webRoot, 'index.html'))) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });

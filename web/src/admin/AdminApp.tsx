@@ -12,6 +12,7 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ConversationsPage } from './pages/ConversationsPage';
 import { NotAllowedPage } from './pages/NotAllowedPage';
 import { sectionsFor } from './supervisor-sections';
+import { CompliancePage } from './pages/CompliancePage';
 import { CreditsPage } from './pages/CreditsPage';
 import { InboxPage } from './pages/InboxPage';
 import { LogPage } from './pages/LogPage';
@@ -41,6 +42,7 @@ const PAGES: Readonly<Record<AdminSection, ComponentType<AdminPageProps>>> = {
   tokens: TokensPage,
   simulator: SimulatorPage,
   audit: AuditPage,
+  compliance: CompliancePage,
   log: LogPage,
   dashboard: DashboardPage,
   conversations: ConversationsPage,

@@ -5,6 +5,7 @@ import { logApi } from './log/log-api';
 import { dashboardApi } from './dashboard/dashboard-api';
 import { numberHealthApi, numberHealthSettingsApi } from './dashboard/number-health-api';
 import { supervisionApi } from './supervision-api';
+import { complianceApi } from './compliance-api';
 import { consentApi } from './consent-api';
 import type {
   AdminAgent,
@@ -64,6 +65,7 @@ export function adminApi(c: ApiClient) {
   return {
     ...contactsAdminApi(c),
     ...supervisionApi(c),
+    ...complianceApi(c),
     ...consentApi(c),
     ...logApi(c),
     ...dashboardApi(c),

@@ -4,7 +4,7 @@ import type { Me } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { AdminApi } from './admin-api';
 
-export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'contacts', 'tokens', 'simulator', 'audit', 'conversations', 'log', 'dashboard'] as const;
+export const ADMIN_SECTIONS = ['provider', 'credits', 'numbers', 'templates', 'profiles', 'queues', 'agents', 'inbox', 'review', 'opt-outs', 'contacts', 'tokens', 'simulator', 'audit', 'compliance', 'conversations', 'log', 'dashboard'] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -26,6 +26,7 @@ export const SECTION_TITLE: Readonly<Record<AdminSection, MessageKey>> = {
   tokens: 'admin.section.tokens',
   simulator: 'admin.section.simulator',
   audit: 'admin.section.audit',
+  compliance: 'admin.section.compliance',
   log: 'admin.section.log',
   conversations: 'admin.section.conversations',
   dashboard: 'admin.section.dashboard',

@@ -7,6 +7,7 @@ import { DASHBOARD_EN } from './parts/dashboard-en';
 import { SENT_EN } from './parts/sent-en';
 import { TIMELINE_EN } from './parts/timeline-en';
 import { WRITING_EN } from './parts/writing-en';
+import { COMPLIANCE_EN } from './parts/compliance-en';
 import { WINDOWS_EN } from './parts/windows-en';
 import { CONSENT_EN } from './parts/consent-en';
 
@@ -558,6 +559,6 @@ const CORE_EN = {
 } as const;
 
 // Each feature keeps its words in its own file (parts/), so the dictionary is the union.
-export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...WRITING_EN, ...WINDOWS_EN, ...CONSENT_EN, ...SUPERVISOR_EN, ...LOG_EN, ...DASHBOARD_EN } as const;
+export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...WRITING_EN, ...WINDOWS_EN, ...CONSENT_EN, ...SUPERVISOR_EN, ...LOG_EN, ...DASHBOARD_EN, ...COMPLIANCE_EN } as const;
 
 export type MessageKey = keyof typeof EN;

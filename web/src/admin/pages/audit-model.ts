@@ -30,6 +30,7 @@ const WHAT: Readonly<Record<string, MessageKey>> = {
   'contact.updated': 'timeline.admin.audit.contact.updated',
   'contact.removed': 'timeline.admin.audit.contact.removed',
   'contacts.imported': 'timeline.admin.audit.contacts.imported',
+  'customer.erased': 'compliance.audit.erased',
 };
 
 /** The words for a kind of change; null for one this build does not know (shown as the server wrote it). */
