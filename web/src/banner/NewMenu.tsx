@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { usePhoneModulePrefetch } from '../recipient/use-phone-module-prefetch';
 
 export interface NewMenuProps {
   readonly smsOffered: boolean;
@@ -14,6 +15,8 @@ export function NewMenu({ smsOffered, onSms, buttonRef }: NewMenuProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const first = useRef<HTMLButtonElement>(null);
+  // The SMS flow's number check needs the numbering plan, left out of the first download: fetched once this shows.
+  usePhoneModulePrefetch(smsOffered);
 
   useEffect(() => {
     if (open) first.current?.focus();

@@ -2,16 +2,21 @@
 // found by name or code as typed (accents and case ignored), the ones already chosen kept in sight.
 import { countryName } from '../../i18n/country-name';
 import type { Lang } from '../../i18n/lang';
+import { loadPhoneModule } from '../../recipient/phone-module';
 
 export interface CountryOption {
   readonly code: string;
   readonly name: string;
 }
 
-/** The same list the server accepts (libphonenumber's countries), fetched with the numbering-plan chunk on demand. */
+/**
+ * The same list the server accepts (libphonenumber's countries), fetched with the numbering-plan chunk on demand.
+ * Through the phone module, not the library: a second importer of the library would split its metadata into a chunk
+ * of its own, where the bundler may also place helpers the Banner's entry needs, fetching the metadata at start.
+ */
 export async function loadCountryCodes(): Promise<readonly string[]> {
-  const { getCountries } = await import('libphonenumber-js/max');
-  return getCountries();
+  const { supportedCountries } = await loadPhoneModule();
+  return supportedCountries();
 }
 
 export function countryOptions(codes: readonly string[], lang: Lang): CountryOption[] {
