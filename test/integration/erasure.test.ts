@@ -102,6 +102,10 @@ describe('erasing a customer', () => {
     const smart = await srv.request('POST', `/api/interactions/${conv.id}/messages`, { headers: h.sam, body: { text: TEXTS[2] } });
     expect(smart.status, smart.text).toBe(201);
     await registerCall(testDeps(tdb.db), { accountId: w.accountId, agentId: w.agents.both, externalCallId: 'call-erase-1', customerNumber: CUSTOMER });
+    const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+    const later = await srv.request('POST', '/api/direct/messages', { headers: h.bea, body: { recipient: CUSTOMER, senderId: w.numbers.support, text: TEXTS[3], sendAt } });
+    expect(later.status, later.text).toBe(201);
+    const scheduledId = (later.json as { messageId: string }).messageId;
     // The other customer, who must stay whole.
     expect((await srv.request('PUT', `/api/contacts/${encodeURIComponent(CUSTOMER_2)}`, { headers: h.bea, body: { name: OTHER_NAME } })).status).toBe(200);
     expect((await srv.request('POST', '/api/direct/messages', { headers: h.bea, body: { recipient: CUSTOMER_2, senderId: w.numbers.support, text: OTHER_TEXT } })).status).toBe(201);
@@ -109,15 +113,18 @@ describe('erasing a customer', () => {
 
     const before = await scanAll();
     expect(holding(before, [CUSTOMER]).length).toBeGreaterThan(0);
-    expect(holding(before, TEXTS.slice(0, 3)).length).toBeGreaterThan(0);
+    for (const text of TEXTS) expect(holding(before, [text]).length, text).toBeGreaterThan(0);
     expect(holding(before, [NAME]).length).toBeGreaterThan(0);
 
     // Messages still waiting to go need the number: nothing is erased until they have gone.
     const pending = await erase(CUSTOMER);
     expect(pending.status, pending.text).toBe(409);
-    expect(pending.json).toMatchObject({ error: { code: 'ERASURE_MESSAGES_PENDING', details: { queued: 2 } } });
+    expect(pending.json).toMatchObject({ error: { code: 'ERASURE_MESSAGES_PENDING', details: { queued: 2, scheduled: 1 } } });
     expect(holding(await scanAll(), [NAME]).length).toBeGreaterThan(0);
-    // The provider has taken and delivered them (the dispatcher's outcome, written as it writes it).
+    // The agent cancels the scheduled one; the provider has taken and delivered the others (the
+    // dispatcher's outcome, written as it writes it).
+    const cancelled = await srv.request('DELETE', `/api/scheduled-messages/${scheduledId}`, { headers: h.bea });
+    expect(cancelled.status, cancelled.text).toBe(200);
     await tdb.db.updateTable('messages').set({ status: 'delivered', delivered_at: new Date() }).where('account_id', '=', w.accountId).where('direction', '=', 'out').execute();
     // STOP after the conversation: the opt-out and its ledger entry quote the number and the message.
     await inbound(CUSTOMER, 'STOP');
@@ -125,7 +132,7 @@ describe('erasing a customer', () => {
     const done = await erase(CUSTOMER);
     expect(done.status, done.text).toBe(200);
     const result = done.json as Record<string, number | string>;
-    expect(result).toMatchObject({ messages: 4, conversations: 1, calls: 1, contacts: 1, optOuts: 1, consentChanges: 1, scheduledMessages: 0, idempotencyKeys: 1 });
+    expect(result).toMatchObject({ messages: 4, conversations: 1, calls: 1, contacts: 1, optOuts: 1, consentChanges: 1, scheduledMessages: 1, idempotencyKeys: 1 });
     expect(result.events).toEqual(expect.any(Number));
     expect(Number(result.events)).toBeGreaterThan(0);
 
