@@ -202,8 +202,10 @@ describe('access matrix: every route x role x account', () => {
         if (path === '/api/auth/logout') continue;
         const isPublic = op.security.length === 0;
         const access = op['x-access'];
-        expect(['public', 'agent', 'supervisor', 'admin', 'telephony'], `${method} ${path}`).toContain(access);
+        expect(['public', 'agent', 'supervisor', 'admin', 'telephony', 'consent'], `${method} ${path}`).toContain(access);
         const telephony = path.startsWith('/api/telephony');
+        // A token route of another scope (consent): every session and the telephony token are refused.
+        const otherToken = access === 'consent';
         for (const [role, headers] of Object.entries(roles)) {
           const r = await srv.request(method.toUpperCase(), fill(path), { headers, body: method === 'get' ? undefined : {} });
           checked++;
@@ -213,14 +215,14 @@ describe('access matrix: every route x role x account', () => {
           // Each role against the route's access level: refused with 403 FORBIDDEN below it, let through at or above it.
           const refused = r.status === 403 && (r.json as { error?: { code?: string } } | null)?.error?.code === 'FORBIDDEN';
           if (role === 'agent' && (access === 'supervisor' || access === 'admin')) expect(refused, `${role} ${method} ${path}: ${r.status}`).toBe(true);
-          if (role === 'supervisor' && (access === 'admin' || access === 'telephony')) expect(refused, `${role} ${method} ${path}: ${r.status}`).toBe(true);
+          if (role === 'supervisor' && (access === 'admin' || access === 'telephony' || otherToken)) expect(refused, `${role} ${method} ${path}: ${r.status}`).toBe(true);
           if (role === 'supervisor' && access === 'supervisor') expect([401, 403], `${role} ${method} ${path}`).not.toContain(r.status);
           if (role === 'supervisor' && access === 'agent') expect(r.status, `${role} ${method} ${path}`).not.toBe(401);
           if (role === 'admin' && (access === 'supervisor' || access === 'admin')) expect([401, 403], `${role} ${method} ${path}`).not.toContain(r.status);
           if (role === 'token' && !telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
           const adminRoute = path.startsWith('/api/admin/');
           const sessionRole = role === 'agent' || role === 'supervisor' || role === 'admin' || role === 'otherAccount' || role === 'otherAdmin';
-          if (sessionRole && telephony) expect(r.status, `${role} ${method} ${path}`).toBe(403);
+          if (sessionRole && (telephony || otherToken)) expect(r.status, `${role} ${method} ${path}`).toBe(403);
           if ((role === 'agent' || role === 'otherAccount') && adminRoute) expect(r.status, `${role} ${method} ${path}`).toBe(403);
           const namesThisAccount = path.includes('{id}') || path.includes('/interactions/');
           if (role === 'otherAccount' && namesThisAccount && !adminRoute) expect([400, 404], `${role} ${method} ${path}`).toContain(r.status);

@@ -68,5 +68,5 @@ export interface ReviewBulkResult {
 
 export interface ApiTokenCreateBody {
   readonly name: string;
-  readonly scopes: readonly 'telephony'[];
+  readonly scopes: readonly ('telephony' | 'consent')[];
 }

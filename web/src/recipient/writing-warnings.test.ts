@@ -14,6 +14,13 @@ describe('what is said before the agent writes', () => {
     expect(writingWarnings({ ...base, facts: { optedOut: true } })).toEqual([{ kind: 'opted-out', since: null }]);
   });
 
+  it('says how the number opted out when the check knows', () => {
+    expect(writingWarnings({ ...base, facts: { optedOut: true, optedOutAt: '2026-12-01T10:00:00.000Z', optedOutHow: 'keyword', optedOutKeyword: 'ARRÊT' } })).toEqual([
+      { kind: 'opted-out', since: '2026-12-01T10:00:00.000Z', how: 'keyword', keyword: 'ARRÊT' },
+    ]);
+    expect(writingWarnings({ ...base, facts: { optedOut: true, optedOutAt: null, optedOutHow: 'import', optedOutKeyword: null } })).toEqual([{ kind: 'opted-out', since: null, how: 'import', keyword: null }]);
+  });
+
   it('says the slots are full from the profile before any number, and from the check once it answers', () => {
     expect(writingWarnings({ ...base, load: { openInteractions: 3, maxInteractions: 3 } })).toEqual([{ kind: 'slot-full', open: 3 }]);
     // A conversation closed meanwhile: the check is fresher than the profile.

@@ -19,6 +19,7 @@ export function TokensPage({ api }: AdminPageProps) {
   const loaded = useLoaded(useCallback(() => api.apiTokens(), [api]));
   const [name, setName] = useState('');
   const [telephony, setTelephony] = useState(true);
+  const [consent, setConsent] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const submit = useSubmit();
   const revoke = useSubmit();
@@ -26,7 +27,7 @@ export function TokensPage({ api }: AdminPageProps) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await submit.run(async () => {
-      const token = await api.createApiToken({ name, scopes: telephony ? ['telephony'] : [] });
+      const token = await api.createApiToken({ name, scopes: [...(telephony ? (['telephony'] as const) : []), ...(consent ? (['consent'] as const) : [])] });
       setCreated(token);
       return '';
     });
@@ -50,6 +51,9 @@ export function TokensPage({ api }: AdminPageProps) {
           <legend>{t('admin.tokens.scopes')}</legend>
           <label>
             <input type="checkbox" name="scope-telephony" checked={telephony} onChange={(e) => setTelephony(e.target.checked)} /> {t('admin.tokens.scope.telephony')}
+          </label>
+          <label>
+            <input type="checkbox" name="scope-consent" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {t('consent.tokenScope')}
           </label>
         </fieldset>
         <AdminFieldError id={`${id}-error`} refusal={submit.refusal} />

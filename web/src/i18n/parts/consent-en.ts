@@ -40,6 +40,7 @@ export const CONSENT_EN = {
   'consent.flag': 'This reply reads as a request to stop SMS (“{phrase}”).',
   'consent.flag.optOut': 'Opt this customer out',
   'consent.flag.note': 'Asked by SMS',
+  'consent.tokenScope': 'Consent (record opt-outs and opt-ins)',
   'consent.flag.done': 'The customer is opted out; the ledger keeps their message.',
 } as const;
 

@@ -40,5 +40,6 @@ export const CONSENT_FR: Readonly<Record<ConsentKey, string>> = {
   'consent.flag': 'Cette réponse ressemble à une demande d’arrêt des SMS (« {phrase} »).',
   'consent.flag.optOut': 'Désinscrire ce client',
   'consent.flag.note': 'Demandé par SMS',
+  'consent.tokenScope': 'Consentement (enregistrer désinscriptions et réinscriptions)',
   'consent.flag.done': 'Le client est désinscrit ; le registre conserve son message.',
 };
