@@ -110,7 +110,7 @@ async function lookup(db: Kysely<Database>, input: InboundInput, customer: strin
     select
       d.id as dup_id, d.interaction_id as dup_interaction,
       n.id as number_id, n.address as number_address, n.consent_keywords as number_keywords,
-      exists (select 1 from opt_outs x where x.account_id = ${input.accountId} and x.number = ${customer}) as opted_out,
+      exists (select 1 from opt_outs x where x.account_id = ${input.accountId} and ${optOutMatches(customer, 'x.number', accountHashKey(input.accountId))}) as opted_out,
       o.id as open_id, o.agent_id as open_agent, o.queue_id as open_queue, o.status as open_status,
       (select q.id from queues q where q.account_id = ${input.accountId} and q.sms_number_id = n.id order by q.name, q.id limit 1) as owner_queue
     from (select 1) as one
