@@ -1,19 +1,11 @@
-// Opt-out keywords (spec D6). Carriers' practice, which customers expect: the whole message is
-// the keyword, in any case, with surrounding spaces or a final punctuation mark. "Please stop
-// calling me at work" is a conversation, not an opt-out.
-
-const STOP = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'ARRET', 'ARRÊT']);
-const START = new Set(['START', 'UNSTOP']);
+// Opt-out keywords (spec D6) as the Banner reads a thread: the default STOP and START families of
+// domain/consent/keywords.ts (the server applies each number's own settings; it marks the
+// messages it applied with `optOut`). "Please stop calling me" is a conversation, not an opt-out.
+import { matchKeyword } from '../consent/keywords.js';
 
 export type OptKeyword = { readonly kind: 'stop' | 'start'; readonly keyword: string };
 
 export function optKeyword(body: string): OptKeyword | null {
-  const word = body
-    .trim()
-    .replace(/[.!?]+$/u, '')
-    .trim()
-    .toLocaleUpperCase('fr-FR');
-  if (STOP.has(word)) return { kind: 'stop', keyword: word };
-  if (START.has(word)) return { kind: 'start', keyword: word };
-  return null;
+  const m = matchKeyword(body);
+  return m && m.family !== 'help' ? { kind: m.family, keyword: m.keyword } : null;
 }
