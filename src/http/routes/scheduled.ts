@@ -52,5 +52,13 @@ export function scheduledRoutes(deps: AppDeps): RouteDef[] {
       params: ScheduledParams,
       handler: async ({ params, caller }) => cancelScheduled(deps, agentActor(caller), params.id),
     }),
+    route({
+      method: 'POST',
+      url: '/api/scheduled-messages/:id/cancel',
+      access: 'agent',
+      summary: 'The same as DELETE, for clients that only POST (the Banner’s Undo)',
+      params: ScheduledParams,
+      handler: async ({ params, caller }) => cancelScheduled(deps, agentActor(caller), params.id),
+    }),
   ];
 }

@@ -1,6 +1,7 @@
 // The agent API's routes (src/http/routes/agent.ts, auth.ts), typed once.
 import type { ApiClient, RequestOptions } from './client';
 import { sentApi } from '../sent/sent-api';
+import { scheduledApi } from '../scheduled/scheduled-api';
 import { timelineApi } from '../timeline/timeline-api';
 import type {
   Call,
@@ -28,6 +29,7 @@ export const THREAD_PAGE = 200;
 export function agentApi(c: ApiClient) {
   return {
     ...sentApi(c),
+    ...scheduledApi(c),
     ...timelineApi(c),
     /** The customer asked to stop (a flagged reply): recorded as an agent's opt-out with the message as evidence. */
     optOutCustomer: (number: string, body: { note: string; messageId?: string }) => c.post<{ number: string; outcome: string }>(`/api/numbers/${encodeURIComponent(number)}/opt-out`, body),

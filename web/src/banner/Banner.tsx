@@ -11,6 +11,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { EventBus } from '../live/event-bus';
 import { useLiveStream } from '../live/use-live-stream';
 import { SentView } from '../sent/SentView';
+import { ScheduledView } from '../scheduled/ScheduledView';
+import { UndoOffers } from '../scheduled/UndoOffers';
 import { useToasts } from '../ui/Toasts';
 import { formatInZone } from '../windows/window-times';
 import { BannerHeader } from './BannerHeader';
@@ -38,9 +40,11 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
   const [newSms, setNewSms] = useState<NewSmsRequest | null>(null);
   const [selected, setSelected] = useState<ConversationSummary | null>(null);
   const [showSent, setShowSent] = useState(false);
+  const [showScheduled, setShowScheduled] = useState(false);
   // Opening a conversation (from the lists, Take or a new Smart SMS) leaves the Sent view.
   const open = useCallback((c: ConversationSummary) => {
     setShowSent(false);
+    setShowScheduled(false);
     setSelected(c);
   }, []);
   const newButton = useRef<HTMLButtonElement>(null);
@@ -126,12 +130,18 @@ export function Banner({ api, me: initialMe, agentName, sessionStillValid, onLog
             onSmsFromCall={(c: Call) => setNewSms({ number: c.customerNumber, callId: c.id })}
             attention={attention}
           />
-          <button type="button" className="button sent-toggle" aria-pressed={showSent} data-testid="open-sent" onClick={() => setShowSent((v) => !v)}>
+          <button type="button" className="button sent-toggle" aria-pressed={showSent} data-testid="open-sent" onClick={() => (setShowSent((v) => !v), setShowScheduled(false))}>
             {t('sent.open')}
+          </button>
+          <button type="button" className="button sent-toggle" aria-pressed={showScheduled} data-testid="open-scheduled" onClick={() => (setShowScheduled((v) => !v), setShowSent(false))}>
+            {t('scheduled.open')}
           </button>
         </div>
         <div className="workspace__main">
-          {showSent ? (
+          <UndoOffers api={api} bus={bus} onUndone={reloadMe} />
+          {showScheduled ? (
+            <ScheduledView api={api} bus={bus} reloadToken={resyncs} onChanged={reloadMe} />
+          ) : showSent ? (
             <SentView api={api} bus={bus} reloadToken={resyncs} onResent={reloadMe} />
           ) : selected ? (
             <ConversationPanel

@@ -19,6 +19,7 @@ import { RecipientReadOnly } from './RecipientReadOnly';
 import { useAsync } from './use-async';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { nextAllowedOf } from '../windows/window-times';
+import { SendLater } from '../scheduled/SendLater';
 
 export interface DirectFormProps {
   readonly api: AgentApi;
@@ -151,6 +152,7 @@ function DirectFormReady({ api, recipient, originCallId, onBack, onSent, options
           </button>
         </p>
       )}
+      <SendLater disabled={view.overLimit || sending} onSchedule={(at) => void send(at)} />
       <div className="form__actions">
         <button type="button" className="button" onClick={onBack}>
           {t('common.back')}

@@ -5,11 +5,12 @@ import { SUPERVISOR_EN } from './parts/supervisor-en';
 import { LOG_EN } from './parts/log-en';
 import { DASHBOARD_EN } from './parts/dashboard-en';
 import { SENT_EN } from './parts/sent-en';
+import { SCHEDULED_EN } from './parts/scheduled-en';
 import { TIMELINE_EN } from './parts/timeline-en';
 import { WRITING_EN } from './parts/writing-en';
-import { COMPLIANCE_EN } from './parts/compliance-en';
 import { WINDOWS_EN } from './parts/windows-en';
 import { CONSENT_EN } from './parts/consent-en';
+import { COMPLIANCE_EN } from './parts/compliance-en';
 
 const CORE_EN = {
   'app.name': 'smsdesk',
@@ -559,6 +560,6 @@ const CORE_EN = {
 } as const;
 
 // Each feature keeps its words in its own file (parts/), so the dictionary is the union.
-export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...WRITING_EN, ...WINDOWS_EN, ...CONSENT_EN, ...SUPERVISOR_EN, ...LOG_EN, ...DASHBOARD_EN, ...COMPLIANCE_EN } as const;
+export const EN = { ...CORE_EN, ...TIMELINE_EN, ...ATTENTION_EN, ...SENT_EN, ...SCHEDULED_EN, ...WRITING_EN, ...WINDOWS_EN, ...CONSENT_EN, ...SUPERVISOR_EN, ...LOG_EN, ...DASHBOARD_EN, ...COMPLIANCE_EN } as const;
 
 export type MessageKey = keyof typeof EN;

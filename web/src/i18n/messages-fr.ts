@@ -4,11 +4,12 @@ import { SUPERVISOR_FR } from './parts/supervisor-fr';
 import { LOG_FR } from './parts/log-fr';
 import { DASHBOARD_FR } from './parts/dashboard-fr';
 import { SENT_FR } from './parts/sent-fr';
+import { SCHEDULED_FR } from './parts/scheduled-fr';
 import { TIMELINE_FR } from './parts/timeline-fr';
 import { WRITING_FR } from './parts/writing-fr';
-import { COMPLIANCE_FR } from './parts/compliance-fr';
 import { WINDOWS_FR } from './parts/windows-fr';
 import { CONSENT_FR } from './parts/consent-fr';
+import { COMPLIANCE_FR } from './parts/compliance-fr';
 
 const CORE_FR = {
   'app.name': 'smsdesk',
@@ -557,4 +558,4 @@ const CORE_FR = {
   'admin.templates.empty': 'Aucun modèle pour l’instant.',
 };
 
-export const FR: Readonly<Record<MessageKey, string>> = { ...CORE_FR, ...TIMELINE_FR, ...ATTENTION_FR, ...SENT_FR, ...WRITING_FR, ...WINDOWS_FR, ...CONSENT_FR, ...SUPERVISOR_FR, ...LOG_FR, ...DASHBOARD_FR, ...COMPLIANCE_FR };
+export const FR: Readonly<Record<MessageKey, string>> = { ...CORE_FR, ...TIMELINE_FR, ...ATTENTION_FR, ...SENT_FR, ...SCHEDULED_FR, ...WRITING_FR, ...WINDOWS_FR, ...CONSENT_FR, ...SUPERVISOR_FR, ...LOG_FR, ...DASHBOARD_FR, ...COMPLIANCE_FR };

@@ -18,6 +18,11 @@ export const EVENT_TYPES = [
   'profile.changed',
   'interaction.read',
   'contact.changed',
+  'scheduled.created',
+  'scheduled.updated',
+  'scheduled.cancelled',
+  'scheduled.sent',
+  'scheduled.failed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -48,7 +53,18 @@ export type LiveEvent =
   /** The agent read a conversation up to `seq` (in this tab or another, on any device). */
   | { readonly type: 'interaction.read'; readonly interactionId: string; readonly seq: number }
   /** Someone in the account named, renamed or unnamed a number (`number` null: an import changed several). */
-  | { readonly type: 'contact.changed'; readonly number: string | null; readonly name: string | null };
+  | { readonly type: 'contact.changed'; readonly number: string | null; readonly name: string | null }
+  /** One of the agent's scheduled messages changed (docs/scheduled-sends.md). */
+  | { readonly type: ScheduledEventType; readonly scheduled: ScheduledEventData };
+
+export type ScheduledEventType = 'scheduled.created' | 'scheduled.updated' | 'scheduled.cancelled' | 'scheduled.sent' | 'scheduled.failed';
+export interface ScheduledEventData {
+  readonly id: string;
+  readonly to: string;
+  readonly origin: 'schedule' | 'undo';
+  readonly sendAt: string;
+  readonly errorCode: string | null;
+}
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -138,6 +154,16 @@ export function decodeEvent(type: string, json: string): LiveEvent | null {
       return interactionId && typeof d.seq === 'number' && Number.isSafeInteger(d.seq) && d.seq >= 0 ? { type, interactionId, seq: d.seq } : null;
     case 'contact.changed':
       return { type, number: str(d.number), name: str(d.name) };
+    case 'scheduled.created':
+    case 'scheduled.updated':
+    case 'scheduled.cancelled':
+    case 'scheduled.sent':
+    case 'scheduled.failed': {
+      const id = str(d.id);
+      const sendAt = str(d.sendAt);
+      const origin = d.origin === 'undo' || d.origin === 'schedule' ? d.origin : null;
+      return id && sendAt && origin ? { type, scheduled: { id, to: str(d.to) ?? '', origin, sendAt, errorCode: str(d.errorCode) } } : null;
+    }
     default:
       return interactionId ? { type, interactionId } : null;
   }

@@ -18,7 +18,7 @@ import { NEW_PROFILE, profileBody, profileDraft, type ProfileDraft } from './pro
 import { SendingWindowFields } from './SendingWindowFields';
 import { WINDOW_FIELDS, windowSummary } from './window-form';
 
-const FIELDS = ['name', 'permissions', 'maxInteractions', 'authorizedCountries', 'numberIds', 'templateIds', ...WINDOW_FIELDS];
+const FIELDS = ['name', 'permissions', 'maxInteractions', 'undoSeconds', 'authorizedCountries', 'numberIds', 'templateIds', ...WINDOW_FIELDS];
 
 /** Profiles: what their agents may do (modes, load, countries) and the numbers and templates Direct SMS offers them. */
 export function ProfilesPage({ api }: AdminPageProps) {
@@ -101,6 +101,9 @@ export function ProfilesPage({ api }: AdminPageProps) {
           {(p) => (
             <input {...p} className="input input--compact" type="number" min={0} max={1000} step={1} value={draft.maxInteractions} onChange={(e) => set({ maxInteractions: e.currentTarget.value })} />
           )}
+        </AdminField>
+        <AdminField label={t('admin.profiles.undo')} name="undoSeconds" refusal={errorAt('undoSeconds')} help={t('admin.profiles.undoHelp')}>
+          {(p) => <input {...p} className="input input--compact" type="number" min={0} max={30} step={1} value={draft.undoSeconds} onChange={(e) => set({ undoSeconds: e.currentTarget.value })} />}
         </AdminField>
         {/* A new form (another profile, or a blank one after a creation) also clears the country search. */}
         <CountryPicker key={formKey} chosen={draft.countries} onChange={(countries) => set({ countries })} refusal={errorAt('authorizedCountries')} />

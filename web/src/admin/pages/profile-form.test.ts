@@ -8,6 +8,7 @@ describe('the profile form', () => {
       name: 'Sales',
       permissions: { messaging: true, direct: false, smart: true },
       maxInteractions: 3,
+      undoSeconds: 0,
       authorizedCountries: ['FR', 'GB'],
       numberIds: ['n1', 'n2'],
       templateIds: [],
@@ -16,9 +17,9 @@ describe('the profile form', () => {
   });
 
   it('round-trips a stored profile', () => {
-    const p = { id: 'p1', name: 'Support', permissions: { messaging: true, direct: true, smart: false }, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null, undoSeconds: 0 };
+    const p = { id: 'p1', name: 'Support', permissions: { messaging: true, direct: true, smart: false }, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null, undoSeconds: 10 };
     const body = profileBody(profileDraft(p));
-    expect(body).toEqual({ name: 'Support', permissions: p.permissions, maxInteractions: 5, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null });
+    expect(body).toEqual({ name: 'Support', permissions: p.permissions, maxInteractions: 5, undoSeconds: 10, authorizedCountries: ['BE'], numberIds: ['n1'], templateIds: ['t1'], sendingWindow: null });
   });
 
   it('leaves a count it cannot read to the API, which names the field', () => {

@@ -9,6 +9,8 @@ export interface ProfileDraft {
   readonly direct: boolean;
   readonly smart: boolean;
   readonly maxInteractions: string;
+  /** Seconds of the undo window, as typed: 0 (off) or 5 to 30. */
+  readonly undoSeconds: string;
   readonly countries: ReadonlySet<string>;
   readonly numberIds: ReadonlySet<string>;
   readonly templateIds: ReadonlySet<string>;
@@ -21,6 +23,7 @@ export const NEW_PROFILE: ProfileDraft = {
   direct: false,
   smart: false,
   maxInteractions: '1',
+  undoSeconds: '0',
   countries: new Set(),
   numberIds: new Set(),
   templateIds: new Set(),
@@ -32,6 +35,7 @@ export function profileDraft(p: Profile): ProfileDraft {
     name: p.name,
     ...p.permissions,
     maxInteractions: String(p.maxInteractions),
+    undoSeconds: String(p.undoSeconds),
     countries: new Set(p.authorizedCountries),
     numberIds: new Set(p.numberIds),
     templateIds: new Set(p.templateIds),
@@ -51,6 +55,7 @@ export function profileBody(d: ProfileDraft): ProfileCreateBody {
     name: d.name,
     permissions: { messaging: d.messaging, direct: d.direct, smart: d.smart },
     maxInteractions: wholeNumberOrNull(d.maxInteractions) as number,
+    undoSeconds: wholeNumberOrNull(d.undoSeconds) as number,
     authorizedCountries: [...d.countries].sort(),
     numberIds: [...d.numberIds].sort(),
     templateIds: [...d.templateIds].sort(),
