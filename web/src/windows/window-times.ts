@@ -29,6 +29,15 @@ export function zoneCity(zone: string): string {
 
 /** What the number check says of the customer's clock: one time, or the span of a country's zones. */
 export function customerClockText(e164: string, country: string, now: Date, lang: Lang): string | null {
+  try {
+    return clockText(e164, country, now, lang);
+  } catch {
+    // A browser whose time-zone data predates one of the number's zones: say nothing rather than break the field.
+    return null;
+  }
+}
+
+function clockText(e164: string, country: string, now: Date, lang: Lang): string | null {
   const { zones } = recipientZones(e164, country);
   if (zones.length === 0) return null;
   if (zones.length === 1) return translate(lang, 'windows.localTime', { time: formatInZone(now, lang, zones[0], false), zone: zoneCity(zones[0]!) });
