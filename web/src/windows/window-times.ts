@@ -60,7 +60,15 @@ export function nextAllowedOf(details: Readonly<Record<string, unknown>> | null 
   const zone = details?.customerZone;
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof zone !== 'string') return null;
   const when = new Date(at);
-  return { at, agent: formatInZone(when, lang), customer: formatInZone(when, lang, zone), zone };
+  return { at, agent: formatInZone(when, lang), customer: inZoneOrUtc(when, lang, zone), zone };
+}
+
+function inZoneOrUtc(when: Date, lang: Lang, zone: string): string {
+  try {
+    return formatInZone(when, lang, zone);
+  } catch {
+    return `${formatInZone(when, lang, 'UTC')} UTC`;
+  }
 }
 
 /** The sentence added to the refusal's message. */
