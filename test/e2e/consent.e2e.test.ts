@@ -119,4 +119,27 @@ describe('the Opt-outs page', () => {
     await expectAxeClean(page);
     expect(await page.getByTestId('consent-export-csv').getAttribute('href')).toBe('/api/admin/consent-changes/export?format=csv');
   });
+
+  it('sets a number’s keywords: an extra STOP word and the automatic STOP confirmation', async () => {
+    const page = cole.page;
+    const form = page.getByTestId('keyword-settings');
+    await form.getByLabel('SMS number').selectOption(server.world.numbers.support);
+    const stop = form.getByRole('group', { name: 'STOP (opt out)' });
+    await stop.getByLabel('Answer automatically (a message, debited)').check();
+    await stop.getByLabel('Extra keywords, separated by commas').fill('BASTA, ÇA SUFFIT');
+    await form.getByRole('button', { name: 'Save the keywords' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByText('Keywords saved.').waitFor();
+    const row = await server.db.selectFrom('sms_numbers').select('consent_keywords').where('id', '=', server.world.numbers.support).executeTakeFirstOrThrow();
+    expect(row.consent_keywords).toMatchObject({ autoAnswer: { stop: true, start: false }, extra: { stop: ['BASTA', 'ÇA SUFFIT'] } });
+    await expectAxeClean(page);
+
+    await server.receive('+33611009966', NUMBERS.support, 'ça suffit');
+    const answer = await eventually(
+      () => server.db.selectFrom('messages').select(['body', 'direction']).where('to_address', '=', '+33611009966').where('direction', '=', 'out').executeTakeFirst(),
+      (m) => m !== undefined,
+    );
+    expect(answer!.body).toContain('START');
+    expect(await optOut('+33611009966')).toEqual({ source: 'keyword', by_customer: true });
+  });
 });

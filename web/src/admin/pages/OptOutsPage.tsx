@@ -6,6 +6,7 @@ import type { AdminPageProps } from '../admin-routes';
 import { formatDateTime } from './format-date';
 import { LoadFailed } from './LoadFailed';
 import { AddOptOutForm, ImportOptOutsForm, LedgerExport, RemoveOptOutForm } from './OptOutForms';
+import { KeywordSettingsForm } from './KeywordSettingsForm';
 import { Pager } from './Pager';
 import { splitPage } from './paging';
 
@@ -68,6 +69,7 @@ export function OptOutsPage({ api }: AdminPageProps) {
       <RemoveOptOutForm api={api} onDone={reload} number={removing} setNumber={setRemoving} reasonRef={reasonRef} />
       <ImportOptOutsForm api={api} onDone={reload} />
       <LedgerExport />
+      <KeywordSettingsForm api={api} />
     </section>
   );
 }
