@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveInbound } from '../../src/app/receive-inbound.js';
 import { registerCall } from '../../src/app/voice-calls.js';
 import { hashPassword } from '../../src/platform/password.js';
-import { buildWorld, CUSTOMER, CUSTOMER_2, NUMBERS, testDeps, type World } from '../fixtures/world.js';
+import { buildWorld, CUSTOMER, CUSTOMER_2, NUMBERS, testDeps, UK_CUSTOMER, type World } from '../fixtures/world.js';
 import { openTestDatabase, type TestDatabase } from './harness.js';
 import { startTestServer, type TestServer } from './http-harness.js';
 
@@ -180,5 +180,20 @@ describe('erasing a customer', () => {
     expect(sent.status, sent.text).toBe(201);
     const check = await srv.request('GET', `/api/numbers/check?number=${encodeURIComponent(CUSTOMER)}`, { headers: h.bea });
     expect(check.json).toMatchObject({ optedOut: false });
+  });
+
+  it('an administrator can still lift an erased customer’s opt-out by their number, with a reason', async () => {
+    await inbound(UK_CUSTOMER, 'STOP');
+    const erased = await erase(UK_CUSTOMER);
+    expect(erased.json).toMatchObject({ optOuts: 1 });
+    const refused = await srv.request('POST', '/api/direct/messages', { headers: h.bea, body: { recipient: UK_CUSTOMER, senderId: w.numbers.support, text: 'Hello' } });
+    expect(refused.json).toMatchObject({ error: { code: 'RECIPIENT_OPTED_OUT' } });
+
+    const lifted = await srv.request('POST', `/api/admin/opt-outs/${encodeURIComponent(UK_CUSTOMER)}/removal`, { headers: h.cole, body: { reason: 'Asked us by phone to receive texts again' } });
+    expect(lifted.status, lifted.text).toBe(200);
+    const hash = (erased.json as { numberHash: string }).numberHash;
+    expect(await tdb.db.selectFrom('opt_outs').select('number').where('account_id', '=', w.accountId).where('number', 'in', [hash, UK_CUSTOMER]).execute()).toEqual([]);
+    const sent = await srv.request('POST', '/api/direct/messages', { headers: h.bea, body: { recipient: UK_CUSTOMER, senderId: w.numbers.support, text: 'Hello' } });
+    expect(sent.status, sent.text).toBe(201);
   });
 });

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { byCustomer, decideConsent, type ConsentSourceKind } from '../../domain/consent/index.js';
 import type { Db } from '../context.js';
+import { accountHashKey, optOutMatches } from '../opt-out-match.js';
 import { appendEvent } from '../record.js';
 
 export interface ConsentChangeInput {
@@ -36,11 +37,15 @@ export interface ConsentChangeResult {
 export async function changeConsent(db: Db, c: ConsentChangeInput): Promise<ConsentChangeResult> {
   return db.transaction().execute(async (tx) => {
     // Locks the state row when there is one; two changes of the same number then run in turn.
+    // An erased customer's opt-out is kept as the number's hash (migration 0024): it counts too,
+    // the customer's own first, so an import cannot lift it either.
     const current = await tx
       .selectFrom('opt_outs')
       .select(['source', 'by_customer'])
       .where('account_id', '=', c.accountId)
-      .where('number', '=', c.number)
+      .where(optOutMatches(c.number, 'opt_outs.number', accountHashKey(c.accountId)))
+      .orderBy('by_customer', 'desc')
+      .limit(1)
       .forUpdate()
       .executeTakeFirst();
     const decision = decideConsent(current ? { source: current.source, byCustomer: current.by_customer } : null, c.action, c.source);
@@ -55,7 +60,7 @@ export async function changeConsent(db: Db, c: ConsentChangeInput): Promise<Cons
         .onConflict((oc) => oc.columns(['account_id', 'number']).doUpdateSet({ keyword, source: c.source, by_customer: customer, opted_out_at: sql`now()` }))
         .execute();
     } else {
-      await tx.deleteFrom('opt_outs').where('account_id', '=', c.accountId).where('number', '=', c.number).execute();
+      await tx.deleteFrom('opt_outs').where('account_id', '=', c.accountId).where(optOutMatches(c.number, 'opt_outs.number', accountHashKey(c.accountId))).execute();
     }
     await tx
       .insertInto('consent_changes')
