@@ -22,3 +22,10 @@ export function optedOutNumber(e164: string | null): RawBuilder<string> {
 export function accountHashKey(accountId: string): RawBuilder<unknown> {
   return sql`(select number_hash_key from accounts where id = ${accountId})`;
 }
+
+/** What smsdesk_number_hash puts before the hash: an erased customer's number in opt_outs and consent_changes. */
+export const ERASED_NUMBER_PREFIX = 'erased:';
+
+export function isErasedNumber(stored: string): boolean {
+  return stored.startsWith(ERASED_NUMBER_PREFIX);
+}

@@ -2,6 +2,7 @@
 import type { AgentView, NumberView } from '../api/admin-views.js';
 import { storedWindow } from '../app/sending-window-facts.js';
 import type { MessageCategory, SendingWindow } from '../domain/compliance/index.js';
+import { isErasedNumber } from '../app/opt-out-match.js';
 import type { Executor } from '../db/executor.js';
 import type { ProviderType } from '../db/schema.js';
 
@@ -108,7 +109,11 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     })),
     agents: agents.map((a) => ({ id: a.id, email: a.email, name: a.name, role: a.role, profileId: a.profile_id, disabled: a.disabled, lang: a.lang, supervisedQueueIds: refsOf(supervised, a.id) })),
     contacts,
-    optOuts: { all: new Set(optOuts.map((o) => o.number)), fromFile: optOuts.filter((o) => o.source === 'config').map((o) => o.number) },
+    optOuts: {
+      all: new Set(optOuts.map((o) => o.number)),
+      // An erased customer's opt-out is a hash, not a number the file could hold (migration 0024).
+      fromFile: optOuts.filter((o) => o.source === 'config' && !isErasedNumber(o.number)).map((o) => o.number),
+    },
   };
 }
 

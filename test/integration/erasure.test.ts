@@ -5,7 +5,10 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseCustomer } from '../../src/app/compliance/erasure.js';
 import { receiveInbound } from '../../src/app/receive-inbound.js';
+import { applyConfigFile } from '../../src/config-file/apply.js';
+import { exportConfigFile } from '../../src/config-file/export.js';
 import { registerCall } from '../../src/app/voice-calls.js';
 import { hashPassword } from '../../src/platform/password.js';
 import { buildWorld, CUSTOMER, CUSTOMER_2, NUMBERS, testDeps, UK_CUSTOMER, type World } from '../fixtures/world.js';
@@ -195,5 +198,19 @@ describe('erasing a customer', () => {
     expect(await tdb.db.selectFrom('opt_outs').select('number').where('account_id', '=', w.accountId).where('number', 'in', [hash, UK_CUSTOMER]).execute()).toEqual([]);
     const sent = await srv.request('POST', '/api/direct/messages', { headers: h.bea, body: { recipient: UK_CUSTOMER, senderId: w.numbers.support, text: 'Hello' } });
     expect(sent.status, sent.text).toBe(201);
+  });
+
+  it('an opt-out from the configuration file, once erased, is neither exported nor a reason to refuse the file again', async () => {
+    const account = 'erase-cfg';
+    const file = `account:\n  name: Erasure\noptOuts:\n  - number: "+33611112222"\n`;
+    await applyConfigFile(tdb.db, { accountId: account, text: file, secretKey: null, dryRun: false });
+    const r = await eraseCustomer(testDeps(tdb.db), { accountId: account, agentId: 'cli' }, { number: '+33611112222', confirmation: '+33611112222' });
+    expect(r).toMatchObject({ optOuts: 1, consentChanges: 1 });
+    const exported = await exportConfigFile(tdb.db, account);
+    expect(exported).not.toContain('erased:');
+    expect(exported).not.toContain('611112222');
+    // Applying the export again changes nothing and the hashed opt-out stands.
+    expect((await applyConfigFile(tdb.db, { accountId: account, text: exported, secretKey: null, dryRun: false })).changes).toEqual([]);
+    expect(await tdb.db.selectFrom('opt_outs').select('number').where('account_id', '=', account).execute()).toEqual([{ number: r.numberHash }]);
   });
 });
