@@ -1,13 +1,14 @@
 // A sending window in a real browser against the real server: the agent (in New York) types a
 // French number and sees the customer's local time; the Direct SMS is refused outside the
 // profile's window with the next allowed time in both times; with the keyboard the agent sends
-// it at that time instead, and it is scheduled for that instant. Axe clean at the refusal.
+// it at that time instead, and it is scheduled for that instant. The same in a Smart
+// conversation under its queue's window. Axe clean at the refusals.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localDateTime, nextAllowed, recipientZones, type SendingWindow } from '../../src/domain/compliance/index.js';
-import { CUSTOMER } from '../fixtures/world.js';
+import { CUSTOMER, CUSTOMER_2 } from '../fixtures/world.js';
 import { seriousViolations } from './axe.js';
-import { expectFocus, focused, launchBrowser } from './browser.js';
+import { eventually, expectFocus, focused, launchBrowser } from './browser.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
 let server: E2eServer;
@@ -89,4 +90,35 @@ it('shows the customer’s time, refuses outside the window with the next time i
   await page.getByTestId('toast').filter({ hasText: `scheduled for ${dateTime(next, AGENT_ZONE)}` }).waitFor();
   const scheduled = await server.db.selectFrom('scheduled_messages').select(['send_at', 'recipient', 'status']).where('account_id', '=', server.world.accountId).execute();
   expect(scheduled).toEqual([{ send_at: next, recipient: CUSTOMER, status: 'scheduled' }]);
+});
+
+it('in a Smart conversation, refuses outside the queue’s window and schedules at the next allowed time', async () => {
+  await server.db.updateTable('queues').set({ sending_window: JSON.stringify(window) }).where('id', '=', server.world.queues.support).execute();
+  await tabTo(page, 'new-button');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('new-sms-dialog').waitFor();
+  await page.keyboard.type(CUSTOMER_2);
+  await page.locator('[data-testid=recipient-status][data-state=valid]').waitFor();
+  await page.getByTestId('routing-smart').click();
+  await page.getByTestId('queue-select').selectOption({ label: 'Support' });
+  await page.getByTestId('start-button').click();
+  await page.getByTestId('conversation').waitFor();
+
+  await page.getByTestId('message-input').fill('Your ticket is solved.');
+  await page.getByTestId('send-button').click();
+  await page.getByTestId('send-confirm-dialog').getByRole('button', { name: 'Send' }).click();
+  const refusal = page.locator('[data-testid=field-error][data-code=OUTSIDE_SENDING_WINDOW]');
+  await refusal.waitFor();
+  const next = new Date(nextAllowed(window, recipientZones(CUSTOMER_2, 'FR'), Date.now())!);
+  expect(await refusal.innerText()).toContain(`${dateTime(next, 'Europe/Paris')} the customer’s time (Paris)`);
+  const v = await seriousViolations(page);
+  expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+
+  await tabTo(page, 'send-at-button');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.getByTestId('draft-status').innerText(), (s) => s === `Message scheduled for ${dateTime(next, AGENT_ZONE)}.`);
+  expect(await page.getByTestId('message-input').inputValue()).toBe('');
+  const scheduled = await server.db.selectFrom('scheduled_messages').select(['send_at', 'status']).where('recipient', '=', CUSTOMER_2).execute();
+  expect(scheduled).toEqual([{ send_at: next, status: 'scheduled' }]);
 });

@@ -20,6 +20,7 @@ import { WritingWarnings } from '../recipient/WritingWarnings';
 import type { WritingWarning } from '../recipient/writing-warnings';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldError } from '../ui/FieldError';
+import { formatInZone, nextAllowedOf } from '../windows/window-times';
 
 export interface SmartMessageFormProps {
   readonly api: AgentApi;
@@ -85,14 +86,24 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
     setConfirming(true);
   };
 
-  const send = async () => {
+  const nextAllowed = errors.form?.code === 'OUTSIDE_SENDING_WINDOW' ? nextAllowedOf(errors.form.details, lang) : null;
+
+  /** Now, or at `sendAt`: the next allowed time of the queue's sending window, through the scheduled sends. */
+  const send = async (sendAt?: string) => {
     setConfirming(false);
-    const body: SendInInteractionBody = { templateId: composer.templateId, text: composer.text };
+    const body: SendInInteractionBody = { templateId: composer.templateId, text: composer.text, ...(sendAt ? { sendAt } : {}) };
     setSending(true);
     setErrors(NO_ERRORS);
     try {
       const sent = await p.api.sendInInteraction(p.interactionId, body, { idempotencyKey: keys.keyFor(body) });
       keys.reset();
+      if (sendAt) {
+        // A scheduled message is not in the thread until it goes.
+        setComposerState(EMPTY_COMPOSER);
+        draft.clear();
+        setDraftNote(t('windows.scheduledHere', { time: formatInZone(new Date(sendAt), lang) }));
+        return;
+      }
       p.onSent({
         id: sent.messageId,
         direction: 'out',
@@ -138,6 +149,13 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         {draftNote}
       </p>
       <FieldError id={formErrorId} refusal={errors.form} />
+      {nextAllowed && (
+        <p className="form__offer">
+          <button type="button" className="button" data-testid="send-at-button" disabled={sending} onClick={() => void send(nextAllowed.at)}>
+            {t('windows.sendAt', { time: nextAllowed.agent })}
+          </button>
+        </p>
+      )}
       <div className="form__actions">
         {hasUnsentText(composer) && (
           <button

@@ -6,6 +6,7 @@ export const WINDOWS_EN = {
   'windows.nextNone': 'The window does not open in every time zone of this country within a year.',
   'windows.sendAt': 'Send at {time}',
   'windows.scheduled': 'SMS to {number} scheduled for {time}.',
+  'windows.scheduledHere': 'Message scheduled for {time}.',
   'windows.admin.legend': 'Sending window',
   'windows.admin.enabled': 'Send only within a window',
   'windows.admin.help': 'Days and hours in the customer’s local time, from their number. Outside them a send is refused and the agent is offered the next allowed time.',

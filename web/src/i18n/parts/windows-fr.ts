@@ -8,6 +8,7 @@ export const WINDOWS_FR: Record<keyof typeof WINDOWS_EN, string> = {
   'windows.nextNone': 'La plage ne s’ouvre pas dans tous les fuseaux horaires de ce pays d’ici un an.',
   'windows.sendAt': 'Envoyer le {time}',
   'windows.scheduled': 'SMS au {number} programmé pour le {time}.',
+  'windows.scheduledHere': 'Message programmé pour le {time}.',
   'windows.admin.legend': 'Plage d’envoi',
   'windows.admin.enabled': 'N’envoyer que dans une plage',
   'windows.admin.help': 'Jours et heures à l’heure locale du client, d’après son numéro. En dehors, l’envoi est refusé et l’agent se voit proposer la prochaine heure autorisée.',
