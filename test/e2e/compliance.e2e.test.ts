@@ -84,7 +84,7 @@ describe('the erasure and retention page', () => {
     await page.keyboard.press('Enter');
     const result = page.getByRole('table', { name: 'What was erased' });
     await result.waitFor();
-    expect(await page.getByTestId('admin-status').innerText()).toMatch(/^Customer erased: 1 messages/);
+    expect(await page.getByTestId('admin-status').innerText()).toMatch(/^Customer erased\. Messages: 1; /);
     expect((await result.getByRole('row', { name: /Messages \(texts and number\)/ }).innerText()).replace(/\s+/g, ' ')).toContain('1');
     expect((await result.getByRole('row', { name: /Opt-outs kept as a hash/ }).innerText()).replace(/\s+/g, ' ')).toContain('1');
     expect(await page.getByLabel('Customer’s number (international format)', { exact: true }).inputValue()).toBe('');

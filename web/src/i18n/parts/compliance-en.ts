@@ -20,7 +20,7 @@ export const COMPLIANCE_EN = {
   'compliance.erase.number': 'Customer’s number (international format)',
   'compliance.erase.confirmation': 'Type the number again to confirm',
   'compliance.erase.submit': 'Erase this customer',
-  'compliance.erase.done': 'Customer erased: {messages} messages, {conversations} conversations, {calls} calls, {contacts} contact names, {optOuts} opt-outs and {consentChanges} consent entries kept as a hash, {events} events, {idempotencyKeys} stored answers.',
+  'compliance.erase.done': 'Customer erased. Messages: {messages}; SMS conversations: {conversations}; calls: {calls}; contact names: {contacts}; opt-outs kept as a hash: {optOuts}; consent entries kept as a hash: {consentChanges}; events: {events}; stored answers: {idempotencyKeys}.',
   'compliance.erase.result': 'What was erased',
   'compliance.erase.what': 'Item',
   'compliance.erase.count': 'Count',

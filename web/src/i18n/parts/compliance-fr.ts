@@ -22,7 +22,7 @@ export const COMPLIANCE_FR: Record<keyof typeof COMPLIANCE_EN, string> = {
   'compliance.erase.number': 'Numéro du client (format international)',
   'compliance.erase.confirmation': 'Saisissez à nouveau le numéro pour confirmer',
   'compliance.erase.submit': 'Effacer ce client',
-  'compliance.erase.done': 'Client effacé : {messages} messages, {conversations} conversations, {calls} appels, {contacts} noms de contact, {optOuts} désinscriptions et {consentChanges} entrées de consentement gardées en empreinte, {events} événements, {idempotencyKeys} réponses enregistrées.',
+  'compliance.erase.done': 'Client effacé. Messages : {messages} ; conversations SMS : {conversations} ; appels : {calls} ; noms de contact : {contacts} ; désinscriptions gardées en empreinte : {optOuts} ; entrées de consentement gardées en empreinte : {consentChanges} ; événements : {events} ; réponses enregistrées : {idempotencyKeys}.',
   'compliance.erase.result': 'Ce qui a été effacé',
   'compliance.erase.what': 'Élément',
   'compliance.erase.count': 'Nombre',
