@@ -1,6 +1,7 @@
 // Message texts are personal data kept only as long as needed: after MESSAGE_RETENTION_DAYS a
 // finished message loses its body, and so do the live events that carried a copy of it (an
-// event only serves clients catching up, minutes later at most). Everything else stays
+// event only serves clients catching up, minutes later at most), and so does a scheduled message
+// that ended (cancelled, refused at its time, or sent) that long ago. Everything else stays
 // (status, timestamps, credits, the ledger, opt-outs), so history, billing and audit add up.
 //
 // Each table is walked in primary-key pages (1,000 rows by default), one short statement per
@@ -101,6 +102,38 @@ export async function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): P
   return total;
 }
 
+/**
+ * Empties the text of scheduled messages that ended (cancelled, refused at their time, or sent:
+ * the sent ones' text is the message's) longer ago than the period; returns how many.
+ */
+export async function purgeScheduledBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+  if (o.days <= 0) return 0;
+  const cutoff = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS);
+  const batch = o.batchSize ?? 1_000;
+  let cursor = '';
+  let total = 0;
+  for (;;) {
+    if (o.shouldStop?.()) break;
+    const { rows } = await sql<{ last: string | null; purged: number; by_account: ByAccount }>`
+      with page as (
+        select id from scheduled_messages where id > ${cursor} order by id limit ${batch}
+      ), purged as (
+        update scheduled_messages s set body = ''
+        from page
+        where s.id = page.id and s.body <> '' and s.status <> 'scheduled' and s.ended_at < ${cutoff}
+        returning s.id, s.account_id
+      )
+      select (select max(id) from page) as last, (select count(*) from purged)::int as purged,
+        (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`.execute(db);
+    const row = rows[0];
+    if (!row || row.last === null) break;
+    total += row.purged;
+    tally(o.perAccount, row.by_account);
+    cursor = row.last;
+  }
+  return total;
+}
+
 /** Deletes Idempotency-Keys older than `hours` that hold an answer or an expired lease; returns how many. */
 export async function purgeIdempotencyKeys(db: Kysely<Database>, o: { readonly hours: number; readonly now?: Date; readonly batchSize?: number; readonly shouldStop?: () => boolean }): Promise<number> {
   const cutoff = new Date((o.now ?? new Date()).getTime() - o.hours * 3_600_000);
@@ -160,7 +193,10 @@ export async function runRetentionOnce(db: Kysely<Database>, o: Pick<RetentionJo
   let totals: RetentionRunTotals = { messages: 0, events: 0, idempotencyKeys: 0 };
   let error: Error | null = null;
   try {
-    const messages = await purgeMessageBodies(db, { days: o.days, now: startedAt, shouldStop, perAccount: messagesBy });
+    // A scheduled message's text counts as a message text (the page shows one figure).
+    const messages =
+      (await purgeMessageBodies(db, { days: o.days, now: startedAt, shouldStop, perAccount: messagesBy })) +
+      (await purgeScheduledBodies(db, { days: o.days, now: startedAt, shouldStop, perAccount: messagesBy }));
     const events = await purgeEventBodies(db, { days: o.days, now: startedAt, shouldStop, perAccount: eventsBy });
     const idempotencyKeys = await purgeIdempotencyKeys(db, { hours: o.idempotencyKeyHours ?? IDEMPOTENCY_KEY_HOURS, now: startedAt, shouldStop });
     totals = { messages, events, idempotencyKeys };

@@ -53,8 +53,16 @@ describe('retention runs', () => {
     await message('rr-old-2', w.accountId, 35);
     await message('rr-new', w.accountId, 2);
     await message('rr-other-old', w.otherAccountId, 50);
+    // A scheduled message cancelled long ago, and one still waiting: only the first loses its text.
+    const scheduled = (id: string, status: 'cancelled' | 'scheduled', endedDaysAgo: number | null) =>
+      tdb.db
+        .insertInto('scheduled_messages')
+        .values({ id, account_id: w.accountId, agent_id: w.agents.both, interaction_id: null, recipient: CUSTOMER, sender_id: null, template_id: null, origin_call_id: null, body: `text of ${id}`, credits: 1, send_at: daysAgo(-1), origin: 'schedule', status, error_code: null, locked_by: null, locked_until: null, ended_at: endedDaysAgo === null ? null : daysAgo(endedDaysAgo) })
+        .execute();
+    await scheduled('rr-sched-cancelled', 'cancelled', 45);
+    await scheduled('rr-sched-waiting', 'scheduled', null);
     const totals = await runRetentionOnce(tdb.db, { days: 30, now: NOW });
-    expect(totals).toMatchObject({ messages: 3 });
+    expect(totals).toMatchObject({ messages: 4 });
     // A second run finds nothing more, and is recorded all the same.
     expect(await runRetentionOnce(tdb.db, { days: 30, now: new Date(NOW.getTime() + 1000) })).toMatchObject({ messages: 0, events: 0 });
 
@@ -62,8 +70,8 @@ describe('retention runs', () => {
     const view = seen.json as Retention;
     expect(view.runs).toHaveLength(2);
     expect(view.runs[0]).toMatchObject({ messages: 0, events: 0, failed: false });
-    // The account's own two messages, not the other account's.
-    expect(view.runs[1]).toMatchObject({ messages: 2, failed: false });
+    // The account's own two messages and its scheduled one, not the other account's.
+    expect(view.runs[1]).toMatchObject({ messages: 3, failed: false });
     expect(new Date(view.runs[1]!.startedAt).getTime()).toBe(NOW.getTime());
     expect(Date.parse(view.runs[0]!.finishedAt)).toBeGreaterThanOrEqual(Date.parse(view.runs[0]!.startedAt));
 
@@ -73,6 +81,11 @@ describe('retention runs', () => {
       { id: 'rr-old-1', body: null },
       { id: 'rr-old-2', body: null },
       { id: 'rr-other-old', body: null },
+    ]);
+    const scheduledBodies = await tdb.db.selectFrom('scheduled_messages').select(['id', 'body']).where('id', 'like', 'rr-%').orderBy('id').execute();
+    expect(scheduledBodies).toEqual([
+      { id: 'rr-sched-cancelled', body: '' },
+      { id: 'rr-sched-waiting', body: 'text of rr-sched-waiting' },
     ]);
   });
 
