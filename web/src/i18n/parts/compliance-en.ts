@@ -5,7 +5,7 @@ export const COMPLIANCE_EN = {
   'compliance.retention.heading': 'Retention',
   'compliance.retention.days': 'The text of a message is removed {days} days after it was written, once it has finished (delivered, failed, refused or received).',
   'compliance.retention.forever': 'Message texts are kept for ever (MESSAGE_RETENTION_DAYS is 0).',
-  'compliance.retention.what': 'Removed: the text of finished messages and the copies of it in live events. Kept: who, when, status, credits, the opt-out list and the consent ledger. Idempotency-Keys are deleted after {hours} hours.',
+  'compliance.retention.what': 'Removed: the text of finished messages, the copies of it in live events, and the text of scheduled messages that ended. Kept: who, when, status, credits, the opt-out list and the consent ledger. Idempotency-Keys are deleted after {hours} hours.',
   'compliance.retention.setting': 'Set on the server with MESSAGE_RETENTION_DAYS; the job runs at start and then every hour.',
   'compliance.retention.runs': 'Last runs of the retention job',
   'compliance.retention.started': 'Started',

@@ -7,7 +7,7 @@ export const COMPLIANCE_FR: Record<keyof typeof COMPLIANCE_EN, string> = {
   'compliance.retention.heading': 'Conservation',
   'compliance.retention.days': 'Le texte d’un message est supprimé {days} jours après son écriture, une fois le message terminé (distribué, en échec, refusé ou reçu).',
   'compliance.retention.forever': 'Les textes des messages sont conservés sans limite (MESSAGE_RETENTION_DAYS vaut 0).',
-  'compliance.retention.what': 'Supprimé : le texte des messages terminés et ses copies dans les événements en direct. Conservé : qui, quand, le statut, les crédits, la liste des désinscriptions et le registre des consentements. Les clés d’idempotence sont supprimées après {hours} heures.',
+  'compliance.retention.what': 'Supprimé : le texte des messages terminés, ses copies dans les événements en direct, et le texte des messages programmés terminés. Conservé : qui, quand, le statut, les crédits, la liste des désinscriptions et le registre des consentements. Les clés d’idempotence sont supprimées après {hours} heures.',
   'compliance.retention.setting': 'Réglé sur le serveur par MESSAGE_RETENTION_DAYS ; la tâche s’exécute au démarrage puis toutes les heures.',
   'compliance.retention.runs': 'Dernières exécutions de la tâche de conservation',
   'compliance.retention.started': 'Début',
