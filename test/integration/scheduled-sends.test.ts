@@ -105,6 +105,9 @@ describe('scheduling, editing and cancelling', () => {
     await sql`insert into opt_outs (account_id, number, keyword) values (${w.accountId}, ${CUSTOMER_2}, 'STOP')`.execute(tdb.db);
     expect(await refusal(scheduleSend(deps, me, direct('hi', CUSTOMER_2), { sendAt: later(60_000), origin: 'schedule' }))).toMatchObject({ code: 'RECIPIENT_OPTED_OUT' });
     await sql`delete from opt_outs where account_id = ${w.accountId} and number = ${CUSTOMER_2}`.execute(tdb.db);
+    // The voice call a scheduled Direct SMS follows must be the agent's own, as for an immediate one.
+    const sendAt = later(60_000).toISOString();
+    expect(await refusal(submitDirect(deps, me, { recipient: CUSTOMER, senderId: w.numbers.direct, text: 'hi', originCallId: 'no-such-call', sendAt }, null))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('an undo window turns Send into a message waiting that long', async () => {

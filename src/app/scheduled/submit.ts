@@ -3,6 +3,7 @@
 import type { Actor, AppDeps } from '../context.js';
 import type { KeySeal } from '../idempotency-seal.js';
 import { profileOf } from '../load-facts.js';
+import { ownCall } from '../own-call.js';
 import { sendDirect, type SendDirectInput, type SentMessage } from '../send-direct.js';
 import { sendInInteraction, type SendInInteractionInput } from '../send-in-interaction.js';
 import { scheduleSend, type ScheduledMessage } from './schedule.js';
@@ -19,7 +20,9 @@ export async function submitDirect(deps: AppDeps, actor: Actor, input: SendDirec
   const w = await when(deps, actor, input.sendAt);
   if (!w) return sendDirect(deps, actor, input, seal);
   const direct = { kind: 'direct' as const, recipient: input.recipient, senderId: input.senderId, templateId: input.templateId ?? null, text: input.text };
-  return scheduleSend(deps, actor, direct, { ...w, originCallId: input.originCallId ?? null }, seal);
+  // The same check as an immediate send: the agent's own call, still in progress.
+  const originCallId = input.originCallId ? await ownCall(deps, actor, input.originCallId) : null;
+  return scheduleSend(deps, actor, direct, { ...w, originCallId }, seal);
 }
 
 export async function submitInInteraction(deps: AppDeps, actor: Actor, input: SendInInteractionInput & { readonly sendAt?: string | undefined }, seal: KeySeal<Submitted> | null): Promise<Submitted> {
