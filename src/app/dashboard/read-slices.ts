@@ -64,22 +64,23 @@ const PART = { series: 1, totals: 2, latency: 3, failures: 4, credits: 5 } as co
 
 export async function readFromSlices(db: Db, accountId: string, q: DashboardQuery, selection: RawBuilder<unknown>): Promise<Tallies> {
   const { h1, d1, d2, h2 } = spans(q);
-  const mixed = (a: string) =>
-    sql`${sql.ref(`${a}.account_id`)} = ${accountId} and (${sql.ref(`${a}.kind`)}, ${sql.ref(`${a}.key`)}) in (select kind, key from sel)
-      and (${sql.ref(`${a}.grain`)} = 'h' and (${sql.ref(`${a}.bucket`)} >= ${h1} and ${sql.ref(`${a}.bucket`)} < ${d1} or ${sql.ref(`${a}.bucket`)} >= ${d2} and ${sql.ref(`${a}.bucket`)} < ${h2})
-        or ${sql.ref(`${a}.grain`)} = 'd' and ${sql.ref(`${a}.bucket`)} >= ${d1} and ${sql.ref(`${a}.bucket`)} < ${d2})`;
+  // Each slice and span is read by its own index range scan (a lateral join): as a semi-join or
+  // an OR of ranges the planner may scan the account's whole table instead (PGlite did).
+  const mixedSpans = sql`(values ('h', ${h1}::timestamptz, ${d1}::timestamptz), ('d', ${d1}::timestamptz, ${d2}::timestamptz), ('h', ${d2}::timestamptz, ${h2}::timestamptz)) p(grain, lo, hi)`;
+  const rowsOf = (table: string, cols: string, periods: RawBuilder<unknown>) =>
+    sql`select ${sql.raw(cols)} from sel cross join ${periods} cross join lateral (
+      select ${sql.raw(cols)} from ${sql.table(table)} t
+      where t.account_id = ${accountId} and t.kind = sel.kind and t.key = sel.key and t.grain = p.grain and t.bucket >= p.lo and t.bucket < p.hi) x`;
   const failed = sql.join(FAILED_STATUSES.map((s) => sql.lit(s)));
   const unit = sql.lit(q.granularity);
   // Hourly points need the hourly rows of the whole period; daily points are the mixed rows.
   const seriesSource =
     q.granularity === 'hour'
-      ? sql`select c.bucket, c.direction, c.n, c.delivered, c.failed from dashboard_counts c
-          where c.account_id = ${accountId} and (c.kind, c.key) in (select kind, key from sel) and c.grain = 'h' and c.bucket >= ${h1} and c.bucket < ${h2}`
+      ? rowsOf('dashboard_counts', 'bucket, direction, n, delivered, failed', sql`(values ('h', ${h1}::timestamptz, ${h2}::timestamptz)) p(grain, lo, hi)`)
       : sql`select bucket, direction, n, delivered, failed from cnt`;
   const rows = await sql<Row>`
     with sel as (${selection}),
-    cnt as (select c.bucket, c.direction, c.n, c.delivered, c.failed, c.credits, c.segments, c.unicode, c.multipart
-      from dashboard_counts c where ${mixed('c')}),
+    cnt as (${rowsOf('dashboard_counts', 'bucket, direction, n, delivered, failed, credits, segments, unicode, multipart', mixedSpans)}),
     dl as (
       select d.hour, d.queue_id, d.agent_id, d.direction, d.status, d.provider, d.error_code, d.latency_bucket, d.n, d.credits, d.segments,
         case when d.status = 'delivered' then d.n else 0 end as delivered, case when d.status in (${failed}) then d.n else 0 end as failed,
@@ -105,7 +106,7 @@ export async function readFromSlices(db: Db, accountId: string, q: DashboardQuer
     union all
     select case when status = 'delivered' then ${PART.latency} else ${PART.failures} end, null, 'out', status, provider, error_code, latency_bucket, null, null,
       sum(n)::text, null, null, null, null, null, null
-    from (select o.status, o.provider, o.error_code, o.latency_bucket, o.n from dashboard_outcomes o where ${mixed('o')}
+    from (${rowsOf('dashboard_outcomes', 'status, provider, error_code, latency_bucket, n', mixedSpans)}
       union all
       select status, case when status = 'delivered' then '' else provider end, case when status = 'delivered' then '' else error_code end,
         case when status = 'delivered' then latency_bucket else -1 end, n
@@ -113,7 +114,7 @@ export async function readFromSlices(db: Db, accountId: string, q: DashboardQuer
     group by status, provider, error_code, latency_bucket
     union all
     select ${PART.credits}, null, 'out', null, null, null, null, axis, axis_key, sum(n)::text, null, null, sum(credits)::text, null, null, null
-    from (select r.axis, r.axis_key, r.n, r.credits from dashboard_credits r where ${mixed('r')}
+    from (${rowsOf('dashboard_credits', 'axis, axis_key, n, credits', mixedSpans)}
       union all select 'q', queue_id, n, credits from dl where direction = 'out'
       union all select 'g', agent_id, n, credits from dl where direction = 'out') s
     group by axis, axis_key`.execute(db);
