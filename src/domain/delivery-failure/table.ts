@@ -24,6 +24,8 @@ export const COMMON_CODES: Codes = {
   http_401: 'service_problem',
   http_402: 'service_problem',
   http_403: 'service_problem',
+  // smsdesk's own refusal, on a scheduled message the opt-out stopped at its time (docs/scheduled-sends.md).
+  RECIPIENT_OPTED_OUT: 'opted_out',
 };
 
 export const FAILURE_TABLE: Readonly<Record<string, ProviderCodes>> = {
