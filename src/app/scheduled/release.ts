@@ -11,7 +11,9 @@ import { addCredits, debitCredits } from '../../db/credits.js';
 import { DomainError, type ErrorCode, type ErrorDetails } from '../../domain/errors.js';
 import type { SendPlan } from '../../domain/messages/index.js';
 import { analyzeSms } from '../../domain/sms/index.js';
+import type { AgentProfile } from '../agent-profile.js';
 import type { Actor, AppDeps, Db } from '../context.js';
+import { TtlCache } from '../ttl-cache.js';
 import { appendEvent, insertOutbound, messageView } from '../record.js';
 import { inputOf, planScheduled } from './plan-scheduled.js';
 import { scheduledView, type ScheduledRow } from './scheduled-row.js';
@@ -65,10 +67,13 @@ export async function nextScheduledAt(db: Db): Promise<Date | null> {
 export async function releaseDue(deps: AppDeps, o: ReleaseOptions): Promise<ReleaseOutcome> {
   const claimed = await claimDueScheduled(deps.db, o);
   const outcome = { sent: 0, failed: 0, skipped: 0, errors: 0 };
+  // Profiles are read fresh at each release (not from the instance's cache: an administrator's
+  // change since must count), once per agent for the rows released together.
+  const round: AppDeps = { ...deps, profiles: new TtlCache<AgentProfile>(60_000) };
   await Promise.all(
     claimed.map(async (r) => {
       try {
-        outcome[await releaseOne(deps, o.workerId, r)]++;
+        outcome[await releaseOne(round, o.workerId, r)]++;
       } catch {
         outcome.errors++;
         // Given back at once rather than at the lease's end, so it is tried again promptly.
@@ -84,9 +89,7 @@ async function releaseOne(deps: AppDeps, workerId: string, r: ScheduledRow): Pro
   const actor: Actor = { accountId: r.account_id, agentId: r.agent_id };
   let plan: SendPlan;
   try {
-    // Fresh facts, not the profile cache: an administrator's change since must count.
-    const { profiles: _cached, ...fresh } = deps;
-    plan = await planScheduled(fresh, actor, inputOf(r), deps.clock.now());
+    plan = await planScheduled(deps, actor, inputOf(r), deps.clock.now());
   } catch (e) {
     if (e instanceof DomainError) return (await refuse(deps, workerId, r, e.code, e.details)) ? 'failed' : 'skipped';
     throw e;
