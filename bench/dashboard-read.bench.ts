@@ -137,17 +137,17 @@ async function explain(url: string): Promise<void> {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
-      if (e.level === 'query' && /from (delivery_stats|dashboard_counts c) where/.test(e.query.sql)) captured = e.query;
+      if (e.level === 'query' && /from delivery_stats where|from "dashboard_counts" t/.test(e.query.sql)) captured = e.query;
     },
   });
   const actor = { accountId: ACCOUNT, agentId: `${ACCOUNT}-admin` };
-  for (const s of shapes().filter((x) => /90 days daily$|supervisor \(2 queues\), 90 days daily|90 days daily, one agent|last 24 h/.test(x.name))) {
+  for (const s of shapes().filter((x) => /90 days daily$|supervisor \(2 queues\), 90 days|90 days daily, one agent|last 24 h/.test(x.name))) {
     await dashboard(db, actor, DashboardQuery.parse(s.query()), s.scope ?? { all: true });
     const q = captured as CompiledQuery | null;
     if (!q) continue;
     const r = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]);
     const lines = r.rows.map((x) => x['QUERY PLAN']).filter((l) => /Scan|Execution Time|Planning Time|rows=|Buffers: shared/.test(l) && !/Sort Key|Group Key/.test(l));
-    console.log(`\nEXPLAIN ${s.name}:\n${lines.slice(0, 14).map((l) => `    ${l}`).join('\n')}`);
+    console.log(`\nEXPLAIN ${s.name}:\n${[...lines.slice(0, 12), ...lines.slice(-2)].map((l) => `    ${l}`).join("\n")}`);
   }
   await db.destroy();
 }
