@@ -66,6 +66,13 @@ describe('the agent’s scheduling API', () => {
       expect(edited.json).toMatchObject({ credits: 2, version: 1 });
       expect(await balance()).toBe(b0 - 2);
       await events.waitFor('scheduled.updated', (d) => d['id'] === sent.messageId);
+      // An edit from what another tab saw before that edit is refused, and changes nothing.
+      const stale = await srv.request('PATCH', `/api/scheduled-messages/${sent.messageId}`, { headers: authed(agent), body: { text: 'z', version: 0 } });
+      expect(stale.status, stale.text).toBe(400);
+      expect(stale.json).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { field: 'version', reason: 'CHANGED_MEANWHILE' } } });
+      expect(await balance()).toBe(b0 - 2);
+      const fresh = await srv.request('PATCH', `/api/scheduled-messages/${sent.messageId}`, { headers: authed(agent), body: { text: 'y'.repeat(200), version: 1 } });
+      expect(fresh.json).toMatchObject({ credits: 2, version: 2 });
 
       const cancelled = await srv.request('DELETE', `/api/scheduled-messages/${sent.messageId}`, { headers: authed(agent) });
       expect(cancelled.status, cancelled.text).toBe(200);

@@ -17,6 +17,8 @@ export interface EditScheduledInput {
   /** null: no template; absent: unchanged. */
   readonly templateId?: string | null | undefined;
   readonly sendAt?: Date | undefined;
+  /** The version the agent saw: an edit made meanwhile (another tab) is not overwritten. */
+  readonly version?: number | undefined;
 }
 
 export const REFUND_EDITED = 'refund:edited';
@@ -30,6 +32,7 @@ export async function editScheduled(deps: AppDeps, actor: Actor, id: string, cha
     .where('agent_id', '=', actor.agentId)
     .executeTakeFirst();
   if (!current || current.status !== 'scheduled') throw await notScheduled(deps.db, actor, id);
+  if (change.version !== undefined && change.version !== current.version) throw new DomainError('VALIDATION_FAILED', { field: 'version', reason: 'CHANGED_MEANWHILE' });
   if (change.sendAt) {
     const when = checkSendAt(change.sendAt, deps.clock.now());
     if (!when.ok) throw new DomainError(when.code, when.details);

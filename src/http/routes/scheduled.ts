@@ -42,6 +42,7 @@ export function scheduledRoutes(deps: AppDeps): RouteDef[] {
           text: body.text,
           templateId: body.templateId,
           sendAt: body.sendAt === undefined ? undefined : new Date(body.sendAt),
+          version: body.version,
         }),
     }),
     route({
