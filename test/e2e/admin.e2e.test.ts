@@ -93,7 +93,7 @@ describe('a new account, configured through the administration pages, then used 
     const nav = page.getByRole('navigation', { name: 'Administration' });
     await nav.waitFor();
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links).toEqual(['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Messages under review', 'Opt-outs', 'Contacts', 'API tokens', 'Try it out', 'Audit trail', 'Conversations', 'Message log', 'Dashboard']);
+    expect(links).toEqual(['SMS provider', 'Credits', 'SMS numbers', 'Templates', 'Profiles', 'Queues', 'Agents', 'Unassigned inbox', 'Messages under review', 'Opt-outs', 'Contacts', 'API tokens', 'Try it out', 'Audit trail', 'Erasure and retention', 'Conversations', 'Message log', 'Dashboard']);
     expect(await page.getByRole('link', { name: 'Back to the Banner' }).count()).toBe(1);
   });
 
@@ -319,13 +319,13 @@ describe('what only administrators look at', () => {
       const row = optOuts.getByRole('row', { name: new RegExp(`\\${CUSTOMER}`) });
       await row.waitFor();
       const cells = await row.locator('th, td').allInnerTexts();
-      expect(cells.slice(0, 2)).toEqual([CUSTOMER, 'STOP']);
+      expect(cells.slice(0, 3)).toEqual([CUSTOMER, 'STOP', 'Customer’s keyword']);
       expect(await row.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-      expect(cells[2]).toMatch(/\d{4}/);
+      expect(cells[3]).toMatch(/\d{4}/);
       await noSeriousViolations(page, 'opt-outs');
       await shot(page, 'admin-opt-outs');
 
-      await page.getByLabel('Language').selectOption('fr');
+      await page.getByLabel('Language', { exact: true }).selectOption('fr');
       await main.getByRole('heading', { level: 2, name: 'Désinscriptions' }).waitFor();
       await main.getByRole('columnheader', { name: 'Mot-clé reçu' }).waitFor();
     } finally {
