@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { redactConfig } from '../providers/secrets.js';
 import { ConfigFileError, type ConfigFileIssue } from './issues.js';
 import { groupBy } from './lookup.js';
+import { keywordsForFile } from './plan-keywords.js';
 import type { ConfigFile } from './schema.js';
 import { hideWebhookToken } from './webhook-token.js';
 import { readAccountState, type AccountState } from './state.js';
@@ -40,7 +41,10 @@ export function toConfigFile(state: AccountState, accountId: string): ConfigFile
   return {
     account: { name: account.name },
     ...(account.providerType ? { provider: { type: account.providerType, settings: hideWebhookToken(redactConfig(account.providerConfig), account.webhookToken) } } : {}),
-    numbers: state.numbers.map((n) => ({ address: n.address, nationalLanguage: n.nationalLanguage, sendRatePerSecond: n.sendRatePerSecond, ...(n.label !== null ? { label: n.label } : {}) })),
+    numbers: state.numbers.map((n) => {
+      const keywords = keywordsForFile(n.keywords);
+      return { address: n.address, nationalLanguage: n.nationalLanguage, sendRatePerSecond: n.sendRatePerSecond, ...(n.label !== null ? { label: n.label } : {}), ...(keywords ? { keywords } : {}) };
+    }),
     templates: state.templates.map((t) => ({ name: t.name, body: t.body, ...(t.category === 'MARKETING' ? { category: t.category } : {}) })),
     profiles: state.profiles.map((p) => ({
       name: p.name,

@@ -84,7 +84,7 @@ export function planChanges(input: PlanInput): Plan {
   changes.push(planAccount(accountId, file, state));
   checkNationalTables(file, state, ctx.issues);
   if (file.provider) changes.push(planProvider({ accountId, item: file.provider, current: state.account, registry: input.registry, secretKey: input.secretKey }, ctx.issues));
-  for (const n of numbers) changes.push(planNumber(ctx, n.item, n.id, n.row));
+  numbers.forEach((n, i) => changes.push(planNumber(ctx, n.item, i, n.id, n.row)));
   for (const t of templates) changes.push(planTemplate(ctx, t.item, t.id, t.row));
   profiles.forEach((p, i) => changes.push(planProfile(ctx, p.item, i, p.id, p.row)));
   agents.forEach((a, i) => changes.push(planAgent(ctx, a.item, i, a.id, a.row, logins, input.preparedLogins?.get(a.item.email))));

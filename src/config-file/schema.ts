@@ -3,6 +3,7 @@
 // can be applied again and again. A field left out of an item keeps what the database holds
 // (or the default, for a new item); a list inside an item is the whole list.
 import { z } from 'zod';
+import { KeywordSettingsBody } from '../api/consent-schemas.js';
 import { MessageCategoryBody, SendingWindowBody } from '../api/sending-window-schema.js';
 
 const name = z.string().trim().min(1).max(200);
@@ -16,6 +17,8 @@ export const numberSchema = z
     sendRatePerSecond: z.number().positive().max(10_000).optional(),
     /** The name agents see beside the number ("Support FR"); null removes it. */
     label: z.string().trim().min(1).max(60).nullable().optional(),
+    /** STOP, START and HELP on this number (docs/compliance-consent.md), as the admin API takes them; null: the defaults. */
+    keywords: KeywordSettingsBody.nullable().optional(),
   })
   .strict();
 

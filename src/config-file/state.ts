@@ -2,6 +2,7 @@
 import type { AgentView, NumberView } from '../api/admin-views.js';
 import { storedWindow } from '../app/sending-window-facts.js';
 import type { MessageCategory, SendingWindow } from '../domain/compliance/index.js';
+import { readKeywordSettings, type KeywordSettings } from '../domain/consent/index.js';
 import { isErasedNumber } from '../app/opt-out-match.js';
 import type { Executor } from '../db/executor.js';
 import type { ProviderType } from '../db/schema.js';
@@ -14,8 +15,8 @@ export interface AccountRow {
   /** Never exported nor set by a file (src/config-file/webhook-token.ts). */
   readonly webhookToken: string;
 }
-/** A number, and an agent below, hold what the administration API shows of them. */
-export type NumberRow = NumberView;
+/** A number, and an agent below, hold what the administration API shows of them; a number also its keyword settings. */
+export type NumberRow = NumberView & { readonly keywords: KeywordSettings };
 export interface TemplateRow {
   readonly id: string;
   readonly name: string;
@@ -83,7 +84,7 @@ export async function readAccountState(db: Executor, accountId: string): Promise
     account: account
       ? { id: account.id, name: account.name, providerType: account.provider_type, providerConfig: config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {}, webhookToken: account.webhook_token }
       : null,
-    numbers: numbers.map((n) => ({ id: n.id, address: n.address, nationalLanguage: n.national_language, sendRatePerSecond: n.send_rate_per_second, label: n.label })),
+    numbers: numbers.map((n) => ({ id: n.id, address: n.address, nationalLanguage: n.national_language, sendRatePerSecond: n.send_rate_per_second, label: n.label, keywords: readKeywordSettings(n.consent_keywords) })),
     templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body, category: t.category })),
     profiles: profiles.map((p) => ({
       id: p.id,
