@@ -17,6 +17,7 @@ import { formatDate } from '../i18n/format-time';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from '../i18n/use-now';
 import { WritingWarnings } from '../recipient/WritingWarnings';
+import { SendLater } from '../scheduled/SendLater';
 import type { WritingWarning } from '../recipient/writing-warnings';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldError } from '../ui/FieldError';
@@ -86,10 +87,18 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
     setConfirming(true);
   };
 
+  /** Send later: the same checks as Send, no confirmation (as in the Direct form): the message can still be edited or cancelled. */
+  const schedule = (at: string) => {
+    if (sending) return;
+    const local = checkMessage(composer, selectedTemplate(composer, available), p.nationalLanguage);
+    if (local) setErrors((errs) => withRefusal(errs, local));
+    else void send(at, true);
+  };
+
   const nextAllowed = errors.form?.code === 'OUTSIDE_SENDING_WINDOW' ? nextAllowedOf(errors.form.details, lang) : null;
 
-  /** Now, or at `sendAt`: the next allowed time of the queue's sending window, through the scheduled sends. */
-  const send = async (sendAt?: string) => {
+  /** Now, or at `sendAt` (the next allowed time of the queue's sending window, or the agent's Send later), through the scheduled sends. */
+  const send = async (sendAt?: string, later = false) => {
     setConfirming(false);
     const body: SendInInteractionBody = { templateId: composer.templateId, text: composer.text, ...(sendAt ? { sendAt } : {}) };
     setSending(true);
@@ -101,7 +110,7 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
         // A scheduled message is not in the thread until it goes.
         setComposerState(EMPTY_COMPOSER);
         draft.clear();
-        setDraftNote(t('windows.scheduledHere', { time: formatInZone(new Date(sendAt), lang) }));
+        setDraftNote(t(later ? 'scheduled.laterConversation' : 'windows.scheduledHere', { time: formatInZone(new Date(sendAt), lang) }));
         return;
       }
       p.onSent({
@@ -156,6 +165,7 @@ export function SmartMessageForm(p: SmartMessageFormProps) {
           </button>
         </p>
       )}
+      <SendLater disabled={view.overLimit || sending} onSchedule={schedule} />
       <div className="form__actions">
         {hasUnsentText(composer) && (
           <button

@@ -21,7 +21,7 @@ export function scheduledApi(c: ApiClient) {
   return {
     scheduled: (status: 'waiting' | 'ended') => c.get<{ scheduled: readonly ScheduledMessage[] }>(`/api/scheduled-messages?status=${status}&limit=50`).then((r) => r.scheduled),
     cancelScheduled: (id: string) => c.post<ScheduledMessage>(`/api/scheduled-messages/${enc(id)}/cancel`),
-    editScheduled: (id: string, body: { readonly text?: string; readonly sendAt?: string }) => c.patch<ScheduledMessage>(`/api/scheduled-messages/${enc(id)}`, body),
+    editScheduled: (id: string, body: { readonly text?: string; readonly sendAt?: string; readonly version?: number }) => c.patch<ScheduledMessage>(`/api/scheduled-messages/${enc(id)}`, body),
   };
 }
 
