@@ -2,7 +2,7 @@
 export const SCHEDULED_EN = {
   'scheduled.open': 'Scheduled SMS',
   'scheduled.title': 'Scheduled SMS',
-  'scheduled.intro': 'Your messages waiting for their time. Cancel one to get its credits back.',
+  'scheduled.intro': 'Your messages waiting for their time. Edit one’s text or time, or cancel it to get its credits back.',
   'scheduled.loading': 'Loading your scheduled SMS…',
   'scheduled.loadFailed': 'Your scheduled SMS could not be loaded.',
   'scheduled.empty': 'No message is waiting to be sent.',

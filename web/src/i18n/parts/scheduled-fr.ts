@@ -3,7 +3,7 @@ import type { ScheduledKey } from './scheduled-en';
 export const SCHEDULED_FR: Readonly<Record<ScheduledKey, string>> = {
   'scheduled.open': 'SMS programmés',
   'scheduled.title': 'SMS programmés',
-  'scheduled.intro': 'Vos messages qui attendent leur heure. Annulez-en un pour récupérer ses crédits.',
+  'scheduled.intro': 'Vos messages qui attendent leur heure. Modifiez le texte ou l’heure de l’un d’eux, ou annulez-le pour récupérer ses crédits.',
   'scheduled.loading': 'Chargement de vos SMS programmés…',
   'scheduled.loadFailed': 'Vos SMS programmés n’ont pas pu être chargés.',
   'scheduled.empty': 'Aucun message n’attend d’être envoyé.',
