@@ -65,12 +65,15 @@ const PART = { series: 1, totals: 2, latency: 3, failures: 4, credits: 5 } as co
 export async function readFromSlices(db: Db, accountId: string, q: DashboardQuery, selection: RawBuilder<unknown>): Promise<Tallies> {
   const { h1, d1, d2, h2 } = spans(q);
   // Each slice and span is read by its own index range scan (a lateral join): as a semi-join or
-  // an OR of ranges the planner may scan the account's whole table instead (PGlite did).
+  // an OR of ranges the planner may scan the account's whole table instead (PGlite did). `offset 0`
+  // keeps the lateral subquery whole: pulled up, PostgreSQL read every grain and bucket of each
+  // slice and hash-joined them to the spans once the index covered the counts (its guess: 72 rows a
+  // slice; a supervisor's 90 days: 67,479 and 125,042 rows read for 3,359 and 23,833 kept).
   const mixedSpans = sql`(values ('h', ${h1}::timestamptz, ${d1}::timestamptz), ('d', ${d1}::timestamptz, ${d2}::timestamptz), ('h', ${d2}::timestamptz, ${h2}::timestamptz)) p(grain, lo, hi)`;
   const rowsOf = (table: string, cols: string, periods: RawBuilder<unknown>) =>
     sql`select ${sql.raw(cols)} from sel cross join ${periods} cross join lateral (
       select ${sql.raw(cols)} from ${sql.table(table)} t
-      where t.account_id = ${accountId} and t.kind = sel.kind and t.key = sel.key and t.grain = p.grain and t.bucket >= p.lo and t.bucket < p.hi) x`;
+      where t.account_id = ${accountId} and t.kind = sel.kind and t.key = sel.key and t.grain = p.grain and t.bucket >= p.lo and t.bucket < p.hi offset 0) x`;
   const failed = sql.join(FAILED_STATUSES.map((s) => sql.lit(s)));
   const unit = sql.lit(q.granularity);
   // Hourly points need the hourly rows of the whole period; daily points are the mixed rows.

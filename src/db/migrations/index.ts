@@ -25,6 +25,7 @@ import { sendingWindows } from './0021-sending-windows.js';
 import { dashboardRollups } from './0020-dashboard-rollups.js';
 import { scheduledSends } from './0022-scheduled-sends.js';
 import { consent } from './0023-consent.js';
+import { dashboardCoveringIndexes } from './0025-dashboard-covering-indexes.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -51,6 +52,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0020-dashboard-rollups': dashboardRollups,
   '0022-scheduled-sends': scheduledSends,
   '0023-consent': consent,
+  '0025-dashboard-covering-indexes': dashboardCoveringIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
