@@ -24,6 +24,7 @@ numbers:
       extra:
         stop: [Basta, "NE PLUS ÉCRIRE"]
       autoAnswer: { stop: true, start: true }
+      language: en
       texts:
         stop: Vous ne recevrez plus nos SMS. START pour revenir.
   - address: "${UK}"
@@ -69,10 +70,11 @@ describe('keyword settings in the configuration file', () => {
       enabled: { stop: true, start: true, help: false },
       extra: { stop: ['Basta', 'NE PLUS ÉCRIRE'], start: [], help: [] },
       autoAnswer: { stop: true, start: true, help: false },
-      language: null,
+      language: 'en',
       texts: { stop: 'Vous ne recevrez plus nos SMS. START pour revenir.' },
     });
-    expect(view.language).toBe('fr');
+    // The setting wins over the number's country (+33 answers in French by default).
+    expect(view.language).toBe('en');
     // The reader of inbound messages uses the same settings: the extra word opts out, HELP is text.
     expect(matchKeyword('ne plus ecrire !', view.settings)?.family).toBe('stop');
     expect(matchKeyword('HELP', view.settings)).toBeNull();
@@ -86,6 +88,7 @@ describe('keyword settings in the configuration file', () => {
     let exported = await exportConfigFile(t.db, ACCOUNT);
     expect(exported).toContain('keywords:');
     expect(exported).toContain('Basta');
+    expect(exported).toContain('language: en');
     expect((await apply(exported)).changes).toEqual([]);
 
     const { uk, actor } = await numbers();
@@ -111,7 +114,8 @@ describe('keyword settings in the configuration file', () => {
 
   it('names each problem on its field and writes nothing', async () => {
     const bad = FILE.replace('stop: [Basta, "NE PLUS ÉCRIRE"]', `stop: [Basta, "?!"]\n        start: ["${'A'.repeat(41)}"]`)
-      .replace('autoAnswer: { stop: true, start: true }', 'autoAnswer: { stop: yes-please }\n      language: de')
+      .replace('autoAnswer: { stop: true, start: true }', 'autoAnswer: { stop: yes-please }')
+      .replace('language: en', 'language: de')
       .replace(`  - address: "${UK}"\n`, `  - address: "${UK}"\n    keywords: { answers: true }\n`);
     const issues = await issuesOf(apply(bad));
     expect(issues.map((i) => i.split(':')[0])).toEqual([
