@@ -26,7 +26,7 @@ export const SCHEDULED_FR: Readonly<Record<ScheduledKey, string>> = {
   'scheduled.laterRequired': 'Choisissez quand l’envoyer.',
   'scheduled.edit': 'Modifier',
   'scheduled.editLabel': 'Modifier le SMS à {number} programmé pour {time}',
-  'scheduled.editTime': 'Envoyer le',
+  'scheduled.editTime': 'Date et heure d’envoi',
   'scheduled.editSave': 'Enregistrer les modifications',
   'scheduled.editSaveAnyway': 'Remplacer par ma version',
   'scheduled.editClose': 'Fermer',
