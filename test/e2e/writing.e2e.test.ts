@@ -96,7 +96,7 @@ describe('the New SMS dialog', () => {
     await openNewSms();
     await page.keyboard.type(CUSTOMER_2);
     await page.getByTestId('warning-opted-out').waitFor();
-    expect(await text('warning-opted-out')).toMatch(/^This number opted out on .*2026.*Nothing can be sent to it\.$/);
+    expect(await text('warning-opted-out')).toMatch(/^This number opted out on .*2026.*Nothing can be sent to it\. The customer sent “STOP”\.$/);
     await noSeriousViolations('New SMS with an opted-out number');
     await shot('writing-opted-out');
     await page.getByTestId('recipient-input').fill('');

@@ -53,6 +53,8 @@ describe('GET /api/numbers/check: what to know before writing', () => {
       code: null,
       optedOut: false,
       optedOutAt: null,
+      optedOutHow: null,
+      optedOutKeyword: null,
       contactName: null,
       slotFull: false,
       openInteractions: 0,
