@@ -43,16 +43,41 @@ function tally(into: Map<string, number> | undefined, counts: ByAccount): void {
   for (const [account, n] of Object.entries(parsed)) into.set(account, (into.get(account) ?? 0) + Number(n));
 }
 
-/** Clears the body of finished messages older than the retention period; returns how many. */
-export async function purgeMessageBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+interface PageResult {
+  readonly last: string | null;
+  readonly purged: number;
+  readonly by_account: ByAccount;
+}
+
+/** The page statements' tail: where the page ended, how many it changed, and for which accounts. */
+const PAGE_TALLY = sql`select (select max(id) from page)::text as last, (select count(*) from purged)::int as purged,
+  (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`;
+
+/** Walks a table in primary-key pages, one statement a page, until the end or a stop. */
+async function walkInPages(db: Kysely<Database>, o: PurgeOptions, first: string, page: (cursor: string, cutoff: Date, batch: number) => ReturnType<typeof sql<PageResult>>): Promise<number> {
   if (o.days <= 0) return 0;
   const cutoff = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS);
   const batch = o.batchSize ?? 1_000;
-  let cursor = '';
+  let cursor = first;
   let total = 0;
   for (;;) {
     if (o.shouldStop?.()) break;
-    const { rows } = await sql<{ last: string | null; purged: number; by_account: ByAccount }>`
+    const row = (await page(cursor, cutoff, batch).execute(db)).rows[0];
+    if (!row || row.last === null) break;
+    total += row.purged;
+    tally(o.perAccount, row.by_account);
+    cursor = row.last;
+  }
+  return total;
+}
+
+/** Clears the body of finished messages older than the retention period; returns how many. */
+export function purgeMessageBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+  return walkInPages(
+    db,
+    o,
+    '',
+    (cursor, cutoff, batch) => sql<PageResult>`
       with page as (
         select id from messages where id > ${cursor} order by id limit ${batch}
       ), purged as (
@@ -61,28 +86,18 @@ export async function purgeMessageBodies(db: Kysely<Database>, o: PurgeOptions):
         where m.id = page.id and m.body is not null and m.created_at < ${cutoff} and m.status in (${sql.join(FINAL)})
         returning m.id, m.account_id
       )
-      select (select max(id) from page) as last, (select count(*) from purged)::int as purged,
-        (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`.execute(db);
-    const row = rows[0];
-    if (!row || row.last === null) break;
-    total += row.purged;
-    tally(o.perAccount, row.by_account);
-    cursor = row.last;
-  }
-  return total;
+      ${PAGE_TALLY}`,
+  );
 }
 
 /** Removes the copies of message texts from events older than the period; returns how many. */
-export async function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
-  if (o.days <= 0) return 0;
-  const cutoff = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS);
-  const batch = o.batchSize ?? 1_000;
-  let cursor = '0';
-  let total = 0;
-  for (;;) {
-    if (o.shouldStop?.()) break;
-    // An outbound message's event is the message itself; an inbound one's holds it under "message".
-    const { rows } = await sql<{ last: string | null; purged: number; by_account: ByAccount }>`
+export function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+  // An outbound message's event is the message itself; an inbound one's holds it under "message".
+  return walkInPages(
+    db,
+    o,
+    '0',
+    (cursor, cutoff, batch) => sql<PageResult>`
       with page as (
         select id from events where id > ${cursor}::int8 order by id limit ${batch}
       ), purged as (
@@ -91,30 +106,20 @@ export async function purgeEventBodies(db: Kysely<Database>, o: PurgeOptions): P
         where e.id = page.id and e.created_at < ${cutoff} and (e.payload ? 'body' or e.payload -> 'message' ? 'body')
         returning e.id, e.account_id
       )
-      select (select max(id) from page)::text as last, (select count(*) from purged)::int as purged,
-        (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`.execute(db);
-    const row = rows[0];
-    if (!row || row.last === null) break;
-    total += row.purged;
-    tally(o.perAccount, row.by_account);
-    cursor = row.last;
-  }
-  return total;
+      ${PAGE_TALLY}`,
+  );
 }
 
 /**
  * Empties the text of scheduled messages that ended (cancelled, refused at their time, or sent:
  * the sent ones' text is the message's) longer ago than the period; returns how many.
  */
-export async function purgeScheduledBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
-  if (o.days <= 0) return 0;
-  const cutoff = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS);
-  const batch = o.batchSize ?? 1_000;
-  let cursor = '';
-  let total = 0;
-  for (;;) {
-    if (o.shouldStop?.()) break;
-    const { rows } = await sql<{ last: string | null; purged: number; by_account: ByAccount }>`
+export function purgeScheduledBodies(db: Kysely<Database>, o: PurgeOptions): Promise<number> {
+  return walkInPages(
+    db,
+    o,
+    '',
+    (cursor, cutoff, batch) => sql<PageResult>`
       with page as (
         select id from scheduled_messages where id > ${cursor} order by id limit ${batch}
       ), purged as (
@@ -123,15 +128,8 @@ export async function purgeScheduledBodies(db: Kysely<Database>, o: PurgeOptions
         where s.id = page.id and s.body <> '' and s.status <> 'scheduled' and s.ended_at < ${cutoff}
         returning s.id, s.account_id
       )
-      select (select max(id) from page) as last, (select count(*) from purged)::int as purged,
-        (select json_object_agg(account_id, n) from (select account_id, count(*) as n from purged group by account_id) c) as by_account`.execute(db);
-    const row = rows[0];
-    if (!row || row.last === null) break;
-    total += row.purged;
-    tally(o.perAccount, row.by_account);
-    cursor = row.last;
-  }
-  return total;
+      ${PAGE_TALLY}`,
+  );
 }
 
 /** Deletes Idempotency-Keys older than `hours` that hold an answer or an expired lease; returns how many. */
@@ -187,6 +185,7 @@ const RUNS_KEPT_DAYS = 90;
  */
 export async function runRetentionOnce(db: Kysely<Database>, o: Pick<RetentionJobOptions, 'days' | 'idempotencyKeyHours'> & { readonly now?: Date; readonly shouldStop?: () => boolean }): Promise<RetentionRunTotals> {
   const startedAt = o.now ?? new Date();
+  const t0 = performance.now();
   const messagesBy = new Map<string, number>();
   const eventsBy = new Map<string, number>();
   const shouldStop = o.shouldStop ?? (() => false);
@@ -203,16 +202,18 @@ export async function runRetentionOnce(db: Kysely<Database>, o: Pick<RetentionJo
   } catch (e) {
     error = e instanceof Error ? e : new Error(String(e));
   }
-  await recordRun(db, startedAt, o.days, totals, messagesBy, eventsBy, error);
+  // The end on the start's clock (the database's may differ from the one given), so a run never ends before it starts.
+  const finishedAt = new Date(startedAt.getTime() + Math.round(performance.now() - t0));
+  await recordRun(db, { startedAt, finishedAt }, o.days, totals, messagesBy, eventsBy, error);
   if (error) throw error;
   return totals;
 }
 
-async function recordRun(db: Kysely<Database>, startedAt: Date, days: number, t: RetentionRunTotals, messagesBy: Map<string, number>, eventsBy: Map<string, number>, error: Error | null): Promise<void> {
+async function recordRun(db: Kysely<Database>, { startedAt, finishedAt }: { readonly startedAt: Date; readonly finishedAt: Date }, days: number, t: RetentionRunTotals, messagesBy: Map<string, number>, eventsBy: Map<string, number>, error: Error | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ id: string }>`
-      insert into retention_runs (started_at, days, messages, events, idempotency_keys, error)
-      values (${startedAt}, ${days}, ${t.messages}, ${t.events}, ${t.idempotencyKeys}, ${error ? error.message.slice(0, 500) : null})
+      insert into retention_runs (started_at, finished_at, days, messages, events, idempotency_keys, error)
+      values (${startedAt}, ${finishedAt}, ${days}, ${t.messages}, ${t.events}, ${t.idempotencyKeys}, ${error ? error.message.slice(0, 500) : null})
       returning id::text as id`.execute(trx);
     const id = rows[0]?.id;
     const accounts = [...new Set([...messagesBy.keys(), ...eventsBy.keys()])];
