@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ThreadMessage } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { isAtBottom, isNearTop, onThreadChange } from './scroll-model';
@@ -78,12 +78,14 @@ export function FollowNewest({ messages, hasEarlier = false, loadingEarlier = fa
     };
   }, [messages]);
 
-  // The button goes once the first message is loaded: the keyboard's focus stays in the thread rather than on the page.
+  // The button goes once the first message is loaded: the keyboard's focus stays in the thread
+  // rather than on the page. In the same commit as the removal (a layout effect), so nothing sees
+  // the focus on the page in between; and only when the focus did fall to the page.
   const earlierFocused = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!hasEarlier && earlierFocused.current) {
       earlierFocused.current = false;
-      box.current?.focus();
+      if (document.activeElement === null || document.activeElement === document.body) box.current?.focus();
     }
   }, [hasEarlier]);
 
@@ -109,7 +111,10 @@ export function FollowNewest({ messages, hasEarlier = false, loadingEarlier = fa
               data-testid="earlier-messages"
               aria-busy={loadingEarlier}
               onFocus={() => (earlierFocused.current = true)}
-              onBlur={() => (earlierFocused.current = false)}
+              // A blur with nowhere to go is the button's own removal (the browser may report it): keep the mark.
+              onBlur={(e) => {
+                if (e.relatedTarget !== null) earlierFocused.current = false;
+              }}
               onClick={() => onEarlier?.()}
             >
               {loadingEarlier ? t('writing.loadingEarlier') : `↑ ${t('writing.earlierMessages')}`}
